@@ -1,0 +1,61 @@
+/**
+ * The module contract. A module is a folder under src/modules/ with:
+ *   meta.ts    — what Today and the registry need without loading the module (id, title, minutes, phases)
+ *   content.ts — steps, copy and sources as typed data (no clinical wording in components)
+ *   machine.ts — an XState machine whose context holds `data` and whose final output is that data
+ *   View.svelte and index.ts — the view, loaded lazily with the machine via `meta.load()`
+ * Adding a module = adding the folder + one line in modules/registry.ts.
+ */
+import type { AnyActorRef, AnyStateMachine } from 'xstate';
+import type { Component } from 'svelte';
+import type { GenericSchema } from 'valibot';
+
+export type Family = 'grounding' | 'reframing' | 'exposure' | 'capture';
+
+/** Dose-anchored phases (CLINICAL.md §1); `phase.ts` computes them from the dose log in a later issue. */
+export type Phase = 'session' | 'settling' | 'window' | 'consolidation' | 'between';
+export const ALL_PHASES: readonly Phase[] = ['session', 'settling', 'window', 'consolidation', 'between'];
+
+export interface Source {
+  /** Human-readable citation: authors, title, journal/publisher, year. */
+  citation: string;
+  /** What from this source the module uses, in one line. */
+  use: string;
+}
+
+export interface ModuleMeta {
+  id: string;
+  family: Family;
+  title: string;
+  /** One short, invitational line for lists. */
+  summary: string;
+  /** Typical length, shown so the person can choose what fits their energy. */
+  minutes: number;
+  /** Phases in which the module is offered; clinical rules (e.g. no exposure in `session`) live here. */
+  phases: readonly Phase[];
+  sources: readonly Source[];
+  load: () => Promise<ModuleImpl>;
+}
+
+export interface ModuleViewProps {
+  /** The module's own actor (a child of the session actor); the view sends events and reads snapshots. */
+  actor: AnyActorRef;
+  /** Stable per session: used for draft ids and element ids. */
+  sessionId: string;
+}
+
+export interface ModuleImpl<TData = unknown> {
+  /** Context must include `data: TData`; the final state's output must be TData. Input: `ModuleInput`. */
+  machine: AnyStateMachine;
+  View: Component<ModuleViewProps>;
+  /** Validates `data` read back from storage (snapshots, journal entries, backups). */
+  dataSchema: GenericSchema<unknown, TData>;
+  /** Plain-text summary for the journal list and search. */
+  summarize(data: TData): string;
+}
+
+/** What a session gives its module when it starts it. */
+export interface ModuleInput {
+  /** Grounding started from the Ground control: go straight to the first step, no preamble. */
+  quick: boolean;
+}

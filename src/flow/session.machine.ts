@@ -1,0 +1,254 @@
+/**
+ * One guided session: check-in → (grounding first?) → the module (a child actor) → check-out → note → saved.
+ * Global events: GROUND (suspend here, ground, RESUME returns to the same step through deep history),
+ * PAUSE/RESUME, and EXIT (always allowed; whatever was written or rated is saved as an unfinished entry).
+ *
+ * The module runs as a *spawned* child, not an invoked one, so it survives GROUND and PAUSE: leaving the
+ * `flow` state would stop an invoked actor and lose the words typed in it.
+ * Side effects (saving the entry) are the `saveEntry` actor, provided from outside, so tests run in node.
+ */
+import { assign, fromPromise, setup, spawnChild, stopChild, createMachine, type ActorRefFrom, type DoneActorEvent } from 'xstate';
+import type { Check } from '../storage/schema';
+import type { Family, ModuleInput } from './module';
+import { DEFAULT_THRESHOLDS, needsMoreSupport, shouldOfferGroundingFirst, type Thresholds } from './routing';
+
+export interface SessionInput {
+  sessionId: string;
+  moduleId: string;
+  family: Family;
+  /** Started from the Ground control: skip check-in, go straight to the first step. */
+  quick?: boolean;
+  thresholds?: Thresholds;
+  now?: number;
+}
+
+export interface SessionContext {
+  sessionId: string;
+  moduleId: string;
+  family: Family;
+  quick: boolean;
+  thresholds: Thresholds;
+  startedAt: number;
+  before?: Check;
+  after?: Check;
+  note: string;
+  /** The module's answers: its output when finished, or what it held when the person left. */
+  data?: unknown;
+  /** The module reached its end (its output is in `data`). */
+  moduleDone: boolean;
+  /** True when saved before the module finished (EXIT). */
+  partial: boolean;
+  /** After check-out: still low presence or high distress → the view offers more support. */
+  moreSupport: boolean;
+  entryId?: string;
+  error?: string;
+}
+
+export type Rated = { presence?: number; distress?: number };
+
+export type SessionEvent =
+  | ({ type: 'CHECK_IN' } & Rated)
+  | { type: 'SKIP_CHECK_IN' }
+  | { type: 'CONTINUE' } // "carry on without grounding" after the grounding-first offer
+  | ({ type: 'CHECK_OUT' } & Rated)
+  | { type: 'SKIP_CHECK_OUT' }
+  | { type: 'NOTE'; text: string }
+  | { type: 'FINISH' }
+  | { type: 'GROUND' }
+  | { type: 'PAUSE' }
+  | { type: 'RESUME' }
+  | { type: 'EXIT' }
+  | { type: 'RETRY' }
+  // Sent by XState itself when the spawned module reaches its final state.
+  | DoneActorEvent<unknown, 'module'>;
+
+export interface SaveEntryInput {
+  context: SessionContext;
+}
+
+/** Placeholder module: replaced with the real module machine through `.provide({ actors: { module } })`. */
+const placeholderModule = createMachine({
+  types: {} as { input: ModuleInput; context: { data: unknown }; output: unknown },
+  context: { data: undefined },
+  initial: 'done',
+  states: { done: { type: 'final' } },
+  output: ({ context }) => context.data,
+});
+
+export const sessionMachine = setup({
+  types: {
+    context: {} as SessionContext,
+    events: {} as SessionEvent,
+    input: {} as SessionInput,
+    output: {} as { entryId?: string; partial: boolean },
+  },
+  actors: {
+    module: placeholderModule,
+    saveEntry: fromPromise<string, SaveEntryInput>(async () => {
+      throw new Error('saveEntry was not provided');
+    }),
+  },
+  guards: {
+    offerGroundingFirst: ({ context, event }) =>
+      event.type === 'CHECK_IN' && shouldOfferGroundingFirst(context.family, check(event, 0), context.thresholds),
+    isQuick: ({ context }) => context.quick,
+    hasAnythingToKeep: ({ context }) => hasContent(context),
+  },
+  actions: {
+    recordBefore: assign({
+      before: ({ event }) => (event.type === 'CHECK_IN' ? check(event, Date.now()) : undefined),
+    }),
+    recordAfter: assign(({ context, event }) => {
+      const after = event.type === 'CHECK_OUT' ? check(event, Date.now()) : undefined;
+      return { after, moreSupport: needsMoreSupport(after, context.thresholds) };
+    }),
+    startModule: spawnChild('module', {
+      id: 'module',
+      input: ({ context }): ModuleInput => ({ quick: context.quick }),
+    }),
+    keepModuleOutput: assign({
+      data: ({ event }) => (event.type === 'xstate.done.actor.module' ? event.output : undefined),
+      moduleDone: true,
+    }),
+    /** Leaving part-way: keep what the module holds right now. */
+    keepModuleProgress: assign(({ context, self }) =>
+      context.moduleDone ? { partial: false } : { data: moduleData(self) ?? context.data, partial: true },
+    ),
+    stopModule: stopChild('module'),
+    setNote: assign({ note: ({ context, event }) => (event.type === 'NOTE' ? event.text : context.note) }),
+    keepEntryId: assign({
+      entryId: ({ event }) => (event as unknown as { output: string }).output,
+      error: undefined,
+    }),
+    keepError: assign({
+      error: ({ event }) => String((event as unknown as { error: unknown }).error),
+    }),
+  },
+}).createMachine({
+  id: 'session',
+  context: ({ input }) => ({
+    sessionId: input.sessionId,
+    moduleId: input.moduleId,
+    family: input.family,
+    quick: input.quick ?? false,
+    thresholds: input.thresholds ?? DEFAULT_THRESHOLDS,
+    startedAt: input.now ?? Date.now(),
+    note: '',
+    moduleDone: false,
+    partial: false,
+    moreSupport: false,
+  }),
+  initial: 'flow',
+  states: {
+    flow: {
+      initial: 'start',
+      on: {
+        GROUND: { target: 'grounding' },
+        PAUSE: { target: 'paused' },
+        EXIT: { target: 'leaving', actions: 'keepModuleProgress' },
+      },
+      states: {
+        start: {
+          always: [{ guard: 'isQuick', target: 'module', actions: 'startModule' }, { target: 'checkIn' }],
+        },
+        checkIn: {
+          on: {
+            CHECK_IN: [
+              { guard: 'offerGroundingFirst', target: 'offerGrounding', actions: 'recordBefore' },
+              { target: 'module', actions: ['recordBefore', 'startModule'] },
+            ],
+            // No rating is ever required to reach a tool (CLINICAL.md §6, FreeCBT's rule).
+            SKIP_CHECK_IN: { target: 'module', actions: 'startModule' },
+          },
+        },
+        offerGrounding: {
+          // GROUND (handled on `flow`) takes the offer; CONTINUE respects the person's choice to go on.
+          on: { CONTINUE: { target: 'module', actions: 'startModule' } },
+        },
+        module: {
+          on: {
+            'xstate.done.actor.module': { target: 'checkOut', actions: 'keepModuleOutput' },
+          },
+        },
+        checkOut: {
+          on: {
+            CHECK_OUT: { target: 'note', actions: 'recordAfter' },
+            SKIP_CHECK_OUT: { target: 'note' },
+          },
+        },
+        note: {
+          on: {
+            NOTE: { actions: 'setNote' },
+            FINISH: { target: '#session.saving' },
+          },
+        },
+        hist: { type: 'history', history: 'deep' },
+      },
+    },
+    grounding: {
+      description: 'Suspended while the person grounds; the module child and every word are kept.',
+      on: {
+        RESUME: { target: 'flow.hist' },
+        EXIT: { target: 'leaving', actions: 'keepModuleProgress' },
+      },
+    },
+    paused: {
+      on: {
+        RESUME: { target: 'flow.hist' },
+        GROUND: { target: 'grounding' },
+        EXIT: { target: 'leaving', actions: 'keepModuleProgress' },
+      },
+    },
+    saving: {
+      on: { NOTE: { actions: 'setNote' } },
+      invoke: {
+        src: 'saveEntry',
+        input: ({ context }) => ({ context }),
+        onDone: { target: 'saved', actions: ['keepEntryId', 'stopModule'] },
+        onError: { target: 'saveFailed', actions: 'keepError' },
+      },
+    },
+    leaving: {
+      always: [{ guard: 'hasAnythingToKeep', target: 'saving' }, { target: 'left', actions: 'stopModule' }],
+    },
+    saveFailed: {
+      description: 'Storage refused (full disk, another tab). Everything stays in memory and in the snapshot.',
+      on: {
+        RETRY: { target: 'saving' },
+        NOTE: { actions: 'setNote' },
+      },
+    },
+    saved: { type: 'final' },
+    left: { type: 'final' },
+  },
+  output: ({ context }) => ({ entryId: context.entryId, partial: context.partial }),
+});
+
+export type SessionActor = ActorRefFrom<typeof sessionMachine>;
+
+function check(rated: Rated, at: number): Check {
+  const out: Check = { at };
+  if (rated.presence !== undefined) out.presence = rated.presence;
+  if (rated.distress !== undefined) out.distress = rated.distress;
+  return out;
+}
+
+function moduleData(self: { getSnapshot(): { children: Record<string, unknown> } }): unknown {
+  const child = self.getSnapshot().children['module'] as { getSnapshot(): { context?: { data?: unknown } } } | undefined;
+  return child?.getSnapshot().context?.data;
+}
+
+/** Anything the person gave: a rating, a note, or any non-empty answer inside the module's data. */
+export function hasContent(context: SessionContext): boolean {
+  const rated = (c?: Check) => c !== undefined && (c.presence !== undefined || c.distress !== undefined);
+  return rated(context.before) || rated(context.after) || context.note.trim() !== '' || hasAnswer(context.data);
+}
+
+function hasAnswer(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim() !== '';
+  if (typeof value === 'number') return value > 0;
+  if (typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.some(hasAnswer);
+  if (value && typeof value === 'object') return Object.values(value).some(hasAnswer);
+  return false;
+}

@@ -1,0 +1,87 @@
+/**
+ * The one IndexedDB database, `groundwork`. Opening it runs any pending numbered migrations and turns
+ * IndexedDB's failure modes (blocked upgrade, a newer tab, the browser closing the connection) into
+ * `StorageProblem`s the shell shows in plain words. Nothing here knows about the UI.
+ */
+import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
+import { MIGRATIONS } from './migrations';
+import type { Draft, Entry, Personal, SessionRecord, SettingRecord } from './schema';
+import { reportProblem, type StorageProblem } from './problems';
+
+export const DB_NAME = 'groundwork';
+/** Always the number of the newest migration. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export interface GroundworkDB extends DBSchema {
+  entries: {
+    key: string;
+    value: Entry;
+    indexes: { createdAt: number; kind: string; updatedAt: number };
+  };
+  sessions: { key: string; value: SessionRecord; indexes: { updatedAt: number } };
+  drafts: { key: string; value: Draft };
+  settings: { key: string; value: SettingRecord };
+  personal: { key: string; value: Personal };
+}
+
+export type Db = IDBPDatabase<GroundworkDB>;
+
+export interface OpenOptions {
+  name?: string;
+  /** Open at an older version: only tests use this, to build fixture databases. */
+  version?: number;
+}
+
+export async function openGroundwork({ name = DB_NAME, version = SCHEMA_VERSION }: OpenOptions = {}): Promise<Db> {
+  const db = await openDB<GroundworkDB>(name, version, {
+    upgrade(database, oldVersion, newVersion, tx) {
+      // Raw handles: migrations are written against plain IndexedDB so they never depend on today's types.
+      const rawDb = unwrap(database);
+      const rawTx = unwrap(tx);
+      for (const m of MIGRATIONS) {
+        if (m.version > oldVersion && m.version <= (newVersion ?? version)) m.up(rawDb, rawTx);
+      }
+    },
+    blocked() {
+      // Another tab still has the older version open; our upgrade waits until it closes.
+      reportProblem({ kind: 'blocked' });
+    },
+    blocking() {
+      // A newer version of the app opened in another tab and needs us to let go. Close so it can upgrade;
+      // this tab's unsaved words are already in drafts (saved within a second of typing).
+      db.close();
+      reportProblem({ kind: 'newer-tab' });
+    },
+    terminated() {
+      // The browser closed the connection (storage cleared, disk error). Later calls reopen it.
+      resetConnection();
+      reportProblem({ kind: 'terminated' });
+    },
+  });
+  return db;
+}
+
+let connection: Promise<Db> | undefined;
+
+/** The shared connection, opened on first use (never on the first screen's critical path before paint). */
+export function getDb(): Promise<Db> {
+  connection ??= openGroundwork().catch((error: unknown) => {
+    connection = undefined;
+    reportProblem(classify(error));
+    throw error;
+  });
+  return connection;
+}
+
+export function resetConnection(): void {
+  connection = undefined;
+}
+
+/** Map a DOMException to the problem the person is told about. */
+export function classify(error: unknown): StorageProblem {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  if (name === 'QuotaExceededError') return { kind: 'quota' };
+  if (name === 'VersionError') return { kind: 'newer-tab' };
+  if (name === 'InvalidStateError' || name === 'UnknownError' || name === 'SecurityError') return { kind: 'unavailable' };
+  return { kind: 'unknown', detail: name || String(error) };
+}

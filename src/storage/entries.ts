@@ -1,0 +1,119 @@
+/**
+ * Journal entries. Every read parses records with the schema: a record an older build wrote, or one
+ * damaged on disk, is reported and skipped — never deleted, so a later fix can still recover it.
+ */
+import * as v from 'valibot';
+import { getDb, classify, type Db } from './db';
+import { EntrySchema, type Entry } from './schema';
+import { reportProblem } from './problems';
+import { newId } from './ids';
+
+export type NewEntry = Omit<Entry, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<Entry, 'id' | 'createdAt'>>;
+
+/** Deleted entries stay restorable ("Undo") for this long, then are purged at the next start. */
+export const UNDO_KEEP_MS = 24 * 60 * 60 * 1000;
+
+export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
+  async function write<T>(fn: (d: Db) => Promise<T>): Promise<T> {
+    try {
+      return await fn(await db());
+    } catch (error) {
+      reportProblem(classify(error));
+      throw error;
+    }
+  }
+
+  return {
+    async create(input: NewEntry): Promise<Entry> {
+      const at = now();
+      const entry = v.parse(EntrySchema, { ...input, id: input.id ?? newId(), createdAt: input.createdAt ?? at, updatedAt: at });
+      await write((d) => d.put('entries', entry));
+      return entry;
+    },
+
+    async update(id: string, patch: Partial<Omit<Entry, 'id' | 'createdAt'>>): Promise<Entry> {
+      return write(async (d) => {
+        const tx = d.transaction('entries', 'readwrite');
+        const current = await tx.store.get(id);
+        if (!current) throw new Error(`No entry ${id}`);
+        const next = v.parse(EntrySchema, { ...current, ...patch, id, updatedAt: now() });
+        await tx.store.put(next);
+        await tx.done;
+        return next;
+      });
+    },
+
+    async get(id: string): Promise<Entry | undefined> {
+      const raw = await (await db()).get('entries', id);
+      if (!raw) return undefined;
+      const parsed = v.safeParse(EntrySchema, raw);
+      if (!parsed.success) {
+        reportProblem({ kind: 'invalid-records', count: 1 });
+        return undefined;
+      }
+      return parsed.output;
+    },
+
+    /** Newest first; soft-deleted entries are left out. */
+    async list(): Promise<Entry[]> {
+      const raw = await (await db()).getAllFromIndex('entries', 'createdAt');
+      const out: Entry[] = [];
+      let invalid = 0;
+      for (let i = raw.length - 1; i >= 0; i--) {
+        const parsed = v.safeParse(EntrySchema, raw[i]);
+        if (!parsed.success) invalid++;
+        else if (parsed.output.deletedAt === undefined) out.push(parsed.output);
+      }
+      if (invalid) reportProblem({ kind: 'invalid-records', count: invalid });
+      return out;
+    },
+
+    /** Soft delete: the entry disappears from the list but "Undo" can bring it back. */
+    async remove(id: string): Promise<void> {
+      await this.update(id, { deletedAt: now() });
+    },
+
+    async restore(id: string): Promise<void> {
+      await write(async (d) => {
+        const tx = d.transaction('entries', 'readwrite');
+        const current = await tx.store.get(id);
+        if (current) {
+          const { deletedAt: _gone, ...rest } = current;
+          await tx.store.put({ ...rest, updatedAt: now() });
+        }
+        await tx.done;
+      });
+    },
+
+    /** Remove for good the entries deleted longer ago than the undo window. */
+    async purgeDeleted(): Promise<number> {
+      return write(async (d) => {
+        const tx = d.transaction('entries', 'readwrite');
+        let purged = 0;
+        for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+          const deletedAt = (cursor.value as Partial<Entry>).deletedAt;
+          if (typeof deletedAt === 'number' && now() - deletedAt > UNDO_KEEP_MS) {
+            await cursor.delete();
+            purged++;
+          }
+        }
+        await tx.done;
+        return purged;
+      });
+    },
+  };
+}
+
+export type EntriesRepo = ReturnType<typeof entriesRepo>;
+
+/** Case- and accent-insensitive search over title, body and the module's answers. */
+export function matchesQuery(entry: Entry, query: string): boolean {
+  const q = fold(query.trim());
+  if (!q) return true;
+  const hay = fold(`${entry.title}\n${entry.body}\n${entry.data ? JSON.stringify(entry.data) : ''}`);
+  return q.split(/\s+/).every((word) => hay.includes(word));
+}
+
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}

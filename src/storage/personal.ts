@@ -1,0 +1,35 @@
+/** The person's own grounding material (orientation statement, safe place). One record, id `mine`. */
+import * as v from 'valibot';
+import { getDb, classify, type Db } from './db';
+import { PersonalSchema, type Personal } from './schema';
+import { reportProblem } from './problems';
+
+export function personalRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
+  return {
+    async get(): Promise<Personal> {
+      const parsed = v.safeParse(PersonalSchema, await (await db()).get('personal', 'mine'));
+      return parsed.success ? parsed.output : { id: 'mine', updatedAt: 0 };
+    },
+    async update(patch: Partial<Omit<Personal, 'id' | 'updatedAt'>>): Promise<Personal> {
+      try {
+        const d = await db();
+        const tx = d.transaction('personal', 'readwrite');
+        const current = v.safeParse(PersonalSchema, await tx.store.get('mine'));
+        const next = v.parse(PersonalSchema, {
+          ...(current.success ? current.output : {}),
+          ...patch,
+          id: 'mine',
+          updatedAt: now(),
+        });
+        await tx.store.put(next);
+        await tx.done;
+        return next;
+      } catch (error) {
+        reportProblem(classify(error));
+        throw error;
+      }
+    },
+  };
+}
+
+export type PersonalRepo = ReturnType<typeof personalRepo>;

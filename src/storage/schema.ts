@@ -1,0 +1,112 @@
+/**
+ * Record schemas: the single source of truth for what we store.
+ * TypeScript types derive from these (valibot `InferOutput`), and every record that crosses a boundary
+ * (read back from an older schema version, restored from a backup, arrived in a link) is parsed with them.
+ * Inside the app we trust the types.
+ */
+import * as v from 'valibot';
+
+/** Ids are random UUIDs; we keep the check loose so records made by older builds stay readable. */
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const Millis = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** 0–10 self-rating. Non-diagnostic: it routes, it does not measure (CLINICAL.md §2). */
+export const Rating = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10));
+
+export const CheckSchema = v.object({
+  presence: v.optional(Rating),
+  distress: v.optional(Rating),
+  at: Millis,
+});
+export type Check = v.InferOutput<typeof CheckSchema>;
+
+export const ENTRY_KINDS = ['free', 'session'] as const;
+
+export const EntrySchema = v.object({
+  id: Id,
+  kind: v.picklist(ENTRY_KINDS),
+  createdAt: Millis,
+  updatedAt: Millis,
+  /** Set when the entry was written inside a guided module. */
+  moduleId: v.optional(v.string()),
+  /** Reserved for therapist plans and the dose log (later issues); indexed now so no migration is needed. */
+  planId: v.optional(v.string()),
+  doseId: v.optional(v.string()),
+  title: v.pipe(v.string(), v.maxLength(500)),
+  /** Free text the person wrote. Never rendered as HTML. */
+  body: v.pipe(v.string(), v.maxLength(200_000)),
+  before: v.optional(CheckSchema),
+  after: v.optional(CheckSchema),
+  /** The module's own answers (validated by the module's schema where it is read). */
+  data: v.optional(v.unknown()),
+  /** False when the person left a guided session part-way: what they wrote is kept all the same. */
+  complete: v.boolean(),
+  /** Soft delete, so "Undo" can bring an entry back; purged later (see entries.purgeDeleted). */
+  deletedAt: v.optional(Millis),
+});
+export type Entry = v.InferOutput<typeof EntrySchema>;
+
+export const DraftSchema = v.object({
+  /** Which text box this is, e.g. `journal:new`, `journal:<entryId>`, `session:<id>:see`. */
+  id: Id,
+  fields: v.record(v.string(), v.pipe(v.string(), v.maxLength(200_000))),
+  updatedAt: Millis,
+});
+export type Draft = v.InferOutput<typeof DraftSchema>;
+
+export const SESSION_STATUSES = ['active', 'suspended', 'done', 'left'] as const;
+
+export const SessionRecordSchema = v.object({
+  id: Id,
+  moduleId: v.string(),
+  status: v.picklist(SESSION_STATUSES),
+  startedAt: Millis,
+  updatedAt: Millis,
+  /** XState persisted snapshot (`actor.getPersistedSnapshot()`); checked again before restoring. */
+  snapshot: v.unknown(),
+});
+export type SessionRecord = v.InferOutput<typeof SessionRecordSchema>;
+
+/** Settings are typed per key, so a tampered or old value is caught on read and replaced by the default. */
+export const SettingSchemas = {
+  sound: v.boolean(),
+  soundscape: v.string(),
+  /** 0–1 multiplier under the engine's own cap. */
+  volume: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  persistAsked: v.boolean(),
+  /** Last-chosen breathing pattern and length, so the next visit starts where the person likes it. */
+  breathing: v.object({ pattern: v.string(), minutes: v.pipe(v.number(), v.minValue(1), v.maxValue(5)) }),
+} as const;
+export type SettingKey = keyof typeof SettingSchemas;
+export type SettingValue<K extends SettingKey> = v.InferOutput<(typeof SettingSchemas)[K]>;
+
+export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
+  sound: false,
+  soundscape: 'low-hum',
+  volume: 0.6,
+  persistAsked: false,
+  breathing: { pattern: 'slow-exhale', minutes: 2 },
+};
+
+export const SettingRecordSchema = v.object({ key: v.string(), value: v.unknown() });
+export type SettingRecord = v.InferOutput<typeof SettingRecordSchema>;
+
+/**
+ * The person's own grounding material: the orientation statement and place (CLINICAL.md §2), and their
+ * safe place in their own words. One record, id `mine`. The Stanley–Brown safety plan fields join it later.
+ */
+export const PersonalSchema = v.object({
+  id: v.literal('mine'),
+  orientationPlace: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  orientationStatement: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  safePlace: v.optional(
+    v.object({
+      name: v.pipe(v.string(), v.maxLength(500)),
+      see: v.pipe(v.string(), v.maxLength(5000)),
+      hear: v.pipe(v.string(), v.maxLength(5000)),
+      feel: v.pipe(v.string(), v.maxLength(5000)),
+      word: v.optional(v.pipe(v.string(), v.maxLength(500))),
+    }),
+  ),
+  updatedAt: Millis,
+});
+export type Personal = v.InferOutput<typeof PersonalSchema>;

@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest';
+import { createActor, fromPromise, type AnyActorRef } from 'xstate';
+import { sessionMachine, type SessionContext, type SessionInput } from '../../src/flow/session.machine';
+import { createStepsMachine } from '../../src/flow/steps.machine';
+
+const steps = createStepsMachine('test-steps', ['a', 'b', 'c']);
+
+function start(input: Partial<SessionInput> = {}, saved: SessionContext[] = [], fail = { on: false }) {
+  const machine = sessionMachine.provide({
+    actors: {
+      module: steps,
+      saveEntry: fromPromise(async ({ input: { context } }) => {
+        if (fail.on) throw new Error('QuotaExceededError');
+        saved.push(context);
+        return `entry-${saved.length}`;
+      }),
+    },
+  });
+  const actor = createActor(machine, {
+    input: { sessionId: 's1', moduleId: 'test-steps', family: 'grounding', now: 1000, ...input },
+  });
+  actor.start();
+  return actor;
+}
+
+const moduleOf = (actor: { getSnapshot(): { children: Record<string, AnyActorRef | undefined> } }) =>
+  actor.getSnapshot().children['module'] as AnyActorRef;
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('session machine', () => {
+  it('walks check-in → module → check-out → note → saved, keeping ratings, answers and note', async () => {
+    const saved: SessionContext[] = [];
+    const actor = start({}, saved);
+    expect(actor.getSnapshot().value).toEqual({ flow: 'checkIn' });
+    actor.send({ type: 'CHECK_IN', presence: 4, distress: 6 });
+    expect(actor.getSnapshot().value).toEqual({ flow: 'module' });
+    const mod = moduleOf(actor);
+    mod.send({ type: 'TYPE', text: 'the lamp' });
+    mod.send({ type: 'NEXT' });
+    mod.send({ type: 'NOTICE', count: 2 });
+    mod.send({ type: 'NEXT' });
+    mod.send({ type: 'NEXT' });
+    expect(actor.getSnapshot().value).toEqual({ flow: 'checkOut' });
+    actor.send({ type: 'CHECK_OUT', presence: 7, distress: 3 });
+    actor.send({ type: 'NOTE', text: 'calmer now' });
+    actor.send({ type: 'FINISH' });
+    await settle();
+    const snap = actor.getSnapshot();
+    expect(snap.value).toBe('saved');
+    expect(snap.status).toBe('done');
+    expect(snap.output).toEqual({ entryId: 'entry-1', partial: false });
+    const ctx = saved[0]!;
+    expect(ctx.before).toMatchObject({ presence: 4, distress: 6 });
+    expect(ctx.after).toMatchObject({ presence: 7, distress: 3 });
+    expect(ctx.note).toBe('calmer now');
+    expect(ctx.moreSupport).toBe(false);
+    expect(ctx.data).toMatchObject({ a: { text: 'the lamp' }, b: { noticed: 2 } });
+  });
+
+  it('never requires a rating: check-in and check-out can be skipped', async () => {
+    const saved: SessionContext[] = [];
+    const actor = start({}, saved);
+    actor.send({ type: 'SKIP_CHECK_IN' });
+    for (let i = 0; i < 3; i++) moduleOf(actor).send({ type: 'NEXT' });
+    actor.send({ type: 'SKIP_CHECK_OUT' });
+    actor.send({ type: 'FINISH' });
+    await settle();
+    expect(actor.getSnapshot().value).toBe('saved');
+    expect(saved[0]!.before).toBeUndefined();
+  });
+
+  it('quick start (from the Ground control) goes straight to the first step', () => {
+    const actor = start({ quick: true });
+    expect(actor.getSnapshot().value).toEqual({ flow: 'module' });
+    expect(moduleOf(actor)).toBeDefined();
+  });
+
+  it('check-out with presence still ≤ 3 or distress still ≥ 8 flags more support', () => {
+    for (const [presence, distress, expected] of [
+      [3, 2, true],
+      [4, 8, true],
+      [4, 7, false],
+      [9, 0, false],
+    ] as const) {
+      const actor = start({ quick: true });
+      for (let i = 0; i < 3; i++) moduleOf(actor).send({ type: 'NEXT' });
+      actor.send({ type: 'CHECK_OUT', presence, distress });
+      expect(actor.getSnapshot().context.moreSupport, `${presence}/${distress}`).toBe(expected);
+    }
+  });
+
+  it('offers grounding first before a non-grounding module when distress is high, and respects "continue"', () => {
+    const actor = start({ family: 'exposure' });
+    actor.send({ type: 'CHECK_IN', presence: 6, distress: 9 });
+    expect(actor.getSnapshot().value).toEqual({ flow: 'offerGrounding' });
+    actor.send({ type: 'CONTINUE' });
+    expect(actor.getSnapshot().value).toEqual({ flow: 'module' });
+  });
+
+  // Every state a person can press the Ground control from, reached by the events that lead there.
+  const reach: Record<string, (a: ReturnType<typeof start>) => void> = {
+    checkIn: () => {},
+    offerGrounding: (a) => a.send({ type: 'CHECK_IN', presence: 2, distress: 5 }),
+    module: (a) => {
+      a.send({ type: 'SKIP_CHECK_IN' });
+      moduleOf(a).send({ type: 'NEXT' });
+      moduleOf(a).send({ type: 'TYPE', text: 'half a thought' });
+    },
+    checkOut: (a) => {
+      a.send({ type: 'SKIP_CHECK_IN' });
+      for (let i = 0; i < 3; i++) moduleOf(a).send({ type: 'NEXT' });
+    },
+    note: (a) => {
+      a.send({ type: 'SKIP_CHECK_IN' });
+      for (let i = 0; i < 3; i++) moduleOf(a).send({ type: 'NEXT' });
+      a.send({ type: 'SKIP_CHECK_OUT' });
+      a.send({ type: 'NOTE', text: 'a note in progress' });
+    },
+  };
+
+  for (const [state, go] of Object.entries(reach)) {
+    it(`GROUND from ${state} suspends, and RESUME returns to the same step with every word kept`, () => {
+      const actor = start({ family: 'reframing' });
+      go(actor);
+      const before = actor.getSnapshot();
+      const moduleBefore = before.children['module']?.getSnapshot().context;
+      expect(before.value).toEqual({ flow: state });
+      actor.send({ type: 'GROUND' });
+      expect(actor.getSnapshot().value).toBe('grounding');
+      actor.send({ type: 'RESUME' });
+      const after = actor.getSnapshot();
+      expect(after.value).toEqual({ flow: state });
+      expect(after.context.note).toBe(before.context.note);
+      expect(after.children['module']?.getSnapshot().context).toEqual(moduleBefore);
+    });
+
+    it(`PAUSE from ${state} and RESUME returns to the same step`, () => {
+      const actor = start({ family: 'reframing' });
+      go(actor);
+      actor.send({ type: 'PAUSE' });
+      expect(actor.getSnapshot().value).toBe('paused');
+      actor.send({ type: 'RESUME' });
+      expect(actor.getSnapshot().value).toEqual({ flow: state });
+    });
+
+    it(`EXIT from ${state} keeps whatever was written or rated`, async () => {
+      const saved: SessionContext[] = [];
+      const actor = start({ family: 'reframing' }, saved);
+      go(actor);
+      actor.send({ type: 'EXIT' });
+      await settle();
+      const snap = actor.getSnapshot();
+      expect(snap.status).toBe('done');
+      if (state === 'checkIn') {
+        // Nothing was given yet: nothing to keep, no empty journal entry.
+        expect(snap.value).toBe('left');
+        expect(saved).toHaveLength(0);
+      } else {
+        expect(snap.value).toBe('saved');
+        expect(saved).toHaveLength(1);
+        if (state === 'module') {
+          expect(saved[0]!.partial).toBe(true);
+          expect(saved[0]!.data).toMatchObject({ b: { text: 'half a thought' } });
+        }
+        if (state === 'note') expect(saved[0]!.note).toBe('a note in progress');
+      }
+    });
+  }
+
+  it('EXIT while grounding keeps the words typed before grounding', async () => {
+    const saved: SessionContext[] = [];
+    const actor = start({}, saved);
+    reach['module']!(actor);
+    actor.send({ type: 'GROUND' });
+    actor.send({ type: 'EXIT' });
+    await settle();
+    expect(saved[0]!.data).toMatchObject({ b: { text: 'half a thought' } });
+  });
+
+  it('a failed save (full disk) keeps everything and can be retried', async () => {
+    const saved: SessionContext[] = [];
+    const fail = { on: true };
+    const actor = start({ quick: true }, saved, fail);
+    moduleOf(actor).send({ type: 'TYPE', text: 'blue cup' });
+    for (let i = 0; i < 3; i++) moduleOf(actor).send({ type: 'NEXT' });
+    actor.send({ type: 'SKIP_CHECK_OUT' });
+    actor.send({ type: 'FINISH' });
+    await settle();
+    expect(actor.getSnapshot().value).toBe('saveFailed');
+    expect(actor.getSnapshot().context.error).toMatch(/Quota/);
+    fail.on = false;
+    actor.send({ type: 'RETRY' });
+    await settle();
+    expect(actor.getSnapshot().value).toBe('saved');
+    expect(saved[0]!.data).toMatchObject({ a: { text: 'blue cup' } });
+  });
+
+  it('restores from a persisted snapshot mid-module, child words and all', () => {
+    const actor = start({ family: 'reframing' });
+    reach['module']!(actor);
+    actor.send({ type: 'GROUND' });
+    const persisted = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
+    actor.stop();
+
+    const machine = sessionMachine.provide({ actors: { module: steps } });
+    const restored = createActor(machine, { snapshot: persisted, input: undefined as never });
+    restored.start();
+    expect(restored.getSnapshot().value).toBe('grounding');
+    restored.send({ type: 'RESUME' });
+    expect(restored.getSnapshot().value).toEqual({ flow: 'module' });
+    const child = moduleOf(restored);
+    expect(child.getSnapshot().context.index).toBe(1);
+    expect(child.getSnapshot().context.data.b.text).toBe('half a thought');
+    // The restored child still drives the session forward.
+    child.send({ type: 'NEXT' });
+    child.send({ type: 'NEXT' });
+    expect(restored.getSnapshot().value).toEqual({ flow: 'checkOut' });
+  });
+});

@@ -1,0 +1,55 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// One config for the app build and for Vitest's two projects.
+export default defineConfig({
+  publicDir: 'static',
+  // Component tests need Svelte's browser build; the app build picks it by default.
+  resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
+  build: {
+    target: 'es2022',
+    // Tone.js is one big lazy chunk by design (never on the first screen's path).
+    chunkSizeWarningLimit: 400,
+  },
+  plugins: [
+    svelte(),
+    VitePWA({
+      // An update is offered by our own prompt and applied only between exercises: never auto-reload.
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: false, // the manifest is a static file (static/manifest.webmanifest) so the first paint never waits on it
+      workbox: {
+        // Precache the whole app, lazy chunks (audio, modules) included, so every screen works offline.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,ico,txt}'],
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        // No runtime caching: the app requests nothing outside its own precached files.
+        runtimeCaching: [],
+      },
+    }),
+  ],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/unit/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'component',
+          environment: 'jsdom',
+          include: ['tests/component/**/*.test.ts'],
+          setupFiles: ['tests/component/setup.ts'],
+        },
+      },
+    ],
+  },
+});
