@@ -7,7 +7,7 @@
  * `flow` state would stop an invoked actor and lose the words typed in it.
  * Side effects (saving the entry) are the `saveEntry` actor, provided from outside, so tests run in node.
  */
-import { assign, fromPromise, setup, spawnChild, stopChild, createMachine, type ActorRefFrom, type DoneActorEvent } from 'xstate';
+import { assign, fromPromise, setup, spawnChild, stopChild, createMachine, type ActorRefFrom, type AnyStateMachine, type DoneActorEvent } from 'xstate';
 import type { Check } from '../storage/schema';
 import type { Family, ModuleInput } from './module';
 import { DEFAULT_THRESHOLDS, needsMoreSupport, shouldOfferGroundingFirst, type Thresholds } from './routing';
@@ -67,7 +67,7 @@ export interface SaveEntryInput {
 }
 
 /** Placeholder module: replaced with the real module machine through `.provide({ actors: { module } })`. */
-const placeholderModule = createMachine({
+const placeholderModule: AnyStateMachine = createMachine({
   types: {} as { input: ModuleInput; context: { data: unknown }; output: unknown },
   context: { data: undefined },
   initial: 'done',

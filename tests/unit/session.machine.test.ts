@@ -124,7 +124,7 @@ describe('session machine', () => {
       const actor = start({ family: 'reframing' });
       go(actor);
       const before = actor.getSnapshot();
-      const moduleBefore = before.children['module']?.getSnapshot().context;
+      const moduleBefore = (before.children['module'] as AnyActorRef | undefined)?.getSnapshot().context;
       expect(before.value).toEqual({ flow: state });
       actor.send({ type: 'GROUND' });
       expect(actor.getSnapshot().value).toBe('grounding');
@@ -132,7 +132,7 @@ describe('session machine', () => {
       const after = actor.getSnapshot();
       expect(after.value).toEqual({ flow: state });
       expect(after.context.note).toBe(before.context.note);
-      expect(after.children['module']?.getSnapshot().context).toEqual(moduleBefore);
+      expect((after.children['module'] as AnyActorRef | undefined)?.getSnapshot().context).toEqual(moduleBefore);
     });
 
     it(`PAUSE from ${state} and RESUME returns to the same step`, () => {

@@ -79,7 +79,7 @@ async function chromiumPids() {
   for (const name of await readdir('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const exe = await readlink(`/proc/${name}/exe`).catch(() => '');
-    if (/chrom(e|ium)/.test(path.basename(exe))) out.push(Number(name));
+    if (['chromium', 'chrome'].includes(path.basename(exe))) out.push(Number(name));
   }
   return out;
 }
@@ -122,7 +122,9 @@ export async function killBrowserHard(context) {
   while (alive(info.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   if (alive(info.pid)) throw new Error(`killBrowserHard: pid ${info.pid} survived SIGKILL`);
   // Let Playwright notice the dead pipe, so later calls fail fast instead of hanging.
-  await Promise.race([closed, new Promise((r) => setTimeout(r, 5_000))]);
+  let timer;
+  await Promise.race([closed, new Promise((r) => (timer = setTimeout(r, 5_000)))]);
+  clearTimeout(timer); // a pending timer would keep the spec's process alive for nothing
   // A profile we created ourselves is left on disk on purpose: the point is to reopen it.
 }
 

@@ -21,7 +21,8 @@ export async function buildApp({ root = repoRoot, timeoutMs = 5 * 60_000 } = {})
   const started = performance.now();
   const child = spawn(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', FORCE_COLOR: '0' },
+    // NO_COLOR, not FORCE_COLOR=0: picocolors (Vite's) turns colour *on* when FORCE_COLOR is set at all.
+    env: { ...withoutKey(process.env, 'FORCE_COLOR'), NODE_ENV: 'production', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -34,7 +35,14 @@ export async function buildApp({ root = repoRoot, timeoutMs = 5 * 60_000 } = {})
   return {
     ok: code === 0 && existsSync(path.join(outDir, 'index.html')),
     ms: performance.now() - started,
-    output: output.trim(),
+    // Rolldown colours its warnings regardless of NO_COLOR; logs and parsers want plain text.
+    output: output.replace(/\x1b\[[0-9;]*m/g, '').trim(),
     outDir,
   };
+}
+
+function withoutKey(obj, key) {
+  const copy = { ...obj };
+  delete copy[key];
+  return copy;
 }

@@ -1,0 +1,11 @@
+import * as v from 'valibot';
+
+/** Validates a steps module's answers read back from storage. */
+export const StepsDataSchema = v.record(
+  v.string(),
+  v.object({
+    text: v.pipe(v.string(), v.maxLength(100_000)),
+    noticed: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)),
+    visited: v.boolean(),
+  }),
+);

@@ -1,0 +1,15 @@
+import type { ModuleImpl, ModuleMeta } from '../../../flow/module';
+import { ALL_PHASES } from '../../../flow/module';
+import { sources } from './content';
+
+export const fiveSensesMeta: ModuleMeta = {
+  id: 'five-senses',
+  family: 'grounding',
+  title: '5-4-3-2-1 senses',
+  summary: 'Come back to the room by noticing what your senses meet.',
+  minutes: 3,
+  // Grounding is offered in every phase, session mode included (CLINICAL.md §1 table).
+  phases: ALL_PHASES,
+  sources,
+  load: () => import('./index').then((m) => m.default as ModuleImpl),
+};

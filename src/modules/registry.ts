@@ -1,0 +1,17 @@
+/**
+ * Every module, one line each. Metadata is eager (small); the machine, content and view load with
+ * `meta.load()` when the person opens the module, so the first screen stays small.
+ */
+import type { ModuleMeta } from '../flow/module';
+import { fiveSensesMeta } from './grounding/five-senses/meta';
+
+export const MODULES: readonly ModuleMeta[] = [
+  fiveSensesMeta,
+];
+
+export function findModule(id: string): ModuleMeta | undefined {
+  return MODULES.find((m) => m.id === id);
+}
+
+/** The exercise the Ground control starts when the person has no history yet. */
+export const DEFAULT_GROUNDING_ID = 'five-senses';

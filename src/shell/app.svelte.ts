@@ -1,0 +1,43 @@
+/** Shell-wide state: storage problems, the exercise interrupted by grounding, toasts, update prompt. */
+import { onProblem, type StorageProblem } from '../storage/problems';
+
+export interface Toast {
+  id: number;
+  message: string;
+  action?: { label: string; run: () => void };
+}
+
+export const shell = $state({
+  problems: [] as StorageProblem[],
+  /** The session suspended by the Ground control, offered back afterwards. */
+  interrupted: undefined as { sessionId: string; title: string } | undefined,
+  /** The screen the person was on when they pressed Ground (journal editor, a list…). */
+  returnTo: undefined as string | undefined,
+  /** The quick grounding session started from the Ground control. */
+  groundSessionId: undefined as string | undefined,
+  toasts: [] as Toast[],
+  updateReady: false,
+  helpOpen: false,
+});
+
+let toastId = 0;
+
+export function toast(message: string, action?: Toast['action'], ms = 8000): void {
+  const id = ++toastId;
+  shell.toasts.push({ id, message, action });
+  setTimeout(() => dismissToast(id), ms);
+}
+
+export function dismissToast(id: number): void {
+  const i = shell.toasts.findIndex((t) => t.id === id);
+  if (i >= 0) shell.toasts.splice(i, 1);
+}
+
+onProblem((problem) => {
+  // One message per kind: repeated failures (every keystroke on a full disk) must not stack up.
+  if (!shell.problems.some((p) => p.kind === problem.kind)) shell.problems.push(problem);
+});
+
+export function dismissProblem(kind: StorageProblem['kind']): void {
+  shell.problems = shell.problems.filter((p) => p.kind !== kind);
+}

@@ -1,0 +1,33 @@
+/**
+ * The app's singletons, wired once. Storage repositories are light; the session runner (XState) is loaded
+ * on first use so it stays off the first screen's path.
+ */
+import { entriesRepo } from '../storage/entries';
+import { draftsRepo } from '../storage/drafts';
+import { sessionsRepo } from '../storage/sessions';
+import { settingsRepo } from '../storage/settings';
+import { personalRepo } from '../storage/personal';
+import { requestPersistence } from '../storage/persist';
+import type { Runner } from '../flow/runner';
+
+export const entries = entriesRepo();
+export const drafts = draftsRepo();
+export const sessions = sessionsRepo();
+export const settings = settingsRepo();
+export const personal = personalRepo();
+
+let runner: Promise<Runner> | undefined;
+
+export function getRunner(): Promise<Runner> {
+  runner ??= Promise.all([import('../flow/runner'), import('../modules/registry')]).then(([{ createRunner }, { findModule }]) =>
+    createRunner({ entries, sessions, findModule, onEntrySaved: () => void askPersistenceOnce() }),
+  );
+  return runner;
+}
+
+/** Ask for persistent storage after the first saved entry (DESIGN.md §4), once. */
+export async function askPersistenceOnce(): Promise<void> {
+  if (await settings.get('persistAsked')) return;
+  await settings.set('persistAsked', true);
+  await requestPersistence();
+}
