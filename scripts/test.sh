@@ -43,9 +43,19 @@ run() {
   return "$status"
 }
 
-# Pull "N passed, N failed" (the convention of our own runners) from the last line that has it.
+# Print "PASSED FAILED" for a suite's log: from the last "N passed, N failed" line (our runners' convention),
+# else from node:test's summary ("ℹ pass N" / "ℹ fail N", or "# pass N" in TAP). Prints nothing if neither.
 counts_from_log() {
-  sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -Eo '[0-9]+ passed, [0-9]+ failed' | tail -n 1 | sed -E 's/([0-9]+) passed, ([0-9]+) failed/\1 \2/'
+  local clean line p f
+  clean="$(sed 's/\x1b\[[0-9;]*m//g' "$1")"
+  line="$(grep -Eo '[0-9]+ passed, [0-9]+ failed' <<<"$clean" | tail -n 1 || true)"
+  if [ -n "$line" ]; then
+    sed -E 's/([0-9]+) passed, ([0-9]+) failed/\1 \2/' <<<"$line"
+    return
+  fi
+  p="$(grep -E '^(ℹ|#) pass [0-9]+$' <<<"$clean" | tail -n 1 | grep -Eo '[0-9]+$' || true)"
+  f="$(grep -E '^(ℹ|#) fail [0-9]+$' <<<"$clean" | tail -n 1 | grep -Eo '[0-9]+$' || true)"
+  if [ -n "$p" ] && [ -n "$f" ]; then echo "$p $f"; fi
 }
 
 # 1. Type check (svelte-check covers .svelte and .ts).

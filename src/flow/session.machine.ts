@@ -7,7 +7,7 @@
  * `flow` state would stop an invoked actor and lose the words typed in it.
  * Side effects (saving the entry) are the `saveEntry` actor, provided from outside, so tests run in node.
  */
-import { assign, fromPromise, setup, spawnChild, stopChild, createMachine, type ActorRefFrom, type AnyStateMachine, type DoneActorEvent } from 'xstate';
+import { assign, enqueueActions, fromPromise, setup, spawnChild, stopChild, createMachine, type ActorRefFrom, type AnyStateMachine, type DoneActorEvent } from 'xstate';
 import type { Check } from '../storage/schema';
 import type { Family, ModuleInput } from './module';
 import { DEFAULT_THRESHOLDS, needsMoreSupport, shouldOfferGroundingFirst, type Thresholds } from './routing';
@@ -115,6 +115,13 @@ export const sessionMachine = setup({
       context.moduleDone ? { partial: false } : { data: moduleData(self) ?? context.data, partial: true },
     ),
     stopModule: stopChild('module'),
+    /** Timed modules (breathing, timers) stop their clocks while the session is suspended or paused. */
+    pauseModule: enqueueActions(({ enqueue, self }) => {
+      if (self.getSnapshot().children['module']) enqueue.sendTo('module', { type: 'PAUSE' });
+    }),
+    resumeModule: enqueueActions(({ enqueue, self }) => {
+      if (self.getSnapshot().children['module']) enqueue.sendTo('module', { type: 'RESUME' });
+    }),
     setNote: assign({ note: ({ context, event }) => (event.type === 'NOTE' ? event.text : context.note) }),
     keepEntryId: assign({
       entryId: ({ event }) => (event as unknown as { output: string }).output,
@@ -187,12 +194,16 @@ export const sessionMachine = setup({
     },
     grounding: {
       description: 'Suspended while the person grounds; the module child and every word are kept.',
+      entry: 'pauseModule',
+      exit: 'resumeModule',
       on: {
         RESUME: { target: 'flow.hist' },
         EXIT: { target: 'leaving', actions: 'keepModuleProgress' },
       },
     },
     paused: {
+      entry: 'pauseModule',
+      exit: 'resumeModule',
       on: {
         RESUME: { target: 'flow.hist' },
         GROUND: { target: 'grounding' },

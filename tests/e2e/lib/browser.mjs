@@ -2,7 +2,7 @@
 // network, run axe, crash the browser on purpose, and wait for the service worker.
 import { chromium } from 'playwright-core';
 import { readFile, mkdtemp, readdir, readlink, rm } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,6 +26,14 @@ export const CHROMIUM_ARGS = [
 
 /** context -> { pid, userDataDir, ownsDir } so killBrowserHard and close() know what to clean up. */
 const launched = new WeakMap();
+const claimedPids = new Set();
+
+// Temp profiles made by launch({ persistentDir: true }) outlive a hard kill on purpose (to be reopened);
+// remove them when the spec process ends so /tmp does not fill up over many runs.
+const ownedDirs = new Set();
+process.once('exit', () => {
+  for (const dir of ownedDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 /**
  * Launch Chromium headless.
@@ -46,6 +54,7 @@ export async function launch({ persistentDir, contextOptions = {}, args = [], he
   if (persistentDir) {
     ownsDir = persistentDir === true;
     userDataDir = ownsDir ? await mkdtemp(path.join(tmpdir(), 'gw-profile-')) : path.resolve(persistentDir);
+    if (ownsDir) ownedDirs.add(userDataDir);
     context = await chromium.launchPersistentContext(userDataDir, { ...launchOpts, ...ctxOpts });
     browser = context.browser();
   } else {
@@ -54,7 +63,8 @@ export async function launch({ persistentDir, contextOptions = {}, args = [], he
   }
   // The browser's main process is the new chromium process whose parent is us (Debian's wrapper script
   // execs the real binary, so it keeps the pid Playwright spawned).
-  const pid = (await chromiumPids()).find((p) => !before.has(p) && ppidOf(p) === process.pid) ?? null;
+  const pid = (await chromiumPids()).find((p) => !before.has(p) && !claimedPids.has(p) && ppidOf(p) === process.pid) ?? null;
+  if (pid) claimedPids.add(pid); // two launches at once must not both claim the same browser
   launched.set(context, { pid, userDataDir, ownsDir });
 
   return {
@@ -230,7 +240,9 @@ export async function waitForServiceWorker(page, { timeoutMs = 15_000 } = {}) {
   if (state !== 'controlled') throw new Error(`waitForServiceWorker: page not controlled (${state})`);
 }
 
-/** A fresh temp directory for a persistent profile that a test manages itself. */
-export function tempProfileDir() {
-  return mkdtemp(path.join(tmpdir(), 'gw-profile-'));
+/** A fresh temp directory for a persistent profile that a test manages itself (removed at exit). */
+export async function tempProfileDir() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'gw-profile-'));
+  ownedDirs.add(dir);
+  return dir;
 }
