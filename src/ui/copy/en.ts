@@ -54,6 +54,10 @@ export const en = {
     backTo: 'Back to where you were',
     carryOn: (title: string) => `Back to ${title}`,
     choose: 'Other ways to ground',
+    chooserHeading: 'What helps right now',
+    chooserHint: 'Exercises that helped you before come first, from your own before-and-after ratings.',
+    helpedMost: 'helped you most',
+    switchTo: (title: string) => `Switch to ${title}`,
   },
   session: {
     checkInHeading: 'Before you start',
