@@ -166,6 +166,9 @@ export const en = {
     heading: 'Settings',
     sound: 'Sound',
     soundscape: 'Soundscape',
+    soundHint:
+      'Gentle background sound made on this device, for exercises. It starts quietly, fades in and out, and stops when you leave an exercise.',
+    privacyHeading: 'Privacy',
     privacy: 'Your data stays on this device. Groundwork makes no requests to any other server.',
   },
   time: {
