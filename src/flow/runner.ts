@@ -190,9 +190,15 @@ export function createRunner(deps: RunnerDeps) {
     const impl = await meta.load();
     try {
       const actor = createActor(provide(meta, impl), { snapshot: record.snapshot } as never);
-      const handle = track(meta, impl, actor, record.startedAt);
       actor.start();
-      return handle;
+      // A snapshot from an older build can restore "successfully" into a state that no longer exists (the
+      // child lands in status 'error' with its context gone). Check before tracking, because tracking
+      // writes the new snapshot over the stored one — and with it the person's words.
+      if (!healthy(actor)) {
+        actor.stop();
+        throw new Error('restored into an unknown state');
+      }
+      return track(meta, impl, actor, record.startedAt);
     } catch {
       // A snapshot from an incompatible older build: never lose the words, keep them as an entry.
       await keepWhatWasWritten(record);
@@ -221,3 +227,9 @@ export function createRunner(deps: RunnerDeps) {
 }
 
 export type Runner = ReturnType<typeof createRunner>;
+
+function healthy(actor: SessionActor): boolean {
+  const snap = actor.getSnapshot();
+  if (snap.status === 'error') return false;
+  return Object.values(snap.children).every((child) => (child as AnyActorRef | undefined)?.getSnapshot().status !== 'error');
+}

@@ -92,7 +92,8 @@ export const sessionMachine = setup({
     offerGroundingFirst: ({ context, event }) =>
       event.type === 'CHECK_IN' && shouldOfferGroundingFirst(context.family, check(event, 0), context.thresholds),
     isQuick: ({ context }) => context.quick,
-    hasAnythingToKeep: ({ context }) => hasContent(context),
+    // A finished exercise is worth a journal line even with nothing typed: the person did it.
+    hasAnythingToKeep: ({ context }) => context.moduleDone || hasContent(context),
   },
   actions: {
     recordBefore: assign({

@@ -12,8 +12,6 @@ export interface StepAnswer {
   text: string;
   /** How many things they ticked as noticed (optional). */
   noticed: number;
-  /** Saw this step at least once. */
-  visited: boolean;
 }
 
 export type StepsData = Record<string, StepAnswer>;
@@ -31,12 +29,11 @@ export interface StepsContext {
 }
 
 export function emptyAnswer(): StepAnswer {
-  return { text: '', noticed: 0, visited: false };
+  return { text: '', noticed: 0 };
 }
 
 export function createStepsMachine(id: string, stepIds: readonly string[]) {
   if (stepIds.length === 0) throw new Error(`${id}: a steps module needs at least one step`);
-  const first = stepIds[0] as string;
   return setup({
     types: {
       context: {} as StepsContext,
@@ -49,8 +46,8 @@ export function createStepsMachine(id: string, stepIds: readonly string[]) {
       isFirst: ({ context }) => context.index === 0,
     },
     actions: {
-      forward: assign(({ context }) => visit(context, context.index + 1)),
-      backward: assign(({ context }) => visit(context, context.index - 1)),
+      forward: assign({ index: ({ context }) => context.index + 1 }),
+      backward: assign({ index: ({ context }) => context.index - 1 }),
       type: assign({
         data: ({ context, event }) =>
           event.type === 'TYPE' ? patch(context, { text: event.text }) : context.data,
@@ -65,7 +62,7 @@ export function createStepsMachine(id: string, stepIds: readonly string[]) {
     context: () => ({
       stepIds,
       index: 0,
-      data: Object.fromEntries(stepIds.map((s) => [s, { ...emptyAnswer(), visited: s === first }])),
+      data: Object.fromEntries(stepIds.map((s) => [s, emptyAnswer()])),
     }),
     initial: 'step',
     states: {
@@ -92,7 +89,3 @@ function patch(context: StepsContext, change: Partial<StepAnswer>): StepsData {
   return { ...context.data, [id]: { ...(context.data[id] ?? emptyAnswer()), ...change } };
 }
 
-function visit(context: StepsContext, index: number): Partial<StepsContext> {
-  const id = context.stepIds[index] as string;
-  return { index, data: { ...context.data, [id]: { ...(context.data[id] ?? emptyAnswer()), visited: true } } };
-}

@@ -6,6 +6,7 @@ export const StepsDataSchema = v.record(
   v.object({
     text: v.pipe(v.string(), v.maxLength(100_000)),
     noticed: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)),
-    visited: v.boolean(),
+    /** Written by builds before 2026-11-25; ignored now. */
+    visited: v.optional(v.boolean()),
   }),
 );

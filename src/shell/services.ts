@@ -9,6 +9,7 @@ import { settingsRepo } from '../storage/settings';
 import { personalRepo } from '../storage/personal';
 import { requestPersistence } from '../storage/persist';
 import type { Runner } from '../flow/runner';
+import { onLeave } from './lifecycle';
 
 export const entries = entriesRepo();
 export const drafts = draftsRepo();
@@ -19,9 +20,12 @@ export const personal = personalRepo();
 let runner: Promise<Runner> | undefined;
 
 export function getRunner(): Promise<Runner> {
-  runner ??= Promise.all([import('../flow/runner'), import('../modules/registry')]).then(([{ createRunner }, { findModule }]) =>
-    createRunner({ entries, sessions, findModule, onEntrySaved: () => void askPersistenceOnce() }),
-  );
+  runner ??= Promise.all([import('../flow/runner'), import('../modules/registry')]).then(([{ createRunner }, { findModule }]) => {
+    const created = createRunner({ entries, sessions, findModule, onEntrySaved: () => void askPersistenceOnce() });
+    // Running sessions are saved on every step; pagehide writes the very last keystroke too.
+    onLeave(() => created.flushAll());
+    return created;
+  });
   return runner;
 }
 

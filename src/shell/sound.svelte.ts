@@ -37,7 +37,8 @@ export function chooseSoundscape(id: SoundscapeId): void {
  * counts as the gesture browsers require; if the browser still refuses, the switch says so kindly).
  */
 export async function enterExercise(): Promise<void> {
-  await loadSound();
+  // No await once loaded: some browsers (Safari) only allow audio to start without an intervening await.
+  if (!sound.loaded) await loadSound();
   if (!sound.enabled) return;
   const s = audio.state;
   if (s.status === 'off' && s.reason === 'hidden') return; // resumes only when they ask

@@ -50,6 +50,8 @@ export async function openGroundwork({ name = DB_NAME, version = SCHEMA_VERSION 
       // A newer version of the app opened in another tab and needs us to let go. Close so it can upgrade;
       // this tab's unsaved words are already in drafts (saved within a second of typing).
       db.close();
+      // Forget the closed connection: the next call reopens, gets a VersionError, and is told "newer-tab".
+      resetConnection();
       reportProblem({ kind: 'newer-tab' });
     },
     terminated() {

@@ -8,8 +8,13 @@ import { getDb, classify, type Db } from './db';
 import { DraftSchema, type Draft } from './schema';
 import { reportProblem } from './problems';
 
-/** Upper bound promised by the product: nothing older than this is lost. */
+/** Quiet period after the last keystroke before a draft is written. */
 export const DRAFT_SAVE_DELAY_MS = 300;
+/**
+ * Longest a change may wait while someone keeps typing (a pure debounce would never fire for a steady
+ * typist). Below the product's promise — nothing older than 1 s is lost — with room for the write itself.
+ */
+export const DRAFT_MAX_WAIT_MS = 700;
 
 export function draftsRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
   return {
@@ -36,29 +41,45 @@ export type DraftsRepo = ReturnType<typeof draftsRepo>;
 
 /**
  * Debounced autosave for one text box. `change` on every keystroke; the save lands DRAFT_SAVE_DELAY_MS
- * after the last one, and `flush` writes at once (pagehide, route change). Failed saves keep the text
+ * after the last one, or DRAFT_MAX_WAIT_MS after the first unsaved one, whichever is sooner; `flush`
+ * writes at once (pagehide, route change). Failed saves keep the text
  * pending and retry on the next change, so a full disk never silently drops words.
  */
 export function createAutosave(
   save: (fields: Record<string, string>) => Promise<void>,
-  options: { delayMs?: number; onSaved?: (at: number) => void; onError?: (error: unknown) => void } = {},
+  options: {
+    delayMs?: number;
+    maxWaitMs?: number;
+    onSaved?: (at: number) => void;
+    onError?: (error: unknown) => void;
+  } = {},
 ) {
   const delay = options.delayMs ?? DRAFT_SAVE_DELAY_MS;
+  const maxWait = options.maxWaitMs ?? DRAFT_MAX_WAIT_MS;
   let pending: Record<string, string> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let maxTimer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: Promise<void> = Promise.resolve();
+  /** Bumped by `cancel`: a save that fails after it must not bring cancelled words back. */
+  let epoch = 0;
+
+  function clearTimers(): void {
+    if (timer) clearTimeout(timer);
+    if (maxTimer) clearTimeout(maxTimer);
+    timer = maxTimer = undefined;
+  }
 
   function run(): Promise<void> {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
+    clearTimers();
     const fields = pending;
     if (!fields) return inFlight;
     pending = undefined;
+    const startedIn = epoch;
     inFlight = inFlight
       .then(() => save(fields))
       .then(() => options.onSaved?.(Date.now()))
       .catch((error: unknown) => {
-        pending ??= fields; // keep the words for the next attempt
+        if (startedIn === epoch) pending ??= fields; // keep the words for the next attempt
         options.onError?.(error);
       });
     return inFlight;
@@ -69,14 +90,15 @@ export function createAutosave(
       pending = { ...fields };
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void run(), delay);
+      maxTimer ??= setTimeout(() => void run(), maxWait);
     },
     flush: run,
     get dirty(): boolean {
       return pending !== undefined;
     },
     cancel(): void {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
+      epoch++;
+      clearTimers();
       pending = undefined;
     },
   };

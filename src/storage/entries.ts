@@ -110,8 +110,16 @@ export type EntriesRepo = ReturnType<typeof entriesRepo>;
 export function matchesQuery(entry: Entry, query: string): boolean {
   const q = fold(query.trim());
   if (!q) return true;
-  const hay = fold(`${entry.title}\n${entry.body}\n${entry.data ? JSON.stringify(entry.data) : ''}`);
+  // Only what the person wrote counts: module field names ("feel", "see") must not match.
+  const hay = fold([entry.title, entry.body, ...textsIn(entry.data)].join('\n'));
   return q.split(/\s+/).every((word) => hay.includes(word));
+}
+
+function textsIn(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) textsIn(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) textsIn(v, out);
+  return out;
 }
 
 function fold(s: string): string {

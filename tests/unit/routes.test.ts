@@ -1,0 +1,138 @@
+/**
+ * Hash routes: every screen has a URL that survives a reload, Back, and a hand-edited or hostile hash.
+ * Unknown or malformed input always lands on "not found", never on a screen with a forged id.
+ */
+import { describe, expect, it } from 'vitest';
+import { href, parseRoute, type Route } from '../../src/shell/routes';
+
+const UUID = '9a1c4f2e-3b5d-4e6f-8a7b-0c1d2e3f4a5b';
+
+describe('parseRoute', () => {
+  it.each<[string, Route]>([
+    // The first screen, however the URL is spelled.
+    ['', { name: 'today' }],
+    ['#', { name: 'today' }],
+    ['#/', { name: 'today' }],
+    ['#//', { name: 'today' }],
+    ['#/today', { name: 'today' }],
+    ['#/today/', { name: 'today' }],
+    ['#today', { name: 'today' }],
+    // Top-level screens.
+    ['#/ground', { name: 'ground' }],
+    ['#/help', { name: 'help' }],
+    ['#/settings', { name: 'settings' }],
+    ['#/settings/', { name: 'settings' }],
+    // Journal.
+    ['#/journal', { name: 'journal' }],
+    ['#/journal/', { name: 'journal' }],
+    ['#/journal///', { name: 'journal' }],
+    ['#/journal/new', { name: 'journal-new' }],
+    ['#/journal/new/', { name: 'journal-new' }],
+    [`#/journal/${UUID}`, { name: 'journal-entry', id: UUID }],
+    [`#/journal/${UUID}/`, { name: 'journal-entry', id: UUID }],
+    [`#/journal/${UUID}/edit`, { name: 'journal-edit', id: UUID }],
+    [`#/journal/${UUID}/edit/`, { name: 'journal-edit', id: UUID }],
+    ['#/journal/session_1', { name: 'journal-entry', id: 'session_1' }],
+    // Exercises and sessions.
+    ['#/exercise/five-senses', { name: 'exercise', moduleId: 'five-senses' }],
+    [`#/session/${UUID}`, { name: 'session', sessionId: UUID }],
+    // Encoded characters are decoded before matching: an encoded hyphen is a hyphen.
+    ['#/journal/abc%2D123', { name: 'journal-entry', id: 'abc-123' }],
+    ['#/exercise/five%2Dsenses', { name: 'exercise', moduleId: 'five-senses' }],
+    ['#%2Fjournal', { name: 'journal' }],
+  ])('%j → %j', (hash, expected) => {
+    expect(parseRoute(hash)).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    // Hostile or malformed ids never reach a screen as an id.
+    ['#/journal/<script>', '/journal/<script>'],
+    ['#/journal/%3Cscript%3Ealert(1)%3C%2Fscript%3E', '/journal/<script>alert(1)</script>'],
+    ['#/journal/"onmouseover="x', '/journal/"onmouseover="x'],
+    ['#/journal/a b', '/journal/a b'],
+    ['#/journal/%20', '/journal/ '],
+    ['#/journal/..', '/journal/..'],
+    ['#/journal/%2E%2E', '/journal/..'],
+    ['#/journal/café', '/journal/café'],
+    [`#/journal/${'a'.repeat(101)}`, `/journal/${'a'.repeat(101)}`],
+    ['#/exercise/five senses', '/exercise/five senses'],
+    ['#/session/<img src=x>', '/session/<img src=x>'],
+    // Malformed percent-encoding is kept as typed rather than throwing.
+    ['#/journal/%E0%A4%A', '/journal/%E0%A4%A'],
+    ['#/%', '/%'],
+    // Unknown paths and extra segments.
+    ['#/nowhere', '/nowhere'],
+    ['#/Journal', '/Journal'],
+    ['#/today/extra', '/today/extra'],
+    ['#/ground/now', '/ground/now'],
+    ['#/help/me', '/help/me'],
+    ['#/journal/new/extra', '/journal/new/extra'],
+    [`#/journal/${UUID}/delete`, `/journal/${UUID}/delete`],
+    [`#/journal/${UUID}/edit/more`, `/journal/${UUID}/edit/more`],
+    ['#/exercise', '/exercise'],
+    ['#/exercise/five-senses/2', '/exercise/five-senses/2'],
+    ['#/session', '/session'],
+    ['#/journal?q=rain', '/journal?q=rain'],
+    ['#/plan/eJzLSM3JyQcABiwCFQ', '/plan/eJzLSM3JyQcABiwCFQ'],
+  ])('%j → not found (%j)', (hash, path) => {
+    expect(parseRoute(hash)).toEqual({ name: 'not-found', path });
+  });
+
+  it('a very long hash is handled without throwing', () => {
+    const long = '#/' + 'x/'.repeat(50_000);
+    expect(parseRoute(long).name).toBe('not-found');
+  });
+});
+
+describe('href', () => {
+  it.each<[Route, string]>([
+    [{ name: 'today' }, '#/today'],
+    [{ name: 'ground' }, '#/ground'],
+    [{ name: 'help' }, '#/help'],
+    [{ name: 'settings' }, '#/settings'],
+    [{ name: 'journal' }, '#/journal'],
+    [{ name: 'journal-new' }, '#/journal/new'],
+    [{ name: 'journal-entry', id: UUID }, `#/journal/${UUID}`],
+    [{ name: 'journal-edit', id: UUID }, `#/journal/${UUID}/edit`],
+    [{ name: 'exercise', moduleId: 'five-senses' }, '#/exercise/five-senses'],
+    [{ name: 'session', sessionId: UUID }, `#/session/${UUID}`],
+    [{ name: 'not-found', path: '/nowhere' }, '#/nowhere'],
+  ])('%j → %s', (route, expected) => {
+    expect(href(route)).toBe(expected);
+  });
+});
+
+describe('round trips', () => {
+  const routes: Route[] = [
+    { name: 'today' },
+    { name: 'ground' },
+    { name: 'help' },
+    { name: 'settings' },
+    { name: 'journal' },
+    { name: 'journal-new' },
+    { name: 'journal-entry', id: UUID },
+    { name: 'journal-entry', id: 'session_1' },
+    { name: 'journal-edit', id: UUID },
+    { name: 'exercise', moduleId: 'five-senses' },
+    { name: 'session', sessionId: UUID },
+    { name: 'not-found', path: '/nowhere' },
+    { name: 'not-found', path: '/journal/<script>' },
+  ];
+
+  it.each(routes.map((r) => [r.name, r] as const))('every screen’s URL opens the same screen: %s', (_name, route) => {
+    expect(parseRoute(href(route))).toEqual(route);
+  });
+
+  it.each(['#/today', '#/journal', '#/journal/new', `#/journal/${UUID}/edit`, '#/exercise/five-senses', `#/session/${UUID}`])(
+    'a canonical URL is stable: href(parseRoute(%j)) gives it back',
+    (hash) => {
+      expect(href(parseRoute(hash))).toBe(hash);
+    },
+  );
+
+  it.each(['', '#', '#/', '#/today/', '#/journal//', `#/journal/${UUID}/`])('a sloppy URL is normalised to its canonical form: %j', (hash) => {
+    const canonical = href(parseRoute(hash));
+    expect(parseRoute(canonical)).toEqual(parseRoute(hash));
+    expect(canonical).not.toMatch(/\/$/);
+  });
+});
