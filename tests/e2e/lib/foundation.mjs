@@ -1,0 +1,155 @@
+// Helpers shared by the foundation-*.spec.mjs journeys: open a route, walk the 5-4-3-2-1 session, collect
+// page errors. New file only; nothing here changes the exports of browser.mjs / server.mjs / build.mjs.
+import assert from 'node:assert/strict';
+
+export const baseURL = process.env.E2E_BASE_URL;
+
+/** Generous enough for a cold lazy chunk on 2 busy cores, far below the spec timeout. */
+export const UI_TIMEOUT = 10_000;
+
+export const TITLE = '5-4-3-2-1 senses';
+
+export const STEPS = [
+  { heading: '5 things you can see', box: 'What you see (optional)', count: 5 },
+  { heading: '4 things you can feel', box: 'What you feel (optional)', count: 4 },
+  { heading: '3 things you can hear', box: 'What you hear (optional)', count: 3 },
+  { heading: '2 things you can smell', box: 'What you smell (optional)', count: 2 },
+  { heading: '1 thing you can taste', box: 'What you taste (optional)', count: 1 },
+];
+
+export const ROUTES = ['/today', '/ground', '/journal', '/journal/new', '/settings', '/help', '/exercise/five-senses'];
+
+export const PRESENCE = 'How present do you feel right now?';
+export const DISTRESS = 'How distressed do you feel right now?';
+
+/**
+ * A fresh, isolated context on the file's one browser (own IndexedDB, own service worker), closed when the
+ * test ends. `t` is the node:test context.
+ * @param {import('node:test').TestContext} t
+ * @param {import('playwright-core').Browser} browser
+ */
+export async function freshPage(t, browser, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  t.after(() => context.close().catch(() => {}));
+  const page = await context.newPage();
+  page.setDefaultTimeout(UI_TIMEOUT);
+  return { context, page };
+}
+
+/** Uncaught page errors and console errors, to assert on at the end of a test. */
+export function collectErrors(page) {
+  const pageErrors = [];
+  const consoleErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  return { pageErrors, consoleErrors };
+}
+
+export function h1(page) {
+  return page.locator('main h1').first();
+}
+
+/** Navigate to a hash route and wait for its (non-empty) h1. */
+export async function open(page, route, { heading } = {}) {
+  await page.goto(`${baseURL}/#${route}`);
+  const h = heading ? page.getByRole('heading', { level: 1, name: heading, exact: true }) : h1(page);
+  await h.waitFor({ state: 'visible' });
+  return h;
+}
+
+export function stepHeading(page, i) {
+  return page.getByRole('heading', { level: 2, name: STEPS[i].heading, exact: true });
+}
+
+/** Choose a number on one of the 0–10 rating radio groups. */
+export async function rate(page, group, n) {
+  await page.getByRole('group', { name: group }).getByRole('radio', { name: String(n), exact: true }).check();
+}
+
+export async function checkScreen(page, heading, { presence, distress } = {}) {
+  await page.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor();
+  if (presence !== undefined) await rate(page, PRESENCE, presence);
+  if (distress !== undefined) await rate(page, DISTRESS, distress);
+  await page.getByRole('button', { name: presence === undefined && distress === undefined ? 'Skip' : 'Continue', exact: true }).click();
+}
+
+/** The optional text box of step i. */
+export function stepBox(page, i) {
+  return page.getByRole('textbox', { name: STEPS[i].box, exact: true });
+}
+
+export async function tick(page, n) {
+  await page.getByRole('button', { name: `Noticed ${n}`, exact: true }).click();
+}
+
+/** From Today: open the 5-4-3-2-1 link and wait for the check-in. Returns the session id. */
+export async function startFromToday(page) {
+  await open(page, '/today', { heading: 'Today' });
+  await page.getByRole('link', { name: new RegExp(`^${escape(TITLE)}`) }).click();
+  await page.getByRole('heading', { level: 2, name: 'Before you start', exact: true }).waitFor();
+  return sessionIdOf(page);
+}
+
+/** Start a session by URL and skip the check-in, ending on step 1. Returns the session id. */
+export async function startAtStep1(page) {
+  await page.goto(`${baseURL}/#/exercise/five-senses`);
+  await checkScreen(page, 'Before you start');
+  await stepHeading(page, 0).waitFor();
+  return sessionIdOf(page);
+}
+
+export async function sessionIdOf(page) {
+  await page.waitForURL(/#\/session\/[A-Za-z0-9_-]+$/);
+  return new URL(page.url()).hash.replace('#/session/', '');
+}
+
+export async function next(page, fromIndex) {
+  await page.getByRole('button', { name: fromIndex === STEPS.length - 1 ? 'Done' : 'Next', exact: true }).click();
+  if (fromIndex < STEPS.length - 1) await stepHeading(page, fromIndex + 1).waitFor();
+}
+
+export async function back(page, fromIndex) {
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await stepHeading(page, fromIndex - 1).waitFor();
+}
+
+/**
+ * Wait until the session's persisted record in IndexedDB contains `text`; rejects after timeoutMs.
+ * Never creates the database itself (that would pre-empt the app's own upgrade).
+ */
+export async function waitForStoredSession(page, sessionId, text, { timeoutMs = UI_TIMEOUT } = {}) {
+  await page.waitForFunction(
+    async ({ id, text }) => {
+      if (!(await indexedDB.databases()).some((d) => d.name === 'groundwork')) return false;
+      const db = await new Promise((res, rej) => {
+        const r = indexedDB.open('groundwork');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      try {
+        if (!db.objectStoreNames.contains('sessions')) return false;
+        const rec = await new Promise((res, rej) => {
+          const r = db.transaction('sessions').objectStore('sessions').get(id);
+          r.onsuccess = () => res(r.result);
+          r.onerror = () => rej(r.error);
+        });
+        return !!rec && JSON.stringify(rec).includes(text);
+      } finally {
+        db.close();
+      }
+    },
+    { id: sessionId, text },
+    { timeout: timeoutMs, polling: 50 },
+  );
+}
+
+export function escape(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function assertNoErrors(errors, label = '') {
+  assert.deepEqual(errors.pageErrors, [], `uncaught errors in the page ${label}`);
+  assert.deepEqual(errors.consoleErrors, [], `console errors ${label}`);
+}
