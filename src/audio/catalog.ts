@@ -60,7 +60,7 @@ export const AUDIO_COPY = {
   errors: {
     unsupported: 'This browser cannot play sound here. Everything else works without it.',
     'load-failed': 'Sound could not be loaded. Check that the app finished installing, then try again.',
-    blocked: 'The browser did not allow sound to start. Tap the switch again to try.',
+    blocked: 'The browser needs a tap before sound can start. Tap the switch to start it.',
     failed: 'Sound stopped because of a problem. You can try again.',
   } satisfies Record<AudioErrorKind, string>,
 } as const;

@@ -11,8 +11,20 @@
  * nothing starts, stops or switches abruptly, and the limiter is the last line against surprises.
  */
 import './quiet-tone';
-import { Context, Filter, Gain, getContext, Limiter, Noise, Oscillator, setContext, start as startTone, Volume } from 'tone';
-import type { BaseContext, Param } from 'tone';
+import {
+  Context,
+  Filter,
+  Gain,
+  getContext,
+  Limiter,
+  Noise,
+  Oscillator,
+  setContext,
+  start as startTone,
+  useContextForOscillators,
+  Volume,
+} from './tone';
+import type { BaseContext, Param } from './tone';
 import type { BreathPhase, ScheduledPhase } from '../modules/grounding/breathing/pacer';
 import type { SoundscapeId } from './catalog';
 import { fadeCurve, LEVELS, volumeToGain } from './levels';
@@ -41,15 +53,25 @@ const CUE_SOUND: { readonly [P in BreathPhase]: { from: number; to: number; peak
   rest: { from: 220, to: 220, peak: 0.5 }, // A3
 };
 
-/** Skip cues whose onset is closer than this to "now": a late cue would be heard out of step. */
-const CUE_MIN_LEAD_S = 0.02;
+/**
+ * A cue due a moment ago — typically the first in-breath, whose time is the instant the pacer starts, which
+ * is already "now" minus the output latency — still sounds, starting right away. A phase that began longer
+ * ago (the one under way when the pacer resumes) is not cued: the visual pacer does not announce it either.
+ */
+const CUE_LATE_OK_S = 0.25;
+/** Such a late cue starts this far ahead of the audio clock, at least: a ramp that starts in the past
+ *  jumps (a click), and a live context renders a little ahead of `currentTime` — Tone's lookAhead (0.1 s)
+ *  is its own margin for that. Offline renders have no lookAhead. */
+const CUE_MIN_LEAD_S = 0.005;
+/** Shortest swell worth playing. */
+const CUE_MIN_S = 0.2;
 
-function createBreathCue(out: Gain) {
-  const envelope = new Gain(0).connect(out);
-  const tone = new Oscillator({ type: 'custom', partials: [1, 0.12, 0.03], frequency: 220 }).connect(envelope);
-  const airLevel = new Gain(0.12).connect(envelope);
-  const airBand = new Filter({ type: 'bandpass', frequency: 900, Q: 0.8 }).connect(airLevel);
-  const air = new Noise({ type: 'pink' }).connect(airBand);
+function createBreathCue(out: Gain, context: BaseContext) {
+  const envelope = new Gain({ context, gain: 0 }).connect(out);
+  const tone = new Oscillator({ context, type: 'custom', partials: [1, 0.12, 0.03], frequency: 220 }).connect(envelope);
+  const airLevel = new Gain({ context, gain: 0.12 }).connect(envelope);
+  const airBand = new Filter({ context, type: 'bandpass', frequency: 900, Q: 0.8 }).connect(airLevel);
+  const air = new Noise({ context, type: 'pink' }).connect(airBand);
   let running = false;
 
   const ensureRunning = (time: number): void => {
@@ -64,12 +86,14 @@ function createBreathCue(out: Gain) {
     schedule(entries: readonly ScheduledPhase[], startAt: number, now: number): number {
       let placed = 0;
       for (const entry of entries) {
-        const t = startAt + entry.start;
-        if (t < now + CUE_MIN_LEAD_S) continue;
+        const due = startAt + entry.start;
+        if (due < now - CUE_LATE_OK_S) continue;
+        const t = Math.max(due, now + Math.max(CUE_MIN_LEAD_S, context.lookAhead));
         const sound = CUE_SOUND[entry.phase];
         // The swell ends well before the next phase begins, so consecutive cues never overlap and the
         // envelope is back at zero when the pitch is changed (no click from the frequency step either).
-        const d = Math.min(LEVELS.cueMaxS, 0.7 * (entry.end - entry.start));
+        const d = Math.min(LEVELS.cueMaxS, 0.7 * (entry.end - entry.start), startAt + entry.end - t - 0.1);
+        if (d < CUE_MIN_S) continue;
         const attack = Math.min(LEVELS.cueAttackS, d / 4);
         ensureRunning(Math.max(now, t - 0.05));
         tone.frequency.setValueAtTime(sound.from, t);
@@ -101,17 +125,23 @@ function createBreathCue(out: Gain) {
 }
 
 /**
- * Build the engine on Tone's current context (the realtime one from startEngine, or an OfflineContext in
- * tests). `destination` defaults to the context's output.
+ * Build the engine on `context` (the realtime one from startEngine, or an OfflineContext in tests); every
+ * node is created on it explicitly. Defaults to Tone's global context.
  */
-export function createEngine(options: { context?: BaseContext } = {}): Engine {
+export function createEngine(options: { context?: BaseContext; ownsContext?: boolean } = {}): Engine {
   const context = options.context ?? getContext();
+  // Tone's timer loop (50 ms ticks on the main thread) is only needed while sound can play; it is parked
+  // while the AudioContext sleeps, so an app that once played sound does not keep waking the phone.
+  const ticking = (on: boolean): void => {
+    if (context instanceof Context && !context.isOffline) context.clockSource = on ? 'timeout' : 'offline';
+  };
+  useContextForOscillators(context);
   const limiter = new Limiter({ context, threshold: LEVELS.limiterDb }).toDestination();
   const master = new Volume({ context, volume: LEVELS.masterDb }).connect(limiter);
   const personal = new Gain({ context, gain: 1 }).connect(master);
   const bus = new Gain({ context, gain: 1 }).connect(personal);
   const cueOut = new Gain({ context, gain: 0.5 }).connect(personal);
-  const cue = createBreathCue(cueOut);
+  const cue = createBreathCue(cueOut, context);
 
   let current: { id: SoundscapeId; voice: Voice; gain: Gain } | null = null;
   const leaving = new Set<{ voice: Voice; gain: Gain }>();
@@ -124,6 +154,9 @@ export function createEngine(options: { context?: BaseContext } = {}): Engine {
     leaving.add(entry);
     fadeParam(entry.gain.gain, 0, at, seconds);
     entry.voice.stop(at + seconds + 0.05);
+    // An offline render (tests) runs every timer before it renders any audio, so disposing from a timer
+    // there would disconnect the graph for the whole render; offline nodes go with engine.dispose().
+    if (context.isOffline) return;
     context.setTimeout(() => {
       if (!leaving.delete(entry)) return;
       entry.voice.dispose();
@@ -141,7 +174,7 @@ export function createEngine(options: { context?: BaseContext } = {}): Engine {
       const crossfade = current !== null;
       if (current) retire(current, at, LEVELS.crossfadeS);
       const gain = new Gain({ context, gain: 0 }).connect(bus);
-      const voice = SOUNDSCAPE_BUILDERS[id](gain);
+      const voice = SOUNDSCAPE_BUILDERS[id](gain, context);
       voice.start(at);
       fadeParam(gain.gain, 1, at, crossfade ? LEVELS.crossfadeS : LEVELS.fadeInS);
       current = { id, voice, gain };
@@ -181,11 +214,13 @@ export function createEngine(options: { context?: BaseContext } = {}): Engine {
       return raw.currentTime + (perfMs - performance.now()) / 1000;
     },
     async resume() {
-      await startTone();
+      ticking(true);
+      await context.resume();
     },
     async suspend() {
       const raw = context.rawContext as AudioContext;
       if (typeof raw.suspend === 'function' && raw.state === 'running') await raw.suspend();
+      ticking(false);
     },
     dispose() {
       if (disposed) return;
@@ -202,6 +237,8 @@ export function createEngine(options: { context?: BaseContext } = {}): Engine {
       }
       cue.dispose();
       for (const n of [cueOut, bus, personal, master, limiter]) n.dispose();
+      // Closes the AudioContext and stops Tone's timer loop.
+      if (options.ownsContext) void context.dispose();
     },
   };
   return engine;
@@ -218,6 +255,8 @@ export function createEngine(options: { context?: BaseContext } = {}): Engine {
 export async function startEngine(raw: AudioContext): Promise<Engine> {
   const context = new Context({ context: raw, clockSource: 'timeout', latencyHint: 'playback', lookAhead: 0.1 });
   setContext(context);
+  // Tone.start(): resumes the (now global) context. index.ts already asked inside the gesture; this is the
+  // call Tone documents, and it resolves once the browser lets the context run.
   await startTone();
-  return createEngine({ context });
+  return createEngine({ context, ownsContext: true });
 }

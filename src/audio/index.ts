@@ -71,6 +71,8 @@ export interface AudioDeps {
   clearTimer?: (handle: Timer) => void;
   hiddenStopMs?: number;
   resumeTimeoutMs?: number;
+  /** Whether the page has had a user gesture yet; defaults to navigator.userActivation where it exists. */
+  hasBeenActive?: () => boolean;
 }
 
 function defaultContext(): AudioContext | null {
@@ -100,6 +102,9 @@ export function createAudio(deps: AudioDeps = {}): AudioController {
   const clearTimer = deps.clearTimer ?? ((h: Timer) => clearTimeout(h as ReturnType<typeof setTimeout>));
   const hiddenStopMs = deps.hiddenStopMs ?? HIDDEN_STOP_MS;
   const resumeTimeoutMs = deps.resumeTimeoutMs ?? RESUME_TIMEOUT_MS;
+  const hasBeenActive =
+    deps.hasBeenActive ??
+    (() => (globalThis.navigator as { userActivation?: { hasBeenActive: boolean } } | undefined)?.userActivation?.hasBeenActive ?? true);
 
   let state: AudioState = { status: 'off', reason: 'initial' };
   const listeners = new Set<(s: AudioState) => void>();
@@ -222,6 +227,12 @@ export function createAudio(deps: AudioDeps = {}): AudioController {
       }
       if (options?.soundscape) desired = options.soundscape;
       if (state.status === 'loading') return;
+      // No tap or key press on this page yet (e.g. an exercise opened from a link or a reload): the browser
+      // would only make a suspended context and warn in the console. Say "tap to start" instead, load nothing.
+      if (!hasBeenActive()) {
+        setState(errorState('blocked'));
+        return;
+      }
 
       generation++;
       const gen = generation;

@@ -8,8 +8,10 @@
  * no sudden changes"). So: quiet by default, a hard ceiling, and nothing that starts or stops abruptly.
  */
 export const LEVELS = {
-  /** Master gain before the limiter. Soundscapes are made to peak near 0 dBFS before it, so this puts
-   *  their peaks around −18 dBFS: clearly audible on a phone at a normal system volume, never loud. */
+  /** Master gain before the limiter. The soundscapes are balanced to about −13 dBFS RMS before it, so
+   *  they play at about −31 dBFS RMS with peaks around −17 to −21 dBFS (measured by tests/audio): clearly
+   *  audible on a phone at a normal system volume, never loud, and all three about equally loud so a
+   *  switch is not a jump. */
   masterDb: -18,
   /** Ceiling: a limiter catches anything (crossfade overlap, breath cue on top of a soundscape) above this. */
   limiterDb: -12,

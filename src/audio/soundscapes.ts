@@ -5,13 +5,14 @@
  *
  * Reached only through `import('./engine')`: this file imports Tone.js.
  *
- * Each builder makes its nodes on Tone's current context and connects them to `out`. It must be quiet and
+ * Each builder makes its nodes on the given context (explicitly, not Tone's global one, so an offline test
+ * render and the live context never mix) and connects them to `out`. It must be quiet and
  * slow by construction: no transients, no bright highs, movement over tens of seconds (people after a dose
- * are sound-sensitive; DESIGN.md §6). Each is normalised to peak near 0 dBFS before the master gain, which
- * brings it to about −18 dBFS (levels.ts).
+ * are sound-sensitive; DESIGN.md §6). Each is balanced to about −13 dBFS RMS before the master gain
+ * (levels.ts), so switching between them does not change the loudness; tests/audio measures it.
  */
-import { FatOscillator, FeedbackDelay, Filter, FMSynth, Gain, getContext, LFO, Noise, PolySynth } from 'tone';
-import type { InputNode } from 'tone';
+import { FatOscillator, FeedbackDelay, Filter, FMSynth, Gain, LFO, Noise, PolySynth } from './tone';
+import type { BaseContext, InputNode } from './tone';
 import type { SoundscapeId } from './catalog';
 
 export interface Voice {
@@ -41,18 +42,18 @@ function prng(seed: number): () => number {
  * lowpass whose cutoff breathes between ~170 and ~480 Hz over ~20 s. The steep filter is what keeps it
  * warm rather than buzzy; the slow LFO gives movement without rhythm.
  */
-function lowHum(out: InputNode): Voice {
-  const level = new Gain(0.5).connect(out);
-  const filter = new Filter({ type: 'lowpass', frequency: 300, rolloff: -24, Q: 0.4 }).connect(level);
-  const sweep = new LFO({ frequency: 0.05, min: 170, max: 480, type: 'sine', phase: 270 }).connect(filter.frequency);
+function lowHum(out: InputNode, context: BaseContext): Voice {
+  const level = new Gain({ context, gain: 1 }).connect(out);
+  const filter = new Filter({ context, type: 'lowpass', frequency: 300, rolloff: -24, Q: 0.4 }).connect(level);
+  const sweep = new LFO({ context, frequency: 0.05, min: 170, max: 480, type: 'sine', phase: 270 }).connect(filter.frequency);
   const notes: Array<[number, number]> = [
     [55, 0.5], // A1
     [82.41, 0.3], // E2
     [110, 0.22], // A2
   ];
   const oscs = notes.map(([frequency, gain]) => {
-    const g = new Gain(gain).connect(filter);
-    const osc = new FatOscillator({ frequency, type: 'sawtooth', count: 3, spread: 14 }).connect(g);
+    const g = new Gain({ context, gain: gain }).connect(filter);
+    const osc = new FatOscillator({ context, frequency, type: 'sawtooth', count: 3, spread: 14 }).connect(g);
     return { osc, g };
   });
   const nodes: Disposable[] = [level, filter, sweep, ...oscs.flatMap(({ osc, g }) => [osc, g])];
@@ -72,26 +73,26 @@ function lowHum(out: InputNode): Voice {
 }
 
 /**
- * "Soft rain": pink noise through a wide bandpass whose centre drifts between 700 and 1800 Hz, over a bed of
- * brown noise below 350 Hz. Two amplitude LFOs at unrelated slow rates (0.11 and 0.037 Hz) make the level
+ * "Soft rain": pink noise through a wide bandpass whose centre drifts between 700 and 1800 Hz (and nothing
+ * above ~2.5 kHz: hiss is what tires sensitive ears), over a bed of brown noise below 350 Hz. Two amplitude LFOs at unrelated slow rates (0.11 and 0.037 Hz) make the level
  * rise and fall without ever repeating a pattern you could count. No drops or patters: those are
  * transients, and transients startle.
  */
-function softRain(out: InputNode): Voice {
-  const level = new Gain(0.9).connect(out);
-  const highpass = new Filter({ type: 'highpass', frequency: 120, rolloff: -12 }).connect(level);
+function softRain(out: InputNode, context: BaseContext): Voice {
+  const level = new Gain({ context, gain: 2 }).connect(out);
+  const highpass = new Filter({ context, type: 'highpass', frequency: 120, rolloff: -12 }).connect(level);
 
-  const hissAmp = new Gain(0.8).connect(highpass);
-  const hissBand = new Filter({ type: 'bandpass', frequency: 1100, Q: 0.6, rolloff: -12 }).connect(hissAmp);
-  const hissLowpass = new Filter({ type: 'lowpass', frequency: 3500, rolloff: -12 }).connect(hissBand);
-  const hiss = new Noise({ type: 'pink' }).connect(hissLowpass);
-  const hissSweep = new LFO({ frequency: 0.07, min: 700, max: 1800, phase: 90 }).connect(hissBand.frequency);
-  const hissSwell = new LFO({ frequency: 0.11, min: 0.55, max: 0.9, phase: 0 }).connect(hissAmp.gain);
+  const hissAmp = new Gain({ context, gain: 0.8 }).connect(highpass);
+  const hissBand = new Filter({ context, type: 'bandpass', frequency: 1100, Q: 0.6, rolloff: -12 }).connect(hissAmp);
+  const hissLowpass = new Filter({ context, type: 'lowpass', frequency: 2500, rolloff: -24 }).connect(hissBand);
+  const hiss = new Noise({ context, type: 'pink' }).connect(hissLowpass);
+  const hissSweep = new LFO({ context, frequency: 0.07, min: 700, max: 1800, phase: 90 }).connect(hissBand.frequency);
+  const hissSwell = new LFO({ context, frequency: 0.11, min: 0.55, max: 0.9, phase: 0 }).connect(hissAmp.gain);
 
-  const bedAmp = new Gain(0.5).connect(highpass);
-  const bedLowpass = new Filter({ type: 'lowpass', frequency: 350, rolloff: -24 }).connect(bedAmp);
-  const bed = new Noise({ type: 'brown' }).connect(bedLowpass);
-  const bedSwell = new LFO({ frequency: 0.037, min: 0.35, max: 0.6, phase: 180 }).connect(bedAmp.gain);
+  const bedAmp = new Gain({ context, gain: 0.5 }).connect(highpass);
+  const bedLowpass = new Filter({ context, type: 'lowpass', frequency: 350, rolloff: -24 }).connect(bedAmp);
+  const bed = new Noise({ context, type: 'brown' }).connect(bedLowpass);
+  const bedSwell = new LFO({ context, frequency: 0.037, min: 0.35, max: 0.6, phase: 180 }).connect(bedAmp.gain);
 
   const sources = [hiss, bed];
   const lfos = [hissSweep, hissSwell, bedSwell];
@@ -121,20 +122,20 @@ const EVENING_CHORDS: readonly (readonly string[])[] = [
 ];
 
 /**
- * "Evening": sparse, soft FM-sine chords (low modulation index: round, not bell-like) with 3 s attacks and
- * 6 s releases, one every 9–13 s, through a lowpass and a feedback delay for space. No reverb: Freeverb and
+ * "Evening": slow, soft FM-sine chords (low modulation index: round, not bell-like) with 3 s attacks and
+ * 6 s releases, a new one every 8–11 s overlapping the last so there is never a silent gap, through a lowpass and a feedback delay for space. No reverb: Freeverb and
  * JCReverb need an AudioWorklet (blocked by our CSP), and a delay is enough.
  *
  * Chords are placed ahead on the audio clock from a lookahead loop on Tone's context timer, never "now":
  * a late tick (background tab) then still finds the next chord already scheduled, instead of starting a
  * ramp in the past, which would jump in level (a click).
  */
-function evening(out: InputNode): Voice {
-  const context = getContext();
-  const level = new Gain(0.55).connect(out);
-  const delay = new FeedbackDelay({ delayTime: 0.75, feedback: 0.35, wet: 0.3, maxDelay: 1 }).connect(level);
-  const lowpass = new Filter({ type: 'lowpass', frequency: 1800, rolloff: -12, Q: 0.3 }).connect(delay);
+function evening(out: InputNode, context: BaseContext): Voice {
+  const level = new Gain({ context, gain: 1 }).connect(out);
+  const delay = new FeedbackDelay({ context, delayTime: 0.75, feedback: 0.35, wet: 0.3, maxDelay: 1 }).connect(level);
+  const lowpass = new Filter({ context, type: 'lowpass', frequency: 1800, rolloff: -12, Q: 0.3 }).connect(delay);
   const synth = new PolySynth({
+    context,
     voice: FMSynth,
     maxPolyphony: 16,
     options: {
@@ -146,7 +147,7 @@ function evening(out: InputNode): Voice {
       modulationEnvelope: { attack: 4, decay: 1, sustain: 0.6, release: 6 },
     },
   }).connect(lowpass);
-  synth.volume.value = -12;
+  synth.volume.value = -2;
 
   const random = prng(0x65766e);
   const HORIZON_S = 4;
@@ -163,8 +164,8 @@ function evening(out: InputNode): Voice {
       const chord = EVENING_CHORDS[pick] ?? EVENING_CHORDS[0] ?? [];
       // Never in the past: a chord due during a stalled tick starts a moment late rather than mid-ramp.
       const at = Math.max(next, context.currentTime + 0.05);
-      synth.triggerAttackRelease([...chord], 7, at, 0.6);
-      next = at + 9 + random() * 4;
+      synth.triggerAttackRelease([...chord], 9, at, 0.6);
+      next = at + 8 + random() * 3;
     }
   };
 
@@ -188,7 +189,7 @@ function evening(out: InputNode): Voice {
   };
 }
 
-export const SOUNDSCAPE_BUILDERS: { readonly [K in SoundscapeId]: (out: InputNode) => Voice } = {
+export const SOUNDSCAPE_BUILDERS: { readonly [K in SoundscapeId]: (out: InputNode, context: BaseContext) => Voice } = {
   'low-hum': lowHum,
   'soft-rain': softRain,
   evening,
