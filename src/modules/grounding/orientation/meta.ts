@@ -1,0 +1,15 @@
+import type { ModuleImpl, ModuleMeta } from '../../../flow/module';
+import { ALL_PHASES } from '../../../flow/module';
+import { sources } from './content';
+
+export const orientationMeta: ModuleMeta = {
+  id: 'orientation',
+  family: 'grounding',
+  title: 'Here and now',
+  summary: 'Today’s date, the time and where you are, in a few steady lines.',
+  minutes: 2,
+  // Grounding is offered in every phase, session mode included (CLINICAL.md §1 table).
+  phases: ALL_PHASES,
+  sources,
+  load: () => import('./index').then((m) => m.default as ModuleImpl),
+};
