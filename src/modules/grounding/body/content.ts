@@ -1,0 +1,172 @@
+/**
+ * Body-based grounding, in two parts the person chooses between. Original wording.
+ *  - Feet and hands: pressing the feet into the floor and the palms together — physical grounding, which
+ *    brings attention back to the body and the room through pressure and touch (Najavits 2002).
+ *  - Tense and let go: abbreviated progressive muscle relaxation over 7 muscle groups, each tensed lightly
+ *    for about 5 s and then released for about 10 s (CLINICAL.md §2; Jacobson 1938; Bernstein & Borkovec
+ *    1973, whose abbreviated procedure groups the muscles and pairs a short tension with a longer release).
+ * Trauma-informed choices: tense only lightly, skip any group that hurts or is injured, eyes may stay open
+ * (the face group squints rather than closing the eyes), and every step can be skipped.
+ */
+import type { Source } from '../../../flow/module';
+import type { CountdownCopy } from '../../../flow/countdown';
+
+export type Part = 'anchor' | 'pmr';
+
+/** CLINICAL.md §2: tense ~5 s, release ~10 s. The release only ends when the person chooses Next. */
+export const TENSE_SECONDS = 5;
+export const RELEASE_SECONDS = 10;
+/** Pressing feet or palms: long enough to feel the contact, short enough to keep going. */
+export const PRESS_SECONDS = 20;
+
+export interface AnchorStep {
+  id: 'feet' | 'palms';
+  heading: string;
+  prompt: string;
+  /** Caption beside the timer. */
+  during: string;
+  noticeLabel: string;
+}
+
+export const anchorSteps: readonly AnchorStep[] = [
+  {
+    id: 'feet',
+    heading: 'Feet on the floor',
+    prompt:
+      'Let both feet rest flat on the floor. When you start the timer, you could press them down, firmly but comfortably, and feel the floor pressing back.',
+    during: 'Press your feet into the floor',
+    noticeLabel: 'What do you notice in your feet? (optional)',
+  },
+  {
+    id: 'palms',
+    heading: 'Palms pressing',
+    prompt:
+      'You could press your palms together in front of you, or press them down on the chair or your legs. Notice the pressure, the warmth, the surface under your hands.',
+    during: 'Press your palms',
+    noticeLabel: 'What do you notice in your hands? (optional)',
+  },
+];
+
+export interface MuscleGroup {
+  id: 'hands' | 'upper-arms' | 'shoulders' | 'face' | 'chest-back' | 'stomach' | 'legs-feet';
+  heading: string;
+  /** How to tense it, lightly. */
+  tense: string;
+  /** How to let it go. */
+  release: string;
+}
+
+export const muscleGroups: readonly MuscleGroup[] = [
+  {
+    id: 'hands',
+    heading: 'Hands and forearms',
+    tense: 'Make a loose fist with both hands and squeeze just a little.',
+    release: 'Let your hands fall open and soft. Notice how they feel now.',
+  },
+  {
+    id: 'upper-arms',
+    heading: 'Upper arms',
+    tense: 'Bend your elbows and gently tighten the muscles at the top of your arms.',
+    release: 'Let your arms drop and rest. Notice the difference.',
+  },
+  {
+    id: 'shoulders',
+    heading: 'Shoulders',
+    tense: 'Lift your shoulders a little towards your ears.',
+    release: 'Let your shoulders drop down. Notice them settle.',
+  },
+  {
+    id: 'face',
+    heading: 'Face',
+    tense: 'Squint your eyes a little, wrinkle your nose and press your lips together. Your eyes can stay open.',
+    release: 'Let your face go smooth, your jaw loose. Notice the softness.',
+  },
+  {
+    id: 'chest-back',
+    heading: 'Chest and back',
+    tense: 'Gently draw your shoulder blades back and together, keeping your breath easy.',
+    release: 'Let your back and chest soften. Notice your breath.',
+  },
+  {
+    id: 'stomach',
+    heading: 'Stomach',
+    tense: 'Tighten your stomach muscles a little, as if drawing your belly in.',
+    release: 'Let your stomach go soft. Notice it rise and fall.',
+  },
+  {
+    id: 'legs-feet',
+    heading: 'Legs and feet',
+    tense: 'Press your heels into the floor and lift your toes a little towards you.',
+    release: 'Let your legs and feet go heavy. Notice the floor under them.',
+  },
+];
+
+export const chooseCopy = {
+  heading: 'Which would you like to try?',
+  parts: [
+    { id: 'anchor', title: 'Feet and hands', hint: 'Press into the floor and your palms. About 2 minutes.' },
+    { id: 'pmr', title: 'Tense and let go', hint: 'Muscle by muscle, gently. About 6 minutes.' },
+  ] as readonly { id: Part; title: string; hint: string }[],
+} as const;
+
+export const pmrCopy = {
+  /** Shown on every muscle group before it starts (Bernstein & Borkovec: tension should never hurt). */
+  gentle: 'Tense only lightly — it should never hurt. If this part hurts or is injured, skip it.',
+  stepOf: (n: number, total: number) => `Muscle group ${n} of ${total}`,
+  tenseLabel: 'Tense gently',
+  releaseLabel: 'Let go',
+  start: 'Start',
+  /** During the tension: letting go early is always fine. */
+  letGo: 'Let go now',
+} as const;
+
+export const anchorCopy = {
+  stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
+  start: 'Start the 20-second timer',
+} as const;
+
+export const stepCopy = {
+  skip: 'Skip this one',
+  next: 'Next',
+  back: 'Back',
+} as const;
+
+export const closing = {
+  heading: 'Coming back',
+  prompt: 'Let your body be still for a moment. When you are ready, you could wiggle your fingers and toes and look around the room.',
+  label: 'What do you notice now? (optional)',
+  done: 'Done',
+} as const;
+
+export const timerCopy: CountdownCopy = {
+  secondsLeft: (n) => (n === 1 ? 'second left' : 'seconds left'),
+  started: (label, s) => `${label ? `${label}: ` : ''}${s} seconds`,
+  halfway: (s) => `Halfway, ${s} seconds left`,
+  timeUp: 'Time’s up — take your time',
+  pause: 'Pause',
+  resume: 'Resume',
+  paused: 'Paused',
+};
+
+/** Journal summary lines. */
+export const summaryCopy = {
+  notChosen: 'Chose nothing yet',
+  done: (names: readonly string[]) => `Done: ${names.join(', ')}`,
+  skipped: (names: readonly string[]) => `Skipped: ${names.join(', ')}`,
+  noticed: 'Noticed',
+} as const;
+
+export const sources: readonly Source[] = [
+  {
+    citation: 'Najavits LM. Seeking Safety: A Treatment Manual for PTSD and Substance Abuse. Guilford Press, 2002.',
+    use: 'Physical grounding: pressing the feet into the floor and the hands together to come back to the present.',
+  },
+  {
+    citation: 'Jacobson E. Progressive Relaxation. University of Chicago Press, 1938.',
+    use: 'Tensing and then releasing muscle groups to notice the difference between tension and relaxation.',
+  },
+  {
+    citation: 'Bernstein DA, Borkovec TD. Progressive Relaxation Training: A Manual for the Helping Professions. Research Press, 1973.',
+    use: 'Abbreviated procedure: grouped muscles, a short light tension (about 5–7 s) and a longer release (10 s or more).',
+  },
+];

@@ -1,0 +1,15 @@
+import type { ModuleImpl, ModuleMeta } from '../../../flow/module';
+import { ALL_PHASES } from '../../../flow/module';
+import { sources } from './content';
+
+export const bodyMeta: ModuleMeta = {
+  id: 'body',
+  family: 'grounding',
+  title: 'Body grounding',
+  summary: 'Press your feet and hands, or gently tense and let go, muscle by muscle.',
+  minutes: 6,
+  // Seated and gentle: offered in every phase like the other grounding exercises (CLINICAL.md §1 table).
+  phases: ALL_PHASES,
+  sources,
+  load: () => import('./index').then((m) => m.default as ModuleImpl),
+};

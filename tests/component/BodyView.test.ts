@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { tick } from 'svelte';
+import { createActor } from 'xstate';
+import View from '../../src/modules/grounding/body/View.svelte';
+import { bodyMachine } from '../../src/modules/grounding/body/machine';
+import { muscleGroups } from '../../src/modules/grounding/body/content';
+
+function setup() {
+  const actor = createActor(bodyMachine, { input: { quick: false } }).start();
+  render(View, { actor, sessionId: 's1' });
+  const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) });
+  const wait = async (ms: number) => {
+    vi.advanceTimersByTime(ms);
+    await tick();
+  };
+  return { actor, user, wait };
+}
+
+const heading = () => screen.getByRole('heading', { level: 2 });
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(1_000_000);
+});
+afterEach(() => vi.useRealTimers());
+
+describe('body grounding view', () => {
+  it('starts with a choice between the two parts', () => {
+    setup();
+    expect(heading()).toHaveTextContent('Which would you like to try?');
+    expect(screen.getByRole('button', { name: /Feet and hands/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Tense and let go/ })).toBeInTheDocument();
+  });
+
+  it('tense and let go: gentle note, a 5 s tension that turns into a 10 s release, then time is up and Next', async () => {
+    const { actor, user, wait } = setup();
+    await user.click(screen.getByRole('button', { name: /Tense and let go/ }));
+    expect(heading()).toHaveTextContent('Hands and forearms');
+    expect(heading()).toHaveFocus();
+    expect(screen.getByText('Muscle group 1 of 7')).toBeInTheDocument();
+    expect(screen.getByText(/Tense only lightly — it should never hurt/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Start' }));
+    expect(screen.getByText('Tense gently')).toBeInTheDocument();
+    expect(screen.getByRole('timer')).toHaveTextContent('5 seconds left');
+    expect(screen.getByRole('button', { name: 'Let go now' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Next' })).not.toBeInTheDocument();
+
+    await wait(5_000);
+    expect(screen.getByText('Let go', { selector: '.label' })).toBeInTheDocument();
+    expect(screen.getByText(muscleGroups[0]!.release)).toBeInTheDocument();
+    expect(screen.getByRole('timer')).toHaveTextContent('10 seconds left');
+
+    await wait(10_000);
+    expect(screen.getByText('Time’s up — take your time', { selector: '.time-up' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Skip this one' })).not.toBeInTheDocument();
+    // Nothing moves on by itself.
+    await wait(60_000);
+    expect(heading()).toHaveTextContent('Hands and forearms');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(heading()).toHaveTextContent('Upper arms');
+    expect(heading()).toHaveFocus();
+    expect(actor.getSnapshot().context.data.done).toEqual(['hands']);
+  });
+
+  it('offers "Skip this one" on every muscle group, and ends on the closing screen', async () => {
+    const { actor, user } = setup();
+    await user.click(screen.getByRole('button', { name: /Tense and let go/ }));
+    for (const g of muscleGroups) {
+      expect(heading()).toHaveTextContent(g.heading);
+      await user.click(screen.getByRole('button', { name: 'Skip this one' }));
+    }
+    expect(heading()).toHaveTextContent('Coming back');
+    expect(actor.getSnapshot().context.data.skipped).toHaveLength(7);
+  });
+
+  it('Skip this one also works in the middle of a tension', async () => {
+    const { actor, user, wait } = setup();
+    await user.click(screen.getByRole('button', { name: /Tense and let go/ }));
+    await user.click(screen.getByRole('button', { name: 'Start' }));
+    await wait(2_000);
+    await user.click(screen.getByRole('button', { name: 'Skip this one' }));
+    expect(heading()).toHaveTextContent('Upper arms');
+    expect(actor.getSnapshot().context.data.skipped).toEqual(['hands']);
+  });
+
+  it('Pause keeps the time; Resume carries on', async () => {
+    const { actor, user, wait } = setup();
+    await user.click(screen.getByRole('button', { name: /Feet and hands/ }));
+    await user.click(screen.getByRole('button', { name: /Start the 20-second timer/ }));
+    await wait(4_000);
+    await user.click(screen.getByRole('button', { name: 'Pause' }));
+    expect(actor.getSnapshot().value).toEqual({ step: { timed: 'held' } });
+    await wait(30_000);
+    expect(screen.getByRole('timer')).toHaveTextContent('16 seconds left');
+    expect(screen.getByRole('timer')).toHaveTextContent('Paused');
+    await user.click(screen.getByRole('button', { name: 'Resume' }));
+    await wait(16_000);
+    expect(screen.getByText('Time’s up — take your time', { selector: '.time-up' })).toBeInTheDocument();
+  });
+
+  it('feet and hands: what the person notices is kept per step, and the closing note too', async () => {
+    const { actor, user, wait } = setup();
+    await user.click(screen.getByRole('button', { name: /Feet and hands/ }));
+    expect(heading()).toHaveTextContent('Feet on the floor');
+    await user.type(screen.getByLabelText('What do you notice in your feet? (optional)'), 'cool tiles');
+    await user.click(screen.getByRole('button', { name: /Start the 20-second timer/ }));
+    await wait(20_000);
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(heading()).toHaveTextContent('Palms pressing');
+    expect(screen.getByLabelText('What do you notice in your hands? (optional)')).toHaveValue('');
+    await user.click(screen.getByRole('button', { name: 'Skip this one' }));
+    await user.type(screen.getByLabelText('What do you notice now? (optional)'), 'steady');
+    await user.click(screen.getByRole('button', { name: 'Done' }));
+    expect(actor.getSnapshot().output).toEqual({
+      part: 'anchor',
+      done: ['feet'],
+      skipped: ['palms'],
+      notes: { feet: 'cool tiles', close: 'steady' },
+    });
+  });
+
+  it('if the focused button disappears (Let go now → release), focus goes to the heading, not the page', async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: /Tense and let go/ }));
+    await user.click(screen.getByRole('button', { name: 'Start' }));
+    await user.click(screen.getByRole('button', { name: 'Let go now' }));
+    await tick();
+    await tick();
+    expect(heading()).toHaveFocus();
+  });
+});
