@@ -190,15 +190,21 @@ export function createRunner(deps: RunnerDeps) {
     const impl = await meta.load();
     try {
       const actor = createActor(provide(meta, impl), { snapshot: record.snapshot } as never);
+      // Observe errors before starting: an actor restored into an error state rethrows asynchronously
+      // (an uncaught window error) when nothing is listening.
+      const guard = actor.subscribe({ error: () => {} });
       actor.start();
       // A snapshot from an older build can restore "successfully" into a state that no longer exists (the
       // child lands in status 'error' with its context gone). Check before tracking, because tracking
       // writes the new snapshot over the stored one — and with it the person's words.
       if (!healthy(actor)) {
         actor.stop();
+        guard.unsubscribe();
         throw new Error('restored into an unknown state');
       }
-      return track(meta, impl, actor, record.startedAt);
+      const handle = track(meta, impl, actor, record.startedAt);
+      guard.unsubscribe();
+      return handle;
     } catch {
       // A snapshot from an incompatible older build: never lose the words, keep them as an entry.
       await keepWhatWasWritten(record);

@@ -364,6 +364,22 @@ describe('a snapshot that cannot be resumed', () => {
     expect(app.runner.live()).toEqual([]);
   });
 
+  // Regression: an actor restored into an error state used to rethrow from a timer (uncaught).
+  it('reopening a snapshot in a state this build no longer has raises no uncaught error', async () => {
+    const uncaught: unknown[] = [];
+    const listener = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', listener);
+    try {
+      const app = load();
+      await app.sessions.put(junkRecord('renamed-uncaught', renamedStateSnapshot('renamed-uncaught')));
+      expect(await app.open('renamed-uncaught')).toBeUndefined();
+      await new Promise((r) => setTimeout(r, 20)); // XState rethrows from a setTimeout(0)
+    } finally {
+      process.off('uncaughtException', listener);
+    }
+    expect(uncaught.map(String)).toEqual([]);
+  });
+
   // Found while writing these tests: when only the module child cannot be restored (a module's machine
   // changed between builds while a session was unfinished — "carry on where you left off" after an
   // update), XState restores the session as 'active' with the child in status 'error'. restore() returns

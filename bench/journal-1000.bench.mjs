@@ -1,0 +1,261 @@
+// The journal with 1,000 entries: how long until the whole list is on screen, and how long search takes.
+//
+// Method (timing in the page; DevTools-protocol latency is not included):
+//  1. Load the app once at #/journal, so it opens (and if needed upgrades) the `groundwork` database.
+//  2. Seed ENTRIES realistic entries with raw IndexedDB from the page, in one transaction, opening the
+//     database at its current version (no version argument). Every record satisfies EntrySchema in
+//     src/storage/schema.ts: free entries and five-senses session entries (with before/after ratings and
+//     module answers), a few unfinished, spread over ~200 days — ENTRIES of them visible, plus DELETED
+//     soft-deleted ones in the same store (which the list must leave out). A marker word appears in a
+//     known number of entries, for search.
+//  3. List load (page load): page.reload() at #/journal (a fresh document), RUNS times. An init script (runs
+//     before the app, not subject to the CSP) watches the DOM and records performance.now() — ms since
+//     navigation start — when the list holds every expected item, and again at the next animation frame
+//     (the frame that paints it).
+//  4. List load (in-app): from #/today, set location.hash = '#/journal' and time until the full list is
+//     in the DOM, RUNS times. This is the cost a person pays tapping "Journal" in a running app.
+//  5. Search: with the full list shown, set the search box's value to the marker word and dispatch an
+//     `input` event (what a keystroke does); time until the role=status count shows the filtered count
+//     and the list holds exactly that many items; then clear it and wait for the full list again. RUNS times.
+
+export const ENTRIES = 1000;
+const DELETED = 20;
+const RUNS = 5;
+const MARKER = 'lighthouse';
+
+/**
+ * Runs in the page: writes `count` realistic entries (plus `deleted` soft-deleted ones) to the `groundwork` database in one transaction and
+ * resolves { written, expectedVisible, markerVisible, writeMs } (writeMs: transaction created → complete,
+ * excluding generating the records). Self-contained — it is serialised into the page; the idb-10k
+ * benchmark reuses it.
+ */
+export function seedInPage({ count, deleted: deletedCount = 0, seed, marker, now }) {
+  let s = seed >>> 0;
+  const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+  const uuid = () =>
+    'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (c) => {
+      const r = Math.floor(rand() * 16);
+      return (c === 'x' ? r : (r & 0x3) | 0x8).toString(16);
+    });
+  const sentences = [
+    'Woke up early and felt far away for the first hour.',
+    'Made tea and watched the steam; it helped a little.',
+    'Sam called and I could talk about the session without crying.',
+    'The walk by the canal was grey but my feet felt solid on the path.',
+    'I noticed the old thought again: that I have to earn rest.',
+    'Wrote the letter I will not send. My chest was tight, then less.',
+    'Café near work was loud; I counted five blue things and came back.',
+    'Slept badly. Dreams about the house on Elm Street, but not the bad room.',
+    'Therapist said integration is slow and that is normal.',
+    'Felt proud that I went to the shop on my own, even with the queue.',
+    'Sadness came in the afternoon and left by dinner. I let it.',
+    'Crème brûlée at Mum’s — first time I tasted something properly in weeks.',
+    'Numb most of the day. Did the breathing twice.',
+    'Noticed I was holding my breath at my desk; exhaled for longer.',
+    'Rain on the skylight, the cat asleep on my legs, warm socks.',
+  ];
+  const titles = ['', 'Morning', 'After the session', 'Evening check-in', 'Dose day +1', 'Couldn’t sleep', 'Walk', 'A good day', 'Letter', 'Notes'];
+  const senseWords = {
+    see: ['the lamp, a blue mug, rain on the window, my hands, the door', 'curtains, a plant, the clock, shoes, light on the wall'],
+    feel: ['feet on the floor, the sofa, my sleeve, cold air', 'the blanket, my phone, the chair, my hair'],
+    hear: ['rain, a car, the fridge', 'birds, the kettle, my breathing'],
+    smell: ['tea, soap', 'coffee, the rain'],
+    taste: ['mint', ''],
+  };
+  const DAY = 86_400_000;
+  const records = [];
+  let expectedVisible = 0;
+  let markerVisible = 0;
+  for (let i = 0; i < count + deletedCount; i++) {
+    const createdAt = Math.round(now - rand() * 200 * DAY);
+    const updatedAt = createdAt + Math.round(rand() * 3_600_000);
+    const deleted = i >= count;
+    const withMarker = rand() < 0.03;
+    const isSession = rand() < 0.4;
+    let body = '';
+    const n = 1 + Math.floor(rand() * 8);
+    for (let k = 0; k < n; k++) body += (k ? (rand() < 0.3 ? '\n\n' : ' ') : '') + pick(sentences);
+    if (withMarker) body += ` I thought of the ${marker} at Whitby.`;
+    const entry = { id: uuid(), kind: isSession ? 'session' : 'free', createdAt, updatedAt, title: '', body, complete: true };
+    if (isSession) {
+      entry.moduleId = 'five-senses';
+      entry.title = '5-4-3-2-1 senses';
+      entry.body = rand() < 0.5 ? '' : body;
+      entry.before = { presence: Math.floor(rand() * 6), distress: 3 + Math.floor(rand() * 7), at: createdAt + 5_000 };
+      entry.complete = rand() > 0.1;
+      if (entry.complete) entry.after = { presence: 4 + Math.floor(rand() * 7), distress: Math.floor(rand() * 6), at: updatedAt };
+      entry.data = Object.fromEntries(
+        Object.entries(senseWords).map(([id, words]) => [id, { text: pick(words), noticed: Math.floor(rand() * 6) }]),
+      );
+      if (withMarker && !entry.body) entry.data.see.text += `, the ${marker} picture`;
+    } else {
+      entry.title = pick(titles);
+    }
+    if (deleted) entry.deletedAt = updatedAt + 60_000;
+    if (!deleted) expectedVisible++;
+    if (!deleted && withMarker) markerVisible++;
+    records.push(entry);
+  }
+
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open('groundwork');
+    req.onerror = () => reject(req.error);
+    req.onblocked = () => reject(new Error('seed: open blocked'));
+    req.onsuccess = () => {
+      const db = req.result;
+      const started = performance.now();
+      const tx = db.transaction('entries', 'readwrite');
+      const store = tx.objectStore('entries');
+      for (const r of records) store.put(r);
+      tx.oncomplete = () => {
+        const writeMs = performance.now() - started;
+        db.close();
+        resolve({ written: records.length, expectedVisible, markerVisible, writeMs });
+      };
+      tx.onabort = tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+/** Init script: record when the journal list holds window.__gwListExpect items. Self-contained. */
+function listTimer() {
+  const state = (window.__gwList = { expect: Number(sessionStorage.getItem('gwListExpect') || 0), inDom: null, painted: null });
+  const count = () => document.querySelectorAll('ul.entries > li').length;
+  const mo = new MutationObserver(() => {
+    if (state.inDom == null && state.expect > 0 && count() >= state.expect) {
+      state.inDom = performance.now();
+      requestAnimationFrame(() => (state.painted = performance.now()));
+    }
+  });
+  mo.observe(document, { childList: true, subtree: true });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const r1 = (n) => Math.round(n * 10) / 10;
+
+/** @param {{ page: import('playwright-core').Page, baseURL: string }} ctx */
+export default async function journal1000({ page, baseURL }) {
+  await page.addInitScript(listTimer);
+  // 1. First visit: the app opens its database.
+  await page.goto(`${baseURL}/#/journal`);
+  await page.getByRole('heading', { name: 'Journal' }).waitFor();
+  await page.getByText('Nothing here yet', { exact: false }).waitFor();
+
+  // 2. Seed.
+  const seeded = await page.evaluate(seedInPage, { count: ENTRIES, deleted: DELETED, seed: 20261125, marker: MARKER, now: Date.now() });
+  const N = seeded.expectedVisible;
+  await page.evaluate((n) => sessionStorage.setItem('gwListExpect', String(n)), N);
+
+  // 3. Page load at #/journal → every item in the DOM.
+  const load = [];
+  const loadPaint = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.reload(); // a fresh document at #/journal
+    const t = await page.waitForFunction(() => window.__gwList?.painted != null && window.__gwList, null, { timeout: 30_000 }).then((h) => h.jsonValue());
+    load.push(t.inDom);
+    loadPaint.push(t.painted);
+  }
+  const shown = await page.locator('ul.entries > li').count();
+  if (shown !== N) throw new Error(`journal-1000: ${shown} items shown, expected ${N}`);
+
+  // 4. In-app navigation from Today.
+  const nav = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.evaluate(() => (location.hash = '#/today'));
+    await page.getByRole('heading', { name: 'Today', exact: true }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('ul.entries > li').length === 0);
+    const ms = await page.evaluate(
+      (n) =>
+        new Promise((resolve, reject) => {
+          const start = performance.now();
+          const count = () => document.querySelectorAll('ul.entries > li').length;
+          const mo = new MutationObserver(() => {
+            if (count() >= n) {
+              mo.disconnect();
+              resolve(performance.now() - start);
+            }
+          });
+          mo.observe(document, { childList: true, subtree: true });
+          setTimeout(() => (mo.disconnect(), reject(new Error('in-app navigation: list never complete'))), 30_000);
+          location.hash = '#/journal';
+        }),
+      N,
+    );
+    nav.push(ms);
+  }
+
+  // 5. Search for the marker word, then clear.
+  const search = [];
+  const clear = [];
+  const status = page.getByRole('status').filter({ hasText: /entries|entry|No entries/ });
+  await status.first().waitFor();
+  for (let i = 0; i < RUNS; i++) {
+    const r = await page.evaluate(
+      ({ word, all }) =>
+        new Promise((resolve, reject) => {
+          const input = document.getElementById('journal-search');
+          const statusEl = [...document.querySelectorAll('[role=status]')].find((el) => /entr/.test(el.textContent));
+          const items = () => document.querySelectorAll('ul.entries > li').length;
+          const time = (value, done) =>
+            new Promise((res) => {
+              const start = performance.now();
+              const mo = new MutationObserver(() => {
+                if (done()) {
+                  mo.disconnect();
+                  const inDom = performance.now() - start;
+                  requestAnimationFrame(() => res({ inDom, painted: performance.now() - start }));
+                }
+              });
+              mo.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
+              input.value = value;
+              input.dispatchEvent(new Event('input', { bubbles: true }));
+            });
+          setTimeout(() => reject(new Error('search: status never updated')), 30_000);
+          let filteredCount = null;
+          time(word, () => {
+            const m = /^(\d+) entr/.exec(statusEl.textContent.trim());
+            if (!m || Number(m[1]) === all) return false;
+            filteredCount = Number(m[1]);
+            return items() === filteredCount;
+          })
+            .then((filter) =>
+              time('', () => statusEl.textContent.trim().startsWith(`${all} entr`) && items() === all).then((cleared) =>
+                resolve({ filter, cleared, filteredCount }),
+              ),
+            )
+            .catch(reject);
+        }),
+      { word: MARKER, all: N },
+    );
+    if (r.filteredCount !== seeded.markerVisible) throw new Error(`journal-1000: search showed ${r.filteredCount}, expected ${seeded.markerVisible}`);
+    search.push(r.filter.inDom);
+    clear.push(r.cleared.inDom);
+  }
+
+  const common = `${seeded.written} entries seeded in one raw IndexedDB transaction (${r1(seeded.writeMs)} ms): ${N} visible, ${seeded.written - N} soft-deleted; Chromium headless, in-page timing, median of ${RUNS}.`;
+  return [
+    {
+      name: `journal: page load at #/journal until all ${N} items are in the DOM`,
+      value: median(load),
+      unit: 'ms',
+      detail: `${common} page.reload() at #/journal; ms from navigation start to the MutationObserver seeing the last list item (includes app start, the JournalList chunk, opening IndexedDB, reading and validating every entry, rendering); next frame median ${r1(median(loadPaint))} ms; runs ${load.map(r1).join(', ')}.`,
+    },
+    {
+      name: `journal: in-app navigation Today → Journal until all ${N} items are in the DOM`,
+      value: median(nav),
+      unit: 'ms',
+      detail: `${common} location.hash set from #/today (screen chunk already cached) → last list item inserted; runs ${nav.map(r1).join(', ')}.`,
+    },
+    {
+      name: `journal: search "${MARKER}" filters ${N} → ${seeded.markerVisible} entries`,
+      value: median(search),
+      unit: 'ms',
+      detail: `${common} input event with the whole word → the role=status count shows ${seeded.markerVisible} and the list holds exactly that many items; runs ${search.map(r1).join(', ')}. Clearing the search back to all ${N}: median ${r1(median(clear))} ms.`,
+    },
+  ];
+}
