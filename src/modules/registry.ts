@@ -4,9 +4,19 @@
  */
 import type { ModuleMeta } from '../flow/module';
 import { fiveSensesMeta } from './grounding/five-senses/meta';
+import { temperatureMeta } from './grounding/temperature/meta';
+import { bodyMeta } from './grounding/body/meta';
+import { orientationMeta } from './grounding/orientation/meta';
+import { safePlaceMeta } from './grounding/safe-place/meta';
+import { breathingMeta } from './grounding/breathing/meta';
 
 export const MODULES: readonly ModuleMeta[] = [
   fiveSensesMeta,
+  orientationMeta,
+  safePlaceMeta,
+  temperatureMeta,
+  bodyMeta,
+  breathingMeta,
 ];
 
 export function findModule(id: string): ModuleMeta | undefined {

@@ -233,7 +233,11 @@ export interface PacerClock {
   elapsed(): number;
   /** Current position, for drawing; null when idle or done. */
   position(): PhasePosition | null;
-  start(): void;
+  /**
+   * Begin, `fromElapsed` seconds into the schedule (default 0). A later start point continues an exercise
+   * whose clock was lost (page reloaded, view re-mounted) exactly where it stood, like `resume()` does.
+   */
+  start(fromElapsed?: number): void;
   pause(): void;
   resume(): void;
   /** Stop for good (leaving the exercise). */
@@ -327,18 +331,19 @@ export function createPacerClock(options: PacerClockOptions): PacerClock {
     schedule: sched,
     elapsed: () => elapsedMs() / 1000,
     position: () => (status === 'running' || status === 'paused' ? phaseAt(sched, elapsedMs() / 1000) : null),
-    start() {
+    start(fromElapsed = 0) {
       if (status === 'running' || status === 'paused') return;
       if (sched.length === 0) {
         status = 'done';
         emit({ type: 'done' });
         return;
       }
+      const from = Number.isFinite(fromElapsed) ? Math.min(total, Math.max(0, fromElapsed)) : 0;
       generation++;
       status = 'running';
-      origin = now();
+      origin = now() - from * 1000;
       current = -1;
-      emit({ type: 'running', origin, elapsed: 0 });
+      emit({ type: 'running', origin, elapsed: from });
       tick();
     },
     pause() {

@@ -1,0 +1,15 @@
+import type { ModuleImpl, ModuleMeta } from '../../../flow/module';
+import { ALL_PHASES } from '../../../flow/module';
+import { sources } from './content';
+
+export const breathingMeta: ModuleMeta = {
+  id: 'breathing',
+  family: 'grounding',
+  title: 'Paced breathing',
+  summary: 'Slow your breathing with a calm pacer, for as long as you choose.',
+  minutes: 3,
+  // Grounding is offered in every phase, session mode included (CLINICAL.md §1 table); no typing needed.
+  phases: ALL_PHASES,
+  sources,
+  load: () => import('./index').then((m) => m.default as ModuleImpl),
+};

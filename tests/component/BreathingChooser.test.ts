@@ -1,0 +1,80 @@
+// Choosing how to breathe: the last choice comes back pre-selected, each pattern says in one line what it
+// is, and the new choice is remembered when the person starts.
+import { describe, expect, it } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { createActor } from 'xstate';
+import View from '../../src/modules/grounding/breathing/View.svelte';
+import { breathingMachine } from '../../src/modules/grounding/breathing/machine';
+import { choices } from '../../src/modules/grounding/breathing/content';
+import { settings } from '../../src/shell/services';
+
+function setup(quick = false) {
+  const actor = createActor(breathingMachine, { input: { quick } });
+  actor.start();
+  render(View, { actor, sessionId: 's1' });
+  return { actor, user: userEvent.setup() };
+}
+
+const radio = (name: string) => screen.getByRole('radio', { name });
+
+describe('breathing chooser', () => {
+  it('pre-selects the person’s last pattern and length', async () => {
+    await settings.set('breathing', { pattern: 'box', minutes: 4 });
+    setup();
+    // The first read of the day opens the database (slow on a cold test worker).
+    await waitFor(() => expect(radio('Box breathing')).toBeChecked(), { timeout: 5000 });
+    expect(radio('4 minutes')).toBeChecked();
+    expect(radio('Slow out-breath')).not.toBeChecked();
+  });
+
+  it('offers the four patterns, each with one plain line, and 1 to 5 minutes, as labelled groups', async () => {
+    setup();
+    const patterns = screen.getByRole('group', { name: 'Way of breathing' });
+    expect(patterns).toBeInTheDocument();
+    for (const c of choices) expect(radio(c.name)).toHaveAccessibleDescription(c.line);
+    expect(screen.getAllByRole('radio', { name: /minutes?$/ }).map((r) => r.getAttribute('value'))).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+    ]);
+    expect(screen.getByRole('group', { name: 'How long?' })).toBeInTheDocument();
+    expect(screen.getByText(/If you feel light-headed or uneasy, go back to breathing normally/)).toBeInTheDocument();
+    expect(screen.getByText(/With Sound on, a soft tone marks each breath/)).toBeInTheDocument();
+  });
+
+  it('Continue shows the pacer for the choice; Change comes back with the choice kept; Start remembers it', async () => {
+    await settings.set('breathing', { pattern: 'box', minutes: 4 });
+    const { actor, user } = setup();
+    await waitFor(() => expect(radio('Box breathing')).toBeChecked());
+    await user.click(radio('4-7-8 breathing'));
+    await user.click(radio('1 minute'));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    const heading = screen.getByRole('heading', { level: 2, name: '4-7-8 breathing' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(screen.getByText('About 1 minute.')).toBeInTheDocument();
+    expect(screen.getByText(/If the hold feels uncomfortable/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Change' }));
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Choose a way to breathe' })).toHaveFocus());
+    expect(radio('4-7-8 breathing')).toBeChecked();
+    expect(radio('1 minute')).toBeChecked();
+
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.click(screen.getByRole('button', { name: 'Start' }));
+    expect(actor.getSnapshot().value).toBe('running');
+    await waitFor(async () => expect(await settings.get('breathing')).toEqual({ pattern: '4-7-8', minutes: 1 }));
+    await user.click(screen.getByRole('button', { name: 'That’s enough for now' }));
+  });
+
+  it('quick start (Ground me now) opens the pacer with the last choice, one tap from Start', async () => {
+    await settings.set('breathing', { pattern: 'coherent', minutes: 3 });
+    setup(true);
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Even breathing' })).toBeInTheDocument());
+    expect(screen.getByRole('button', { name: 'Start' })).toBeInTheDocument();
+    expect(screen.getByText('About 3 minutes.')).toBeInTheDocument();
+  });
+});

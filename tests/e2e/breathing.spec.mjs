@@ -1,0 +1,239 @@
+// Paced breathing in Chromium: a 1-minute exercise start to finish on Playwright's fake clock (which must
+// drive the pacer's own clock, or the phases would not move), its journal entry after a reload, the
+// reduced-motion variant (text count, no moving shape), and axe on every screen of the module.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, runAxe, formatViolations, trackRequests } from './lib/browser.mjs';
+
+const baseURL = process.env.E2E_BASE_URL;
+const UI_TIMEOUT = 10_000;
+const TITLE = 'Paced breathing';
+
+/** @type {Awaited<ReturnType<typeof launch>>} */
+let b;
+before(async () => {
+  assert.ok(baseURL, 'E2E_BASE_URL is not set: run through tests/e2e/run.mjs');
+  b = await launch();
+});
+after(async () => {
+  await b?.close();
+});
+
+/** A fresh context (own IndexedDB) with a fake clock installed before the app's first script runs. */
+async function freshPage(t, contextOptions = {}) {
+  const context = await b.browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  t.after(() => context.close().catch(() => {}));
+  const page = await context.newPage();
+  page.setDefaultTimeout(UI_TIMEOUT);
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.clock.install();
+  return { context, page, pageErrors };
+}
+
+const h2 = (page, name) => page.getByRole('heading', { level: 2, name, exact: true });
+const button = (page, name) => page.getByRole('button', { name, exact: true });
+const word = (page) => page.locator('[data-pacer-word]');
+const count = (page) => page.locator('[data-pacer-count]');
+const live = (page) => page.locator('[data-pacer-live]');
+
+async function axeClean(page, label) {
+  const violations = await runAxe(page);
+  assert.equal(violations.length, 0, `axe violations on the ${label} screen:\n${formatViolations(violations)}`);
+}
+
+/**
+ * Stop the page's time from also flowing on its own (install() lets it run in real time), so only
+ * runFor moves the pacer and counts are exact however slow the machine is. axe needs time to flow
+ * (it waits on setTimeout): `page.clock.resume()` before running it.
+ */
+async function holdTime(page) {
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 10);
+}
+
+/** Poll a locator's text until it equals `expected` (fails with the last text seen). */
+async function textIs(locator, expected, message, timeout = UI_TIMEOUT) {
+  let last = '';
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    last = ((await locator.textContent().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim();
+    if (last === expected) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.equal(last, expected, message);
+}
+
+/** Open the module and skip the check-in, ending on the chooser. */
+async function openChooser(page) {
+  await page.goto(`${baseURL}/#/exercise/breathing`);
+  await h2(page, 'Before you start').waitFor();
+  return async () => {
+    await button(page, 'Skip').click();
+    await h2(page, 'Choose a way to breathe').waitFor();
+  };
+}
+
+test('1 minute of slow out-breath, start to finish on the fake clock, then its journal entry after a reload', async (t) => {
+  const { context, page, pageErrors } = await freshPage(t);
+  const requests = trackRequests(context, baseURL);
+
+  const skip = await openChooser(page);
+  await axeClean(page, 'check-in');
+  await skip();
+  await axeClean(page, 'chooser');
+
+  // Nothing saved yet: the gentlest pattern and 2 minutes are pre-selected.
+  assert.equal(await page.getByRole('radio', { name: 'Slow out-breath', exact: true }).isChecked(), true);
+  assert.equal(await page.getByRole('radio', { name: '2 minutes', exact: true }).isChecked(), true);
+  await page.getByRole('radio', { name: '1 minute', exact: true }).check();
+  await button(page, 'Continue').click();
+
+  await h2(page, 'Slow out-breath').waitFor();
+  await textIs(word(page), 'Ready when you are');
+  assert.equal(await page.locator('[data-pacer-shape]').count(), 1, 'the calm shape is there when motion is fine');
+  await axeClean(page, 'ready');
+
+  await button(page, 'Start').click();
+  await textIs(word(page), 'Breathe in', 'the first phase starts with Start');
+  await textIs(live(page), 'Breathe in', 'the phase is announced politely');
+  // Jumping the page's fake clock 4 s moves the pacer into the out-breath well before 4 real seconds
+  // could: Playwright's clock drives ours (performance.now and setTimeout are both faked).
+  await page.clock.runFor(4_000);
+  await textIs(word(page), 'Breathe out', 'the fake clock drives the pacer', 1_500);
+  await textIs(live(page), 'Breathe out');
+  assert.match((await page.locator('[data-pacer-shape]').getAttribute('style')) ?? '', /scale\(0\.5\)/);
+  await axeClean(page, 'pacer (running)');
+
+  await button(page, 'Pause').click();
+  await button(page, 'Resume').waitFor();
+  await textIs(live(page), 'Paused');
+  await page.clock.runFor(30_000); // paused: the exercise does not move
+  assert.equal(await word(page).textContent(), 'Breathe out');
+  await axeClean(page, 'pacer (paused)');
+  await button(page, 'Resume').click();
+
+  await page.clock.runFor(60_000);
+  await h2(page, 'Finished').waitFor();
+  await page.getByText('You breathed with the pacer for 1 min.', { exact: false }).waitFor();
+  await axeClean(page, 'finished');
+  await button(page, 'Continue').click();
+
+  await h2(page, 'How are you now?').waitFor();
+  await page
+    .getByRole('group', { name: 'How present do you feel right now?' })
+    .getByRole('radio', { name: '8', exact: true })
+    .check();
+  await button(page, 'Continue').click();
+  await page.getByRole('textbox', { name: 'A note for yourself (optional)' }).fill('slower now');
+  await button(page, 'Save and finish').click();
+  await page.getByRole('link', { name: 'Open it in your journal' }).click();
+  await page.waitForURL(/#\/journal\/[^/]+$/);
+
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: TITLE, exact: true }).waitFor();
+  await page.getByText('Slow out-breath, 1 minute').waitFor();
+  await page.getByText('Breathed for 1 min (6 breaths)').waitFor();
+  await page.getByText('slower now').waitFor();
+  await axeClean(page, 'journal entry');
+
+  // The choice is remembered for next time.
+  await openChooser(page).then((skipIt) => skipIt());
+  assert.equal(await page.getByRole('radio', { name: '1 minute', exact: true }).isChecked(), true);
+
+  assert.deepEqual(pageErrors, [], 'uncaught errors in the page');
+  assert.deepEqual(requests.foreignRequests(), [], 'requests to another origin');
+});
+
+test('with prefers-reduced-motion: the phase word and a large count, no moving shape; stopping early is fine', async (t) => {
+  const { page, pageErrors } = await freshPage(t, { reducedMotion: 'reduce' });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+
+  const skip = await openChooser(page);
+  await skip();
+  await page.getByRole('radio', { name: 'Box breathing', exact: true }).check();
+  await button(page, 'Continue').click();
+  await h2(page, 'Box breathing').waitFor();
+  assert.equal(await page.locator('[data-pacer-shape]').count(), 0, 'no shape at all under reduced motion');
+  await page.getByText('Follow the words and the count.', { exact: false }).waitFor();
+  await axeClean(page, 'ready (reduced motion)');
+
+  await holdTime(page);
+  await button(page, 'Start').click();
+  await textIs(word(page), 'Breathe in');
+  await textIs(count(page), '1 of 4');
+  await page.clock.runFor(2_000);
+  await textIs(count(page), '3 of 4', 'the count follows the clock');
+  await page.clock.runFor(2_000);
+  await textIs(word(page), 'Hold');
+  assert.equal(await page.locator('[data-pacer-shape]').count(), 0);
+  const size = await count(page).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  assert.ok(size >= 48, `the count is large (${size}px)`);
+  // axe waits on the page's timers: let time flow for it, with the exercise paused so it stays exact.
+  await button(page, 'Pause').click();
+  await page.clock.resume();
+  await axeClean(page, 'pacer (reduced motion, paused)');
+  await holdTime(page);
+  await button(page, 'Resume').click();
+
+  await page.clock.runFor(9_000);
+  await button(page, 'That’s enough for now').click();
+  await h2(page, 'Stopping is fine').waitFor();
+  await page.getByText('You breathed with the pacer for 13 s.', { exact: false }).waitFor();
+  await page.clock.resume();
+  await axeClean(page, 'stopped early');
+  assert.deepEqual(pageErrors, [], 'uncaught errors in the page');
+});
+
+test('“Ground me now” mid-exercise pauses the pacer; coming back carries on from the same moment', async (t) => {
+  const { page, pageErrors } = await freshPage(t);
+  const skip = await openChooser(page);
+  await skip();
+  await button(page, 'Continue').click(); // slow out-breath, 2 minutes
+  await holdTime(page);
+  await button(page, 'Start').click();
+  await page.clock.runFor(5_000); // 1 s into the out-breath
+  await textIs(word(page), 'Breathe out');
+
+  await page.getByRole('link', { name: 'Ground me now' }).click();
+  await page.waitForURL(/#\/ground$/);
+  const back = page.getByRole('link', { name: `Back to ${TITLE}` });
+  await back.waitFor();
+  await page.clock.runFor(120_000); // two minutes away: longer than the whole exercise
+
+  await back.click();
+  await h2(page, 'Slow out-breath').waitFor();
+  await textIs(word(page), 'Breathe out', 'still in the same out-breath');
+  await textIs(count(page), '2 of 6', 'at the same second of it');
+  await button(page, 'Pause').waitFor();
+  await page.clock.runFor(5_000);
+  await textIs(word(page), 'Breathe in', 'and the clock carries on', 1_500);
+  assert.deepEqual(pageErrors, [], 'uncaught errors in the page');
+});
+
+test('reloaded mid-exercise: it waits, paused at the same breath, until the person resumes', async (t) => {
+  const { page, pageErrors } = await freshPage(t);
+  const skip = await openChooser(page);
+  await skip();
+  await button(page, 'Continue').click(); // slow out-breath, 2 minutes
+  await holdTime(page);
+  await button(page, 'Start').click();
+  await page.clock.runFor(5_000); // the out-breath began at 4 s and was saved with the session
+  await textIs(word(page), 'Breathe out');
+  await page.waitForURL(/#\/session\/[^/]+$/);
+
+  await page.clock.resume();
+  await page.reload();
+  await h2(page, 'Slow out-breath').waitFor();
+  await button(page, 'Resume').waitFor();
+  await textIs(word(page), 'Breathe out', 'the same breath as before the reload');
+  await textIs(live(page), 'Paused');
+  await holdTime(page);
+  await page.clock.runFor(30_000);
+  await textIs(word(page), 'Breathe out', 'nothing moves until the person resumes');
+
+  await button(page, 'Resume').click();
+  await textIs(live(page), 'Breathe out');
+  await page.clock.runFor(6_000);
+  await textIs(word(page), 'Breathe in', 'and then it carries on', 1_500);
+  assert.deepEqual(pageErrors, [], 'uncaught errors in the page');
+});
