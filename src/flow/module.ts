@@ -33,7 +33,6 @@ export interface ModuleMeta {
   minutes: number;
   /** Phases in which the module is offered; clinical rules (e.g. no exposure in `session`) live here. */
   phases: readonly Phase[];
-  sources: readonly Source[];
   load: () => Promise<ModuleImpl>;
 }
 
@@ -52,6 +51,9 @@ export interface ModuleImpl<TData = unknown> {
   dataSchema: GenericSchema<unknown, TData>;
   /** Plain-text summary for the journal list and search. */
   summarize(data: TData): string;
+  /** Where the technique comes from; shown under "Where this comes from". Kept out of `ModuleMeta` so
+   *  the first screen never loads module content. */
+  sources: readonly Source[];
 }
 
 /** What a session gives its module when it starts it. */

@@ -9,7 +9,7 @@ import type { ModuleImpl, ModuleMeta } from './module';
 import { sessionMachine, type SessionActor, type SessionContext } from './session.machine';
 import type { EntriesRepo } from '../storage/entries';
 import type { SessionsRepo } from '../storage/sessions';
-import type { SessionRecord } from '../storage/schema';
+import { CheckSchema, type Check, type SessionRecord } from '../storage/schema';
 import { newId } from '../storage/ids';
 
 export interface RunnerDeps {
@@ -225,6 +225,8 @@ export function createRunner(deps: RunnerDeps) {
       moduleId: record.moduleId,
       title: meta?.title ?? record.moduleId,
       body: typeof ctx?.note === 'string' ? ctx.note : '',
+      before: validCheck(ctx?.before),
+      after: validCheck(ctx?.after),
       data: childData ?? ctx?.data,
       complete: false,
     });
@@ -233,6 +235,11 @@ export function createRunner(deps: RunnerDeps) {
 }
 
 export type Runner = ReturnType<typeof createRunner>;
+
+function validCheck(value: unknown): Check | undefined {
+  const parsed = v.safeParse(CheckSchema, value);
+  return parsed.success ? parsed.output : undefined;
+}
 
 function healthy(actor: SessionActor): boolean {
   const snap = actor.getSnapshot();

@@ -118,10 +118,10 @@ export const sessionMachine = setup({
     stopModule: stopChild('module'),
     /** Timed modules (breathing, timers) stop their clocks while the session is suspended or paused. */
     pauseModule: enqueueActions(({ enqueue, self }) => {
-      if (self.getSnapshot().children['module']) enqueue.sendTo('module', { type: 'PAUSE' });
+      if (moduleRunning(self)) enqueue.sendTo('module', { type: 'PAUSE' });
     }),
     resumeModule: enqueueActions(({ enqueue, self }) => {
-      if (self.getSnapshot().children['module']) enqueue.sendTo('module', { type: 'RESUME' });
+      if (moduleRunning(self)) enqueue.sendTo('module', { type: 'RESUME' });
     }),
     setNote: assign({ note: ({ context, event }) => (event.type === 'NOTE' ? event.text : context.note) }),
     keepEntryId: assign({
@@ -243,6 +243,11 @@ function check(rated: Rated, at: number): Check {
   if (rated.presence !== undefined) out.presence = rated.presence;
   if (rated.distress !== undefined) out.distress = rated.distress;
   return out;
+}
+
+function moduleRunning(self: { getSnapshot(): { children: Record<string, unknown> } }): boolean {
+  const child = self.getSnapshot().children['module'] as { getSnapshot(): { status: string } } | undefined;
+  return child?.getSnapshot().status === 'active';
 }
 
 function moduleData(self: { getSnapshot(): { children: Record<string, unknown> } }): unknown {

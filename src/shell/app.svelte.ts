@@ -13,8 +13,6 @@ export const shell = $state({
   interrupted: undefined as { sessionId: string; title: string } | undefined,
   /** The screen the person was on when they pressed Ground (journal editor, a list…). */
   returnTo: undefined as string | undefined,
-  /** The quick grounding session started from the Ground control. */
-  groundSessionId: undefined as string | undefined,
   toasts: [] as Toast[],
   updateReady: false,
   helpOpen: false,
@@ -22,10 +20,11 @@ export const shell = $state({
 
 let toastId = 0;
 
+/** A toast with an action (Undo) stays until dismissed: nobody should have to race a timer (WCAG 2.2.1). */
 export function toast(message: string, action?: Toast['action'], ms = 8000): void {
   const id = ++toastId;
   shell.toasts.push({ id, message, action });
-  setTimeout(() => dismissToast(id), ms);
+  if (!action) setTimeout(() => dismissToast(id), ms);
 }
 
 export function dismissToast(id: number): void {

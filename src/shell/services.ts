@@ -10,6 +10,9 @@ import { personalRepo } from '../storage/personal';
 import { requestPersistence } from '../storage/persist';
 import type { Runner } from '../flow/runner';
 import { onLeave } from './lifecycle';
+import { toast } from './app.svelte';
+import { t } from '../ui/copy';
+import { findModule } from '../modules/registry';
 
 export const entries = entriesRepo();
 export const drafts = draftsRepo();
@@ -20,7 +23,8 @@ export const personal = personalRepo();
 let runner: Promise<Runner> | undefined;
 
 export function getRunner(): Promise<Runner> {
-  runner ??= Promise.all([import('../flow/runner'), import('../modules/registry')]).then(([{ createRunner }, { findModule }]) => {
+  // The registry is small metadata Today already shows; only the runner (XState) is worth deferring.
+  runner ??= import('../flow/runner').then(({ createRunner }) => {
     const created = createRunner({ entries, sessions, findModule, onEntrySaved: () => void askPersistenceOnce() });
     // Running sessions are saved on every step; pagehide writes the very last keystroke too.
     onLeave(() => created.flushAll());
@@ -33,5 +37,5 @@ export function getRunner(): Promise<Runner> {
 export async function askPersistenceOnce(): Promise<void> {
   if (await settings.get('persistAsked')) return;
   await settings.set('persistAsked', true);
-  await requestPersistence();
+  if ((await requestPersistence()) === true) toast(t.storage.persistExplain);
 }

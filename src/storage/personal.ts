@@ -14,7 +14,13 @@ export function personalRepo(db: () => Promise<Db> = getDb, now: () => number = 
       try {
         const d = await db();
         const tx = d.transaction('personal', 'readwrite');
-        const current = v.safeParse(PersonalSchema, await tx.store.get('mine'));
+        const stored = await tx.store.get('mine');
+        const current = v.safeParse(PersonalSchema, stored);
+        if (stored !== undefined && !current.success) {
+          // Saving over it would wipe the person's own words; keep it for a later fix and say so.
+          reportProblem({ kind: 'invalid-records', count: 1 });
+          throw new Error('stored personal record is unreadable');
+        }
         const next = v.parse(PersonalSchema, {
           ...(current.success ? current.output : {}),
           ...patch,

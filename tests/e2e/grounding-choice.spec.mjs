@@ -126,8 +126,28 @@ test('Settings has the Sound switch and the soundscapes, reached from the menu, 
   await page.getByRole('switch', { name: /Sound/ }).waitFor();
   for (const name of ['Low hum', 'Soft rain', 'Evening']) await page.getByRole('radio', { name: new RegExp(name) }).waitFor();
   await page.getByRole('radio', { name: /Soft rain/ }).check();
+  // The choice is written asynchronously; reload only once it is on disk (as a person would, seconds later).
+  await page.waitForFunction(
+    () =>
+      new Promise((resolve) => {
+        const req = indexedDB.open('groundwork');
+        req.onsuccess = () => {
+          const get = req.result.transaction('settings').objectStore('settings').get('soundscape');
+          get.onsuccess = () => {
+            req.result.close();
+            resolve(get.result?.value === 'soft-rain');
+          };
+          get.onerror = () => resolve(false);
+        };
+        req.onerror = () => resolve(false);
+      }),
+    null,
+    { polling: 100, timeout: 5000 },
+  );
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+  // The remembered choice is read from IndexedDB after the screen appears.
+  await page.waitForFunction(() => document.querySelector('input[value="soft-rain"]')?.checked === true, null, { timeout: 5000 });
   assert.equal(await page.getByRole('radio', { name: /Soft rain/ }).isChecked(), true, 'soundscape remembered');
   const violations = await runAxe(page);
   assert.equal(violations.length, 0, formatViolations(violations));

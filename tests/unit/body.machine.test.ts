@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sources as bodySources } from '../../src/modules/grounding/body/content';
 import * as v from 'valibot';
 import { createActor, fromPromise, type AnyActorRef } from 'xstate';
 import { bodyMachine, BodyDataSchema } from '../../src/modules/grounding/body/machine';
@@ -274,6 +275,6 @@ describe('body inside a session', () => {
     expect(bodyMeta.id).toBe('body');
     expect(bodyMeta.minutes).toBe(6);
     expect(bodyMeta.phases).toContain('session');
-    expect(bodyMeta.sources.map((s) => s.citation.split(' ')[0])).toEqual(['Najavits', 'Jacobson', 'Bernstein']);
+    expect(bodySources.map((s) => s.citation.split(' ')[0])).toEqual(['Najavits', 'Jacobson', 'Bernstein']);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sources as breathingSources } from '../../src/modules/grounding/breathing/content';
 import { createActor } from 'xstate';
 import * as v from 'valibot';
 import { breathingMachine, scheduleFor, type BreathingEvent } from '../../src/modules/grounding/breathing/machine';
@@ -274,7 +275,7 @@ describe('breathing module: data, summary, metadata', () => {
   it('is a grounding module, offered in every phase, with a source for each technique', () => {
     expect(breathingMeta).toMatchObject({ id: 'breathing', family: 'grounding', minutes: 3 });
     expect(breathingMeta.phases).toContain('session');
-    const cites = breathingMeta.sources.map((s) => s.citation).join('\n');
+    const cites = breathingSources.map((s) => s.citation).join('\n');
     for (const needle of ['Foa', 'Lehrer', 'Weil', 'Najavits', 'Balban']) expect(cites).toContain(needle);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sources as temperatureSources } from '../../src/modules/grounding/temperature/content';
 import * as v from 'valibot';
 import { createActor, fromPromise, type AnyActorRef } from 'xstate';
 import { temperatureMachine, TemperatureDataSchema } from '../../src/modules/grounding/temperature/machine';
@@ -250,6 +251,6 @@ describe('temperature inside a session', () => {
     expect(temperatureMeta.id).toBe('temperature');
     expect(temperatureMeta.minutes).toBe(2);
     expect(temperatureMeta.phases).not.toContain('session');
-    expect(temperatureMeta.sources.some((s) => s.citation.includes('Linehan'))).toBe(true);
+    expect(temperatureSources.some((s) => s.citation.includes('Linehan'))).toBe(true);
   });
 });

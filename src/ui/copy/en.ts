@@ -99,7 +99,10 @@ export const en = {
     saveFailed:
       'We could not save just now. Everything you wrote is still here — nothing is lost. You can try again.',
     retry: 'Try saving again',
-    notMonitored: 'No one monitors this app. If you are in danger now, use Help at the top of the screen.',
+    leaveForNow: 'Leave it for now',
+    notMonitored:
+      'No one monitors this app. If you are in danger now, call your local emergency number or a crisis line — Help at the top of the screen has the numbers.',
+    sources: 'Where this exercise comes from',
     sessionNotFound: 'That exercise could not be found. You can choose another from Today.',
     restoreFailed: 'We could not carry on that exercise, but what you wrote there is kept in your journal.',
   },
@@ -125,6 +128,7 @@ export const en = {
     saved: 'Saved',
     draftSaved: 'Draft kept on this device',
     draftRestored: 'We brought back what you were writing.',
+    draftFailed: 'Your draft could not be kept on the device just now. Your words are still here; we keep trying.',
     cancel: 'Back to journal',
     edit: 'Edit',
     delete: 'Delete',

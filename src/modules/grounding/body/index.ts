@@ -1,6 +1,6 @@
 import type { ModuleImpl } from '../../../flow/module';
 import { bodyMachine, BodyDataSchema, CLOSE_ID, type BodyData } from './machine';
-import { anchorSteps, chooseCopy, muscleGroups, summaryCopy } from './content';
+import { anchorSteps, chooseCopy, muscleGroups, summaryCopy, sources } from './content';
 import View from './View.svelte';
 
 const names: Record<string, string> = Object.fromEntries(
@@ -9,6 +9,7 @@ const names: Record<string, string> = Object.fromEntries(
 const nameOf = (id: string) => names[id] ?? id;
 
 export const body: ModuleImpl<BodyData> = {
+  sources,
   machine: bodyMachine,
   View,
   dataSchema: BodyDataSchema,

@@ -1,6 +1,5 @@
 import type { ModuleImpl, ModuleMeta } from '../../../flow/module';
 import { ALL_PHASES } from '../../../flow/module';
-import { sources } from './content';
 
 export const bodyMeta: ModuleMeta = {
   id: 'body',
@@ -10,6 +9,5 @@ export const bodyMeta: ModuleMeta = {
   minutes: 6,
   // Seated and gentle: offered in every phase like the other grounding exercises (CLINICAL.md §1 table).
   phases: ALL_PHASES,
-  sources,
   load: () => import('./index').then((m) => m.default as ModuleImpl),
 };

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { ModuleImpl } from '../../../flow/module';
 import { PATTERNS, type PatternId } from './pacer';
-import { choiceFor, copy, formatDuration } from './content';
+import { choiceFor, copy, formatDuration, sources } from './content';
 import { breathingMachine, type BreathingData } from './machine';
 import View from './View.svelte';
 
@@ -31,6 +31,7 @@ export function summarizeBreathing(value: BreathingData): string {
 }
 
 export const breathing: ModuleImpl<BreathingData> = {
+  sources,
   machine: breathingMachine,
   View,
   dataSchema: BreathingDataSchema,

@@ -2,10 +2,11 @@ import type { ModuleImpl } from '../../../flow/module';
 import type { StepsData } from '../../../flow/steps.machine';
 import { StepsDataSchema } from '../../../flow/steps.schema';
 import { fiveSensesMachine } from './machine';
-import { steps } from './content';
+import { steps, sources } from './content';
 import View from './View.svelte';
 
 export const fiveSenses: ModuleImpl<StepsData> = {
+  sources,
   machine: fiveSensesMachine,
   View,
   dataSchema: StepsDataSchema,

@@ -1,10 +1,11 @@
 import type { ModuleImpl } from '../../../flow/module';
-import { LINE_IDS, copy } from './content';
+import { LINE_IDS, copy, sources } from './content';
 import { orientationMachine } from './machine';
 import { OrientationDataSchema, type OrientationData } from './schema';
 import View from './View.svelte';
 
 export const orientation: ModuleImpl<OrientationData> = {
+  sources,
   machine: orientationMachine,
   View,
   dataSchema: OrientationDataSchema,

@@ -1,6 +1,5 @@
 import type { ModuleImpl, ModuleMeta } from '../../../flow/module';
 import { ALL_PHASES } from '../../../flow/module';
-import { sources } from './content';
 
 export const orientationMeta: ModuleMeta = {
   id: 'orientation',
@@ -10,6 +9,5 @@ export const orientationMeta: ModuleMeta = {
   minutes: 2,
   // Grounding is offered in every phase, session mode included (CLINICAL.md §1 table).
   phases: ALL_PHASES,
-  sources,
   load: () => import('./index').then((m) => m.default as ModuleImpl),
 };

@@ -1,11 +1,12 @@
 import type { ModuleImpl } from '../../../flow/module';
-import { FIELD_IDS, copy } from './content';
+import { FIELD_IDS, copy, sources } from './content';
 import { safePlaceMachine } from './machine';
 import { hasWords } from './words';
 import { SafePlaceDataSchema, type SafePlaceData } from './schema';
 import View from './View.svelte';
 
 export const safePlace: ModuleImpl<SafePlaceData> = {
+  sources,
   machine: safePlaceMachine,
   View,
   dataSchema: SafePlaceDataSchema,

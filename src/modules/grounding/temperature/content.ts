@@ -52,10 +52,12 @@ export const variants: readonly VariantCopy[] = [
     hint: 'The stronger version. About 30 seconds.',
     prepareHeading: 'Getting the water ready',
     prepare: [
-      'Fill a bowl or the sink with cold tap water, or soak a cloth in it. Cool, not icy.',
+      // Tap water in winter can be colder than the 10 °C floor (CLINICAL.md §2), hence "add a little warm".
+      'Fill a bowl or the sink with cool water, or soak a cloth in it. If it feels icy, add a little warm: it should stay above 10 °C / 50 °F.',
       'You could also use a cold pack wrapped in a thin cloth.',
-      'When you start the timer, you could lean forward and hold the cloth or pack over your eyes and cheeks, or dip your face into the water.',
-      'If you dip your face, come up to breathe whenever you like. The timer is only a guide.',
+      // Cold on the face slows the heart (the dive reflex TIPP relies on): sitting avoids a fall if dizzy.
+      'Sit down first. When you start the timer, you could hold the cloth or pack over your eyes and cheeks, or lean forward and dip your face into the water.',
+      'If you dip your face, come up to breathe whenever you like. If you feel dizzy, stop and sit back. The timer is only a guide.',
     ],
     during: 'Cool water on your eyes and cheeks. Stop whenever you need to.',
     summary: 'Cool water on the face',

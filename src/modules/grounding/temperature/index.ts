@@ -1,9 +1,10 @@
 import type { ModuleImpl } from '../../../flow/module';
 import { temperatureMachine, TemperatureDataSchema, type TemperatureData } from './machine';
-import { summaryCopy, variants } from './content';
+import { summaryCopy, variants, sources } from './content';
 import View from './View.svelte';
 
 export const temperature: ModuleImpl<TemperatureData> = {
+  sources,
   machine: temperatureMachine,
   View,
   dataSchema: TemperatureDataSchema,

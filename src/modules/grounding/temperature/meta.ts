@@ -1,5 +1,4 @@
 import type { ModuleImpl, ModuleMeta } from '../../../flow/module';
-import { sources } from './content';
 
 export const temperatureMeta: ModuleMeta = {
   id: 'temperature',
@@ -11,6 +10,5 @@ export const temperatureMeta: ModuleMeta = {
   // and judgement are not yet back then — the sitter-led session mode keeps to seated exercises (judgment,
   // CLINICAL.md §1 table). Every later phase offers it like the other grounding exercises.
   phases: ['settling', 'window', 'consolidation', 'between'],
-  sources,
   load: () => import('./index').then((m) => m.default as ModuleImpl),
 };

@@ -1,0 +1,113 @@
+/**
+ * "Ground me now" as rules, with real storage: whatever runs is suspended with its words, a second press
+ * does not start a second grounding, a reload still knows what to offer back, and the way back is right.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AnyActorRef } from 'xstate';
+import { freshIndexedDB } from './fixtures/idb';
+import { getDb } from '../../src/storage/db';
+import { entriesRepo } from '../../src/storage/entries';
+import { sessionsRepo } from '../../src/storage/sessions';
+import { createRunner, type SessionHandle } from '../../src/flow/runner';
+import { beginGrounding, returnTarget } from '../../src/flow/ground';
+import type { ModuleMeta } from '../../src/flow/module';
+import { fiveSensesMeta } from '../../src/modules/grounding/five-senses/meta';
+
+// A second, non-grounding module with the same steps, so "an exercise" and "grounding" can both run.
+const practiceMeta: ModuleMeta = { ...fiveSensesMeta, id: 'practice', family: 'reframing', title: 'Practice' };
+const findModule = (id: string) => [fiveSensesMeta, practiceMeta].find((m) => m.id === id);
+const handles: SessionHandle[] = [];
+
+function pageLoad() {
+  const runner = createRunner({ entries: entriesRepo(), sessions: sessionsRepo(), findModule });
+  return runner;
+}
+
+beforeEach(() => {
+  freshIndexedDB();
+});
+afterEach(async () => {
+  for (const h of handles.splice(0)) h.stop();
+  (await getDb()).close();
+});
+
+async function exerciseOnStep2(runner: ReturnType<typeof pageLoad>, words: string) {
+  const h = await runner.start('practice');
+  handles.push(h);
+  h.actor.send({ type: 'SKIP_CHECK_IN' });
+  const m = h.module() as AnyActorRef;
+  m.send({ type: 'NEXT' });
+  m.send({ type: 'TYPE', text: words });
+  await h.flush();
+  return h;
+}
+
+describe('Ground me now', () => {
+  it('suspends the running exercise with its words and quick-starts the chosen grounding at step 1', async () => {
+    const runner = pageLoad();
+    const exercise = await exerciseOnStep2(runner, 'half a thought');
+    const { handle, interrupted } = await beginGrounding(runner, () => 'five-senses');
+    handles.push(handle);
+    expect(interrupted).toEqual({ sessionId: exercise.id, title: 'Practice' });
+    expect(exercise.actor.getSnapshot().value).toBe('grounding');
+    expect(handle.meta.id).toBe('five-senses');
+    expect(handle.actor.getSnapshot().value).toEqual({ flow: 'module' });
+    expect((await sessionsRepo().get(exercise.id))?.status).toBe('suspended');
+  });
+
+  it('pressed again after going back to the exercise: suspends it again and reuses the same grounding', async () => {
+    const runner = pageLoad();
+    const exercise = await exerciseOnStep2(runner, 'still here');
+    const first = await beginGrounding(runner, () => 'five-senses');
+    handles.push(first.handle);
+    exercise.actor.send({ type: 'RESUME' }); // "Back to Practice"
+    expect(exercise.actor.getSnapshot().value).toEqual({ flow: 'module' });
+
+    const second = await beginGrounding(runner, () => 'five-senses');
+    expect(second.handle).toBe(first.handle);
+    expect(second.interrupted?.sessionId).toBe(exercise.id);
+    expect(exercise.actor.getSnapshot().value).toBe('grounding');
+    expect(runner.live().filter((h) => h.actor.getSnapshot().context.quick)).toHaveLength(1);
+  });
+
+  it('after a reload, finds the grounding under way and still offers the suspended exercise back', async () => {
+    const before = pageLoad();
+    const exercise = await exerciseOnStep2(before, 'kept across reload');
+    const first = await beginGrounding(before, () => 'five-senses');
+    await first.handle.flush();
+    for (const h of handles.splice(0)) h.stop(); // the page goes away
+
+    const after = pageLoad();
+    const again = await beginGrounding(after, () => 'five-senses');
+    handles.push(again.handle);
+    expect(again.handle.id).toBe(first.handle.id);
+    expect(again.interrupted).toEqual({ sessionId: exercise.id, title: 'Practice' });
+    const resumed = await after.open(exercise.id);
+    handles.push(resumed!);
+    resumed!.actor.send({ type: 'RESUME' });
+    const m = resumed!.module() as AnyActorRef;
+    expect(m.getSnapshot().context.data.feel.text).toBe('kept across reload');
+  });
+
+  it('a finished grounding is not reused: the next press starts fresh', async () => {
+    const runner = pageLoad();
+    const first = await beginGrounding(runner, () => 'five-senses');
+    handles.push(first.handle);
+    first.handle.actor.send({ type: 'EXIT' });
+    const second = await beginGrounding(runner, () => 'five-senses');
+    handles.push(second.handle);
+    expect(second.handle.id).not.toBe(first.handle.id);
+    expect(second.interrupted).toBeUndefined();
+  });
+
+  it.each([
+    ['#/journal/new', '#/journal/new'],
+    ['#/today', '#/today'],
+    ['#/ground', undefined],
+    ['#/session/abc', undefined],
+    ['#/exercise/five-senses', undefined],
+    [undefined, undefined],
+  ])('"Back to where you were" from %s leads to %s', (previous, expected) => {
+    expect(returnTarget(previous)).toBe(expected);
+  });
+});
