@@ -178,6 +178,17 @@ export const en = {
   time: {
     justNow: 'just now',
   },
+  tabs: {
+    entryBusy:
+      'This entry is open in another tab or window. To keep every word safe it can only be edited in one place.',
+    entryLost: 'This entry is now open in another tab. Everything you wrote here is saved.',
+    editHere: 'Edit here instead',
+    backToJournal: 'Back to your journal',
+    sessionBusy:
+      'This exercise is open in another tab or window. To keep every word safe it can only be used in one place.',
+    sessionLost: 'This exercise is now open in another tab. Everything you wrote here is saved.',
+    carryOnHere: 'Carry on here instead',
+  },
 } as const;
 
 /** The shape every locale file must have (same keys; strings and functions with the same parameters). */
