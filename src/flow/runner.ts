@@ -98,14 +98,20 @@ export function createRunner(deps: RunnerDeps) {
       return writing;
     }
 
+    /** Every change inside the module (each keystroke) is saved too, not only the session's steps. */
+    function followModule(snap: { children: Record<string, unknown> }): void {
+      const next = snap.children['module'] as AnyActorRef | undefined;
+      if (next === child) return;
+      childSub?.unsubscribe();
+      child = next;
+      childSub = child?.subscribe(() => void persist());
+    }
+    // A restored actor already has its module: follow it now, not at the session's next step.
+    followModule(actor.getSnapshot());
+
     const sub = actor.subscribe({
       next(snap) {
-        const next = snap.children['module'] as AnyActorRef | undefined;
-        if (next !== child) {
-          childSub?.unsubscribe();
-          child = next;
-          childSub = child?.subscribe(() => void persist());
-        }
+        followModule(snap);
         void persist();
         if (snap.status === 'done') live.delete(id);
       },

@@ -127,23 +127,25 @@ test('Settings has the Sound switch and the soundscapes, reached from the menu, 
   for (const name of ['Low hum', 'Soft rain', 'Evening']) await page.getByRole('radio', { name: new RegExp(name) }).waitFor();
   await page.getByRole('radio', { name: /Soft rain/ }).check();
   // The choice is written asynchronously; reload only once it is on disk (as a person would, seconds later).
-  await page.waitForFunction(
-    () =>
-      new Promise((resolve) => {
-        const req = indexedDB.open('groundwork');
-        req.onsuccess = () => {
-          const get = req.result.transaction('settings').objectStore('settings').get('soundscape');
-          get.onsuccess = () => {
-            req.result.close();
-            resolve(get.result?.value === 'soft-rain');
+  // Polled from node: page.waitForFunction does not await promises.
+  const stored = () =>
+    page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const req = indexedDB.open('groundwork');
+          req.onsuccess = () => {
+            const get = req.result.transaction('settings').objectStore('settings').get('soundscape');
+            get.onsuccess = () => {
+              req.result.close();
+              resolve(get.result?.value === 'soft-rain');
+            };
+            get.onerror = () => resolve(false);
           };
-          get.onerror = () => resolve(false);
-        };
-        req.onerror = () => resolve(false);
-      }),
-    null,
-    { polling: 100, timeout: 5000 },
-  );
+          req.onerror = () => resolve(false);
+        }),
+    );
+  for (let i = 0; i < 50 && !(await stored()); i++) await page.waitForTimeout(100);
+  assert.ok(await stored(), 'soundscape choice reached IndexedDB');
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   // The remembered choice is read from IndexedDB after the screen appears.

@@ -170,6 +170,19 @@ describe('reload', () => {
     expect(entry?.data).toMatchObject({ see: { text: 'before the reload' }, feel: { text: 'after the reload' } });
   });
 
+  it('each keystroke after a reload reaches disk by itself, without waiting for the next step', async () => {
+    const first = load();
+    const h = await first.start(true);
+    await h.flush();
+    h.stop();
+
+    const second = load();
+    const back = (await second.open(h.id))!;
+    moduleOf(back).send({ type: 'TYPE', text: 'typed after reopening' });
+    // No session-level change and no pagehide: a killed tab must still keep these words.
+    await until(async () => storedModule(await second.sessions.get(h.id))?.data['see']?.text === 'typed after reopening', 'keystroke on disk');
+  });
+
   it('grounding mid-exercise survives a reload, and RESUME returns to the same step', async () => {
     const first = load();
     const h = await first.start();

@@ -120,7 +120,17 @@ export async function back(page, fromIndex) {
  * Never creates the database itself (that would pre-empt the app's own upgrade).
  */
 export async function waitForStoredSession(page, sessionId, text, { timeoutMs = UI_TIMEOUT } = {}) {
-  await page.waitForFunction(
+  // Polled from node: page.waitForFunction does not await a promise (an async check would pass at once).
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await storedSessionContains(page, sessionId, text)) return;
+    if (Date.now() > deadline) throw new Error(`session ${sessionId} never stored "${text}" within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function storedSessionContains(page, sessionId, text) {
+  return page.evaluate(
     async ({ id, text }) => {
       if (!(await indexedDB.databases()).some((d) => d.name === 'groundwork')) return false;
       const db = await new Promise((res, rej) => {
@@ -141,7 +151,6 @@ export async function waitForStoredSession(page, sessionId, text, { timeoutMs = 
       }
     },
     { id: sessionId, text },
-    { timeout: timeoutMs, polling: 50 },
   );
 }
 
