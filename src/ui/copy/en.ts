@@ -175,6 +175,16 @@ export const en = {
     privacyHeading: 'Privacy',
     privacy: 'Your data stays on this device. Groundwork makes no requests to any other server.',
   },
+  /** Spoken and shown by the shared countdown (timed steps in temperature and body grounding). */
+  countdown: {
+    secondsLeft: (n: number) => (n === 1 ? 'second left' : 'seconds left'),
+    started: (label: string, s: number) => `${label ? `${label}: ` : ''}${s} seconds`,
+    halfway: (s: number) => `Halfway, ${s} seconds left`,
+    timeUp: 'Time’s up — take your time',
+    pause: 'Pause',
+    resume: 'Resume',
+    paused: 'Paused',
+  },
   time: {
     justNow: 'just now',
   },

@@ -10,6 +10,7 @@
  */
 import type { Source } from '../../../flow/module';
 import type { CountdownCopy } from '../../../flow/countdown';
+import { t } from '../../../ui/copy';
 
 export type Part = 'anchor' | 'pmr';
 
@@ -138,15 +139,8 @@ export const closing = {
   done: 'Done',
 } as const;
 
-export const timerCopy: CountdownCopy = {
-  secondsLeft: (n) => (n === 1 ? 'second left' : 'seconds left'),
-  started: (label, s) => `${label ? `${label}: ` : ''}${s} seconds`,
-  halfway: (s) => `Halfway, ${s} seconds left`,
-  timeUp: 'Time’s up — take your time',
-  pause: 'Pause',
-  resume: 'Resume',
-  paused: 'Paused',
-};
+/** The timer's words are shared interface copy (ui/copy `countdown`). */
+export const timerCopy: CountdownCopy = t.countdown;
 
 /** Journal summary lines. */
 export const summaryCopy = {
