@@ -9,7 +9,7 @@ import type { ModuleImpl, ModuleMeta } from './module';
 import { sessionMachine, type SessionActor, type SessionContext } from './session.machine';
 import type { EntriesRepo } from '../storage/entries';
 import type { SessionsRepo } from '../storage/sessions';
-import { CheckSchema, type Check, type SessionRecord } from '../storage/schema';
+import type { Check, SessionRecord } from '../storage/schema';
 import { newId } from '../storage/ids';
 
 export interface RunnerDeps {
@@ -224,28 +224,27 @@ export function createRunner(deps: RunnerDeps) {
     const childData = (record.snapshot as { children?: { module?: { snapshot?: { context?: { data?: unknown } } } } })
       ?.children?.module?.snapshot?.context?.data;
     const meta = deps.findModule(record.moduleId);
-    await deps.entries.create({
+    const kept = {
       id: record.id,
       createdAt: record.startedAt,
-      kind: 'session',
+      kind: 'session' as const,
       moduleId: record.moduleId,
       title: meta?.title ?? record.moduleId,
       body: typeof ctx?.note === 'string' ? ctx.note : '',
-      before: validCheck(ctx?.before),
-      after: validCheck(ctx?.after),
       data: childData ?? ctx?.data,
       complete: false,
-    });
+    };
+    try {
+      await deps.entries.create({ ...kept, before: ctx?.before as Check | undefined, after: ctx?.after as Check | undefined });
+    } catch {
+      // Ratings from an older build may not pass today's schema: the words matter more than the numbers.
+      await deps.entries.create(kept);
+    }
     await deps.sessions.remove(record.id);
   }
 }
 
 export type Runner = ReturnType<typeof createRunner>;
-
-function validCheck(value: unknown): Check | undefined {
-  const parsed = v.safeParse(CheckSchema, value);
-  return parsed.success ? parsed.output : undefined;
-}
 
 function healthy(actor: SessionActor): boolean {
   const snap = actor.getSnapshot();

@@ -10,8 +10,6 @@ import { personalRepo } from '../storage/personal';
 import { requestPersistence } from '../storage/persist';
 import type { Runner } from '../flow/runner';
 import { onLeave } from './lifecycle';
-import { toast } from './app.svelte';
-import { t } from '../ui/copy';
 import { findModule } from '../modules/registry';
 
 export const entries = entriesRepo();
@@ -34,8 +32,15 @@ export function getRunner(): Promise<Runner> {
 }
 
 /** Ask for persistent storage after the first saved entry (DESIGN.md §4), once. */
+const persistListeners = new Set<() => void>();
+/** The shell listens, to explain in a notice why the browser was asked (DESIGN.md §4). */
+export function onPersistGranted(listener: () => void): () => void {
+  persistListeners.add(listener);
+  return () => persistListeners.delete(listener);
+}
+
 export async function askPersistenceOnce(): Promise<void> {
   if (await settings.get('persistAsked')) return;
   await settings.set('persistAsked', true);
-  if ((await requestPersistence()) === true) toast(t.storage.persistExplain);
+  if ((await requestPersistence()) === true) for (const l of persistListeners) l();
 }
