@@ -6,6 +6,6 @@ import { entries } from './services';
 
 export async function rankedGrounding(): Promise<Ranked<ModuleMeta>[]> {
   const grounding = MODULES.filter((m) => m.family === 'grounding');
-  const all = await entries.list().catch(() => []);
+  const all = await entries.listSessions().catch(() => []);
   return rankByHelpfulness(grounding, all);
 }

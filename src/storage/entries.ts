@@ -54,6 +54,20 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
       return parsed.output;
     },
 
+    /** Guided-session entries only (the "what helps" ranking reads these, not the whole journal). */
+    async listSessions(): Promise<Entry[]> {
+      const raw = await (await db()).getAllFromIndex('entries', 'kind', 'session');
+      const out: Entry[] = [];
+      let invalid = 0;
+      for (const r of raw) {
+        const parsed = v.safeParse(EntrySchema, r);
+        if (!parsed.success) invalid++;
+        else if (parsed.output.deletedAt === undefined) out.push(parsed.output);
+      }
+      if (invalid) reportProblem({ kind: 'invalid-records', count: invalid });
+      return out;
+    },
+
     /** Newest first; soft-deleted entries are left out. */
     async list(): Promise<Entry[]> {
       const raw = await (await db()).getAllFromIndex('entries', 'createdAt');

@@ -56,6 +56,15 @@ describe('entries', () => {
     expect(list.map((e) => e.body)).toEqual(['second try']);
   });
 
+  it('listSessions returns only guided-session entries that are not deleted (what "what helps" reads)', async () => {
+    const entries = entriesRepo(getDb, now);
+    await entries.create(note({ title: 'free words' }));
+    const kept = await entries.create(note({ kind: 'session', moduleId: 'body', title: 'Body grounding' }));
+    const gone = await entries.create(note({ kind: 'session', moduleId: 'breathing', title: 'Paced breathing' }));
+    await entries.remove(gone.id);
+    expect((await entries.listSessions()).map((e) => e.id)).toEqual([kept.id]);
+  });
+
   it('create refuses a record that does not fit the schema, and writes nothing', async () => {
     const entries = entriesRepo(getDb, now);
     await expect(entries.create(note({ title: 'x'.repeat(501) }))).rejects.toThrow();
