@@ -5,8 +5,10 @@
  */
 import { audio, DEFAULT_SOUNDSCAPE, isSoundscapeId, type SoundscapeId } from '../audio';
 import { settings } from './services';
+import { sound } from './sound-state.svelte';
 
-export const sound = $state({ enabled: false, soundscape: DEFAULT_SOUNDSCAPE as SoundscapeId, loaded: false });
+export { sound };
+if (!sound.loaded) sound.soundscape = DEFAULT_SOUNDSCAPE;
 
 let loading: Promise<void> | undefined;
 export function loadSound(): Promise<void> {

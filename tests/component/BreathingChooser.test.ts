@@ -8,11 +8,12 @@ import View from '../../src/modules/grounding/breathing/View.svelte';
 import { breathingMachine } from '../../src/modules/grounding/breathing/machine';
 import { choices } from '../../src/modules/grounding/breathing/content';
 import { settings } from '../../src/shell/services';
+import { withApp } from './app-context';
 
 function setup(quick = false) {
   const actor = createActor(breathingMachine, { input: { quick } });
   actor.start();
-  render(View, { actor, sessionId: 's1' });
+  render(View, withApp({ actor, sessionId: 's1' }));
   return { actor, user: userEvent.setup() };
 }
 

@@ -6,6 +6,7 @@ import JournalEditor from '../../src/journal/JournalEditor.svelte';
 import { resetConnection } from '../../src/storage/db';
 import { draftsRepo, DRAFT_SAVE_DELAY_MS } from '../../src/storage/drafts';
 import { entriesRepo } from '../../src/storage/entries';
+import { withApp } from './app-context';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -25,7 +26,7 @@ async function ready() {
 describe('journal editor', () => {
   it('keeps a draft on the device within a second of typing', async () => {
     const user = userEvent.setup();
-    render(JournalEditor, { route: newRoute });
+    render(JournalEditor, withApp({ route: newRoute }));
     await user.type(await ready(), 'A long day, but');
     await new Promise((r) => setTimeout(r, DRAFT_SAVE_DELAY_MS + 200));
     const draft = await draftsRepo().get('journal:new');
@@ -35,7 +36,7 @@ describe('journal editor', () => {
 
   it('brings the words back when the screen is opened again', async () => {
     await draftsRepo().put('journal:new', { title: 'Tuesday', body: 'half a sentence' });
-    render(JournalEditor, { route: newRoute });
+    render(JournalEditor, withApp({ route: newRoute }));
     expect(await ready()).toHaveValue('half a sentence');
     expect(screen.getByRole('textbox', { name: 'Title (optional)' })).toHaveValue('Tuesday');
     expect(screen.getByRole('status')).toHaveTextContent('We brought back what you were writing.');
@@ -43,7 +44,7 @@ describe('journal editor', () => {
 
   it('saves the entry to the journal and only then lets go of the draft', async () => {
     const user = userEvent.setup();
-    render(JournalEditor, { route: newRoute });
+    render(JournalEditor, withApp({ route: newRoute }));
     const body = await ready();
     await user.type(screen.getByRole('textbox', { name: 'Title (optional)' }), 'After the session');
     await user.type(body, 'Colours felt brighter.');
@@ -58,7 +59,7 @@ describe('journal editor', () => {
   it('edits an existing entry, starting from its saved text', async () => {
     const entry = await entriesRepo().create({ kind: 'free', title: 'Old', body: 'first words', complete: true });
     const user = userEvent.setup();
-    render(JournalEditor, { route: { name: 'journal-edit', id: entry.id } });
+    render(JournalEditor, withApp({ route: { name: 'journal-edit', id: entry.id } }));
     const body = await ready();
     expect(body).toHaveValue('first words');
     await user.type(body, ', and more');

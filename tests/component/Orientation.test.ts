@@ -6,6 +6,7 @@ import View from '../../src/modules/grounding/orientation/View.svelte';
 import { orientationMachine } from '../../src/modules/grounding/orientation/machine';
 import { personal } from '../../src/shell/services';
 import { getDb } from '../../src/storage/db';
+import { withApp } from './app-context';
 
 // A Tuesday afternoon on the device's own clock (local time, whatever the test machine's zone is).
 const TUESDAY_AFTERNOON = new Date(2025, 0, 7, 14, 30);
@@ -14,7 +15,7 @@ const weekday = (d: Date) => d.toLocaleDateString(undefined, { weekday: 'long' }
 function setup() {
   const actor = createActor(orientationMachine, { input: { quick: false } });
   actor.start();
-  render(View, { actor, sessionId: 's1' });
+  render(View, withApp({ actor, sessionId: 's1' }));
   return { actor, user: userEvent.setup() };
 }
 

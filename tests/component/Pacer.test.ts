@@ -7,6 +7,7 @@ import { createActor } from 'xstate';
 import View from '../../src/modules/grounding/breathing/View.svelte';
 import { breathingMachine } from '../../src/modules/grounding/breathing/machine';
 import { audio } from '../../src/audio';
+import { withApp } from './app-context';
 
 /** matchMedia for jsdom: `reduce` says whether prefers-reduced-motion matches; `set` flips it live. */
 function mockReducedMotion(reduce: boolean) {
@@ -29,7 +30,7 @@ async function setup(pattern = 'slow-exhale', minutes = 1) {
   actor.start();
   actor.send({ type: 'CHOOSE', pattern, minutes });
   actor.send({ type: 'NEXT' });
-  render(View, { actor, sessionId: 's1' });
+  render(View, withApp({ actor, sessionId: 's1' }));
   await tick();
   const word = () => document.querySelector('[data-pacer-word]')?.textContent?.trim();
   const count = () => document.querySelector('[data-pacer-count]')?.textContent?.trim();

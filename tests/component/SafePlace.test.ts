@@ -6,13 +6,14 @@ import View from '../../src/modules/grounding/safe-place/View.svelte';
 import { safePlaceMachine } from '../../src/modules/grounding/safe-place/machine';
 import { personal } from '../../src/shell/services';
 import { getDb } from '../../src/storage/db';
+import { withApp } from './app-context';
 
 const lake = { name: 'the lake cabin', see: 'pine trees, still water', hear: 'loons calling', feel: 'a warm wool blanket', word: 'still' };
 
 function setup(quick = false) {
   const actor = createActor(safePlaceMachine, { input: { quick } });
   actor.start();
-  render(View, { actor, sessionId: 's1' });
+  render(View, withApp({ actor, sessionId: 's1' }));
   return { actor, user: userEvent.setup() };
 }
 

@@ -3,7 +3,7 @@
  * Unknown or malformed input always lands on "not found", never on a screen with a forged id.
  */
 import { describe, expect, it } from 'vitest';
-import { href, parseRoute, type Route } from '../../src/shell/routes';
+import { href, parseRoute, type Route } from '../../src/ui/routes';
 
 const UUID = '9a1c4f2e-3b5d-4e6f-8a7b-0c1d2e3f4a5b';
 

@@ -1,0 +1,78 @@
+/**
+ * Hash routes: every screen has a URL that works on any static host and offline, and Back works.
+ * Pure parsing, tested in node; the reactive wrapper lives in shell/router.svelte.ts.
+ */
+export type Route =
+  | { name: 'today' }
+  | { name: 'ground' }
+  | { name: 'help' }
+  | { name: 'settings' }
+  | { name: 'journal' }
+  | { name: 'journal-new' }
+  | { name: 'journal-entry'; id: string }
+  | { name: 'journal-edit'; id: string }
+  | { name: 'exercise'; moduleId: string }
+  | { name: 'session'; sessionId: string }
+  | { name: 'not-found'; path: string };
+
+const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+export function parseRoute(hash: string): Route {
+  const path = decodeSafe(hash.replace(/^#/, '')).replace(/\/+$/, '') || '/today';
+  const parts = path.split('/').filter(Boolean);
+  const [head, second, third] = parts;
+  switch (head) {
+    case undefined:
+    case 'today':
+      return parts.length <= 1 ? { name: 'today' } : notFound(path);
+    case 'ground':
+    case 'help':
+    case 'settings':
+      return parts.length === 1 ? { name: head } : notFound(path);
+    case 'journal':
+      if (parts.length === 1) return { name: 'journal' };
+      if (second === 'new' && parts.length === 2) return { name: 'journal-new' };
+      if (second && SAFE_ID.test(second)) {
+        if (parts.length === 2) return { name: 'journal-entry', id: second };
+        if (third === 'edit' && parts.length === 3) return { name: 'journal-edit', id: second };
+      }
+      return notFound(path);
+    case 'exercise':
+      return second && SAFE_ID.test(second) && parts.length === 2 ? { name: 'exercise', moduleId: second } : notFound(path);
+    case 'session':
+      return second && SAFE_ID.test(second) && parts.length === 2 ? { name: 'session', sessionId: second } : notFound(path);
+    default:
+      return notFound(path);
+  }
+}
+
+export function href(route: Route): string {
+  switch (route.name) {
+    case 'journal-new':
+      return '#/journal/new';
+    case 'journal-entry':
+      return `#/journal/${route.id}`;
+    case 'journal-edit':
+      return `#/journal/${route.id}/edit`;
+    case 'exercise':
+      return `#/exercise/${route.moduleId}`;
+    case 'session':
+      return `#/session/${route.sessionId}`;
+    case 'not-found':
+      return `#${route.path}`;
+    default:
+      return `#/${route.name}`;
+  }
+}
+
+function notFound(path: string): Route {
+  return { name: 'not-found', path };
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
