@@ -11,7 +11,7 @@ import {
   type BreathPattern,
   type PacerEvent,
   type ScheduledPhase,
-} from '../../src/modules/grounding/breathing/pacer';
+} from '../../src/flow/pacer';
 
 const patterns = Object.values(PATTERNS);
 

@@ -1,6 +1,6 @@
 /**
  * Paced breathing: the patterns offered, every word the module shows, and where each technique comes from.
- * Original wording. Timings live in pacer.ts (PATTERNS); this file only names and explains them.
+ * Original wording. Timings live in flow/pacer.ts (PATTERNS); this file only names and explains them.
  *
  * Why breathing here: slowing the breath, especially the out-breath, is a "soothing" grounding skill
  * (Najavits 2002) and PE's first in-session skill (Foa et al. 2007). It is offered, never required: some
@@ -8,7 +8,7 @@
  * button are on every screen of the pacer.
  */
 import type { Source } from '../../../flow/module';
-import type { BreathPhase, PatternId } from './pacer';
+import type { BreathPhase, PatternId } from '../../../flow/pacer';
 
 export interface PatternChoice {
   id: PatternId;

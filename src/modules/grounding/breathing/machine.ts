@@ -2,14 +2,14 @@
  * Paced breathing: choose → ready → running ⇄ paused → ended → done.
  *
  * The machine holds the plan and the record (what was chosen, how long the person breathed); it runs no
- * timer. Time belongs to the pacer clock (pacer.ts), which the view owns and links to this machine with
+ * timer. Time belongs to the pacer clock (flow/pacer.ts), which the view owns and links to this machine with
  * `linkPacer` (link.ts): the clock reports phases and exact pause times here, and follows this machine's
  * running/paused state. So this machine runs in node with plain events, and the session's PAUSE/RESUME
  * (sent while the person grounds elsewhere) stop and restart the very clock the eyes and ears follow.
  */
 import { and, assign, setup } from 'xstate';
 import type { ModuleInput } from '../../../flow/module';
-import { PATTERNS, isPatternId, schedule, scheduleSeconds, type PatternId, type ScheduledPhase } from './pacer';
+import { PATTERNS, isPatternId, schedule, scheduleSeconds, type PatternId, type ScheduledPhase } from '../../../flow/pacer';
 import { MINUTE_CHOICES } from './content';
 
 export interface BreathingData {

@@ -2,6 +2,9 @@
  * Breathing pacer: patterns as data, the schedule they produce, and one clock that says which phase is
  * current. Pure TypeScript — no DOM, no Svelte, no Tone — so it is tested in node.
  *
+ * It lives in flow/ (not in the breathing module) because two layers follow it: the breathing module and
+ * audio/. Audio never imports a module (DESIGN.md §2, §6), so the clock they share sits below both.
+ *
  * One clock, many listeners: the visual pacer, the screen-reader announcements and the audio breath cue all
  * follow the same `schedule()` times. The audio layer receives the schedule and the clock's origin and
  * places its cues on the audio clock at exactly those times; it never runs a timer of its own. That way a
