@@ -179,6 +179,8 @@ export const breathingMachine = setup({
     ready: {
       on: {
         BACK: { target: 'choose' },
+        // "Breathe without holding", offered with the caution before a held-breath pattern starts.
+        CHOOSE: { actions: 'choose' },
         START: { target: 'running', actions: 'begin' },
       },
     },
