@@ -17,17 +17,12 @@ import { t } from '../../../ui/copy';
 
 export type Part = 'anchor' | 'pmr';
 
-/**
- * CLINICAL.md §2: tense ~5 s, release ~10 s — the app's own judgment, not Bernstein & Borkovec's timing.
- * The release only ends when the person chooses Next.
- */
-export const TENSE_SECONDS = 5;
-export const RELEASE_SECONDS = 10;
-/** Pressing feet or palms: long enough to feel the contact, short enough to keep going. */
-export const PRESS_SECONDS = 20;
+import { ANCHOR_MINUTES, PMR_MINUTES, PRESS_SECONDS, type ANCHOR_STEP_IDS, type MUSCLE_GROUP_IDS } from './timing';
+// Timings (5 s / 10 s is the app's own judgment, CLINICAL.md §2) live in timing.ts, where meta.ts reads them.
+export { PRESS_SECONDS, RELEASE_SECONDS, TENSE_SECONDS } from './timing';
 
 export interface AnchorStep {
-  id: 'feet' | 'palms';
+  id: (typeof ANCHOR_STEP_IDS)[number];
   heading: string;
   prompt: string;
   /** Caption beside the timer. */
@@ -55,7 +50,7 @@ export const anchorSteps: readonly AnchorStep[] = [
 ];
 
 export interface MuscleGroup {
-  id: 'hands' | 'upper-arms' | 'shoulders' | 'face' | 'chest-back' | 'stomach' | 'legs-feet';
+  id: (typeof MUSCLE_GROUP_IDS)[number];
   heading: string;
   /** How to tense it, lightly. */
   tense: string;
@@ -108,11 +103,13 @@ export const muscleGroups: readonly MuscleGroup[] = [
   },
 ];
 
+const aboutMinutes = (n: number) => (n === 1 ? 'About 1 minute.' : `About ${n} minutes.`);
+
 export const chooseCopy = {
   heading: 'Which would you like to try?',
   parts: [
-    { id: 'anchor', title: 'Feet and hands', hint: 'Press into the floor and your palms. About 2 minutes.' },
-    { id: 'pmr', title: 'Tense and let go', hint: 'Muscle by muscle, gently. About 6 minutes.' },
+    { id: 'anchor', title: 'Feet and hands', hint: `Press into the floor and your palms. ${aboutMinutes(ANCHOR_MINUTES)}` },
+    { id: 'pmr', title: 'Tense and let go', hint: `Muscle by muscle, gently. ${aboutMinutes(PMR_MINUTES)}` },
   ] as readonly { id: Part; title: string; hint: string }[],
 } as const;
 
@@ -132,7 +129,7 @@ export const pmrCopy = {
 
 export const anchorCopy = {
   stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
-  start: 'Start the 20-second timer',
+  start: `Start the ${PRESS_SECONDS}-second timer`,
 } as const;
 
 export const stepCopy = {

@@ -78,7 +78,7 @@ export const holdCaution = {
   noHold: 'Breathe without holding',
 } as const;
 
-export const MINUTE_CHOICES = [1, 2, 3, 4, 5] as const;
+export { MINUTE_CHOICES } from './timing';
 
 export function choiceFor(id: PatternId): PatternChoice {
   return choices.find((c) => c.id === id) ?? { id, name: id, line: '' };

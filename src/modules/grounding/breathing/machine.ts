@@ -10,7 +10,7 @@
 import { and, assign, setup } from 'xstate';
 import type { ModuleInput } from '../../../flow/module';
 import { PATTERNS, isPatternId, schedule, scheduleSeconds, type PatternId, type ScheduledPhase } from '../../../flow/pacer';
-import { MINUTE_CHOICES } from './content';
+import { DEFAULT_MINUTES, MINUTE_CHOICES } from './timing';
 
 export interface BreathingData {
   pattern: PatternId;
@@ -61,7 +61,7 @@ export type BreathingEvent =
   | { type: 'FINISH' };
 
 export const DEFAULT_PATTERN: PatternId = 'slow-exhale';
-export const DEFAULT_MINUTES = 2;
+export { DEFAULT_MINUTES };
 
 export function isMinutes(n: unknown): n is number {
   return typeof n === 'number' && (MINUTE_CHOICES as readonly number[]).includes(n);

@@ -7,6 +7,7 @@
  * because attention on the body can pull someone who dissociates further inward.
  */
 import type { Source } from '../../../flow/module';
+import { SENSE_COUNTS } from './timing';
 
 export interface SenseStep {
   id: 'see' | 'feel' | 'hear' | 'smell' | 'taste';
@@ -22,40 +23,40 @@ export interface SenseStep {
 export const steps: readonly SenseStep[] = [
   {
     id: 'see',
-    count: 5,
-    heading: '5 things you can see',
+    count: SENSE_COUNTS.see,
+    heading: `${SENSE_COUNTS.see} things you can see`,
     prompt: 'Let your eyes move slowly around the room. Notice five things, one at a time.',
     examples: 'A colour, a corner, light on a wall, something small you had not noticed.',
     typeLabel: 'What you see (optional)',
   },
   {
     id: 'feel',
-    count: 4,
-    heading: '4 things you can feel',
+    count: SENSE_COUNTS.feel,
+    heading: `${SENSE_COUNTS.feel} things you can feel`,
     prompt: 'Notice four things touching you or that you can touch.',
     examples: 'The chair or floor under you, a cushion or cup you could hold, fabric under your fingers, the air on your skin.',
     typeLabel: 'What you feel (optional)',
   },
   {
     id: 'hear',
-    count: 3,
-    heading: '3 things you can hear',
+    count: SENSE_COUNTS.hear,
+    heading: `${SENSE_COUNTS.hear} things you can hear`,
     prompt: 'Listen for three sounds, near or far.',
     examples: 'A fridge humming, a clock, traffic, birds, voices far away.',
     typeLabel: 'What you hear (optional)',
   },
   {
     id: 'smell',
-    count: 2,
-    heading: '2 things you can smell',
+    count: SENSE_COUNTS.smell,
+    heading: `${SENSE_COUNTS.smell} things you can smell`,
     prompt: 'Notice two smells. If nothing comes, you could smell a cup nearby, or your sleeve.',
     examples: 'Coffee, soap, fresh air, a book, a plant.',
     typeLabel: 'What you smell (optional)',
   },
   {
     id: 'taste',
-    count: 1,
-    heading: '1 thing you can taste',
+    count: SENSE_COUNTS.taste,
+    heading: `${SENSE_COUNTS.taste} thing you can taste`,
     prompt: 'Notice one taste right now, or take a sip of something.',
     examples: 'Water, tea, a mint, toothpaste — or simply what your mouth tastes like.',
     typeLabel: 'What you taste (optional)',

@@ -8,9 +8,8 @@
  */
 import type { Source } from '../../../flow/module';
 
-export type LineId = 'day' | 'time' | 'place' | 'statement';
-/** One line per screen, in this order. */
-export const LINE_IDS: readonly LineId[] = ['day', 'time', 'place', 'statement'];
+import type { LineId } from './timing';
+export { LINE_IDS, type LineId } from './timing';
 
 export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
 

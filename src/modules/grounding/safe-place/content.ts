@@ -9,8 +9,8 @@
  */
 import type { Source } from '../../../flow/module';
 
-export type FieldId = 'name' | 'see' | 'hear' | 'feel' | 'word';
-export const FIELD_IDS: readonly FieldId[] = ['name', 'see', 'hear', 'feel', 'word'];
+import type { FieldId } from './timing';
+export { FIELD_IDS, type FieldId } from './timing';
 
 export interface BuildStep {
   id: FieldId;

@@ -12,8 +12,8 @@ import { t } from '../../../ui/copy';
 
 export type Variant = 'face' | 'hands';
 
-/** CLINICAL.md §2: cold water on the face for at least 30 s. */
-export const TIMER_SECONDS = 30;
+import { TIMER_SECONDS } from './timing';
+export { TIMER_SECONDS } from './timing';
 
 export const safety = {
   heading: 'First, a note on safety',
