@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open, PRESENCE } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, PRESENCE, DISTRESS } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -87,35 +87,39 @@ test('“Where this exercise comes from” looks and works like a disclosure, by
 });
 
 test('the 0–10 end labels sit under the end buttons, wide and at 200% text on 320 px', async (t) => {
-  for (const [label, viewport, fontSize] of [
+  for (const [viewportLabel, viewport, fontSize] of [
     ['1280 px', { width: 1280, height: 800 }, ''],
     ['320 px', { width: 320, height: 640 }, ''],
     ['320 px, 200% text', { width: 320, height: 640 }, '200%'],
   ]) {
     const { page } = await freshPage(t, b.browser, { viewport });
     await page.goto(`${baseURL}/#/exercise/five-senses`);
-    const group = page.getByRole('group', { name: PRESENCE });
-    await group.waitFor();
+    await page.getByRole('group', { name: PRESENCE }).waitFor();
     if (fontSize) await page.evaluate((fs) => (document.documentElement.style.fontSize = fs), fontSize);
-    const boxes = await group.evaluate((g) => {
-      const r = (el) => el.getBoundingClientRect();
-      const radios = [...g.querySelectorAll('label')];
-      const text = (el) => {
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        return range.getBoundingClientRect();
-      };
-      return {
-        zero: r(radios[0]).toJSON(),
-        top: r(radios[radios.length - 1]).toJSON(),
-        low: text(g.querySelector('[data-anchor="low"]')).toJSON(),
-        high: text(g.querySelector('[data-anchor="high"]')).toJSON(),
-      };
-    });
-    assert.ok(Math.abs(boxes.low.left - boxes.zero.left) <= 2, `${label}: “0 = …” starts under 0 (${boxes.low.left} vs ${boxes.zero.left})`);
-    assert.ok(Math.abs(boxes.high.right - boxes.top.right) <= 2, `${label}: “10 = …” ends under 10 (${boxes.high.right} vs ${boxes.top.right})`);
-    assert.ok(boxes.low.top >= boxes.top.bottom && boxes.high.top >= boxes.top.bottom, `${label}: both below the last row`);
-    assert.ok(boxes.zero.width >= 44 && boxes.zero.height >= 44, `${label}: targets stay ≥ 44 px`);
+    for (const name of [PRESENCE, DISTRESS]) {
+      const label = `${viewportLabel}, ${name}`;
+      const boxes = await page.getByRole('group', { name }).evaluate((g) => {
+        const r = (el) => el.getBoundingClientRect().toJSON();
+        const radios = [...g.querySelectorAll('label')];
+        const text = (el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return range.getBoundingClientRect().toJSON();
+        };
+        return {
+          zero: r(radios[0]),
+          top: r(radios[radios.length - 1]),
+          low: text(g.querySelector('[data-anchor="low"]')),
+          high: text(g.querySelector('[data-anchor="high"]')),
+        };
+      });
+      const { zero, top, low, high } = boxes;
+      assert.ok(Math.abs(low.left - zero.left) <= 2, `${label}: “0 = …” starts under 0 (${low.left} vs ${zero.left})`);
+      assert.ok(Math.abs(high.right - top.right) <= 2, `${label}: “10 = …” ends under 10 (${high.right} vs ${top.right})`);
+      assert.ok(low.top >= top.bottom && high.top >= top.bottom, `${label}: both below the last row`);
+      assert.ok(zero.width >= 44 && zero.height >= 44, `${label}: targets stay ≥ 44 px`);
+      assert.ok(high.right <= viewport.width, `${label}: the high label stays on screen`);
+    }
   }
 });
 
