@@ -25,7 +25,7 @@ import {
   Volume,
 } from './tone';
 import type { BaseContext, Param } from './tone';
-import type { BreathPhase, ScheduledPhase } from '../modules/grounding/breathing/pacer';
+import type { BreathPhase, ScheduledPhase } from '../flow/pacer';
 import type { SoundscapeId } from './catalog';
 import { fadeCurve, LEVELS, volumeToGain } from './levels';
 import { SOUNDSCAPE_BUILDERS, type Voice } from './soundscapes';

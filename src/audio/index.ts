@@ -13,7 +13,7 @@
  *
  * Persisting the person's choice is the app's job: `onChange` reports each explicit on/off.
  */
-import type { PacerClock, ScheduledPhase } from '../modules/grounding/breathing/pacer';
+import type { PacerClock, ScheduledPhase } from '../flow/pacer';
 import { AUDIO_COPY, type AudioErrorKind, type SoundscapeId } from './catalog';
 import { HIDDEN_STOP_MS, LEVELS, RESUME_TIMEOUT_MS } from './levels';
 import type { Engine, EngineModule } from './types';

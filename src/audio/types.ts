@@ -2,7 +2,7 @@
  * The contract between the lazy facade (index.ts, no Tone) and the engine (engine.ts, Tone). Type-only, so
  * importing it never loads Tone.js; tests implement it with a fake to exercise the facade.
  */
-import type { ScheduledPhase } from '../modules/grounding/breathing/pacer';
+import type { ScheduledPhase } from '../flow/pacer';
 import type { SoundscapeId } from './catalog';
 
 export interface Engine {

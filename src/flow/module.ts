@@ -41,6 +41,12 @@ export interface ModuleViewProps {
   actor: AnyActorRef;
   /** Stable per session: used for draft ids and element ids. */
   sessionId: string;
+  /**
+   * End the exercise here without finishing it, because the person chose something else (e.g. "Choose
+   * another exercise" on temperature's safety note). The session ends as if they left (EXIT: whatever
+   * was rated or written is kept, nothing else), so it is not offered back as unfinished.
+   */
+  leave?: () => void;
 }
 
 export interface ModuleImpl<TData = unknown> {

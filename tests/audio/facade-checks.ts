@@ -6,7 +6,7 @@ import { createAudio, followPacer, type AudioController, type AudioState } from 
 import { HIDDEN_STOP_MS, LEVELS, RESUME_TIMEOUT_MS } from '../../src/audio/levels';
 import type { Engine, EngineModule } from '../../src/audio/types';
 import type { SoundscapeId } from '../../src/audio/catalog';
-import { createPacerClock, PATTERNS, schedule } from '../../src/modules/grounding/breathing/pacer';
+import { createPacerClock, PATTERNS, schedule } from '../../src/flow/pacer';
 import { assert, check, type CheckResult } from './checks';
 
 function manualTimers() {

@@ -15,7 +15,7 @@ import {
   schedule,
   type PatternId,
   type ScheduledPhase,
-} from '../../src/modules/grounding/breathing/pacer';
+} from '../../src/flow/pacer';
 import type { Engine } from '../../src/audio/types';
 import { assert, check, type CheckResult } from './checks';
 

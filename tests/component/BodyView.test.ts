@@ -76,6 +76,19 @@ describe('body grounding view', () => {
     expect(actor.getSnapshot().context.data.skipped).toHaveLength(7);
   });
 
+  it('names that relaxing can bring unease, and “Stop here” goes to coming back, where resting or moving are both fine', async () => {
+    const { user, wait } = setup();
+    await user.click(screen.getByRole('button', { name: /Tense and let go/ }));
+    expect(screen.getByText(/For some people, relaxing brings unease rather than calm/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Start' }));
+    await wait(1_000);
+    expect(screen.getByText(/For some people, relaxing brings unease rather than calm/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Stop here' }));
+    expect(heading()).toHaveTextContent('Coming back');
+    expect(heading()).toHaveFocus();
+    expect(screen.getByText(/Let your hands and feet rest, or move them a little/)).toBeInTheDocument();
+  });
+
   it('Skip this one also works in the middle of a tension', async () => {
     const { actor, user, wait } = setup();
     await user.click(screen.getByRole('button', { name: /Tense and let go/ }));

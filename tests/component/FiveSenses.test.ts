@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { createActor } from 'xstate';
 import View from '../../src/modules/grounding/five-senses/View.svelte';
 import { fiveSensesMachine } from '../../src/modules/grounding/five-senses/machine';
+import { sources, steps } from '../../src/modules/grounding/five-senses/content';
 
 function setup() {
   const actor = createActor(fiveSensesMachine, { input: { quick: false } });
@@ -53,5 +54,21 @@ describe('5-4-3-2-1 grounding steps', () => {
     await user.click(screen.getByRole('button', { name: 'Done' }));
     expect(actor.getSnapshot().status).toBe('done');
     expect(actor.getSnapshot().output).toMatchObject({ taste: { text: 'mint' } });
+  });
+
+  it('every step says it can be skipped, and its examples begin with things in the room, not the body', async () => {
+    const { user } = setup();
+    for (const step of steps) {
+      expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(step.heading);
+      expect(screen.getByText('If nothing comes, that is fine — you can skip this one and move on.')).toBeInTheDocument();
+      const first = step.examples.split(',')[0] ?? '';
+      expect(first).not.toMatch(/\b(your|my)\b/i);
+      await user.click(screen.getByRole('button', { name: step.id === 'taste' ? 'Done' : 'Next' }));
+    }
+  });
+
+  it('says that 5-4-3-2-1 has no single original source, and cites stabilisation first', () => {
+    expect(sources[0]?.citation).toMatch(/no single original source/);
+    expect(sources.some((s) => s.citation.startsWith('Cloitre M') && s.citation.includes('2012'))).toBe(true);
   });
 });

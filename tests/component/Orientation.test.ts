@@ -86,15 +86,41 @@ describe('Orientation view', () => {
     });
   });
 
-  it('reads back the person’s saved place and statement', async () => {
+  it('asks “Where are you right now?” each time, offering the kept place as a suggestion only; reads back their statement', async () => {
     await personal.update({ orientationPlace: 'at home', orientationStatement: 'Now is now.' });
     const { actor, user } = setup();
     await waitFor(() => expect(actor.getSnapshot().context.loaded).toBe(true));
     for (let i = 0; i < 2; i++) await user.click(screen.getByRole('button', { name: 'That’s right' }));
-    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('I am at home.');
-    expect(screen.getByRole('button', { name: 'Change where I am' })).toBeInTheDocument();
+    // Asked, not stated: the kept place is not shown as where they are.
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Where are you right now?');
+    expect(screen.queryByText('I am at home.')).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Where you are')).toHaveValue('');
+    expect(screen.queryByRole('button', { name: 'That’s right' })).not.toBeInTheDocument();
+    expect(screen.getByText('Last time you kept a place. If you are there now, you could use it:')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Use “at home”' }));
+    expect(screen.getByLabelText('Where you are')).toHaveValue('at home');
+    expect(screen.getByLabelText('Where you are')).toHaveFocus();
+    expect(screen.getByText('I am at home.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Use “at home”' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'That’s right' }));
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Now is now.');
     expect(screen.queryByText('These are suggested words. You could write your own.')).not.toBeInTheDocument();
+
+    // Back on the place screen, it asks again rather than assuming.
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Where are you right now?');
+    expect(screen.getByLabelText('Where you are')).toHaveValue('at home');
+  });
+
+  it('somewhere else today: the person writes it, and the kept place stays a suggestion', async () => {
+    await personal.update({ orientationPlace: 'at home' });
+    const { actor, user } = setup();
+    await waitFor(() => expect(actor.getSnapshot().context.loaded).toBe(true));
+    for (let i = 0; i < 2; i++) await user.click(screen.getByRole('button', { name: 'That’s right' }));
+    await user.type(screen.getByLabelText('Where you are'), 'the clinic');
+    expect(screen.getByText('I am in the clinic.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'That’s right' }));
+    expect(actor.getSnapshot().context.data.lines.place).toEqual({ shown: 'I am in the clinic.', confirmed: true, said: '' });
+    expect((await personal.get()).orientationPlace).toBe('at home');
   });
 });

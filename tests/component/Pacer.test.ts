@@ -68,8 +68,8 @@ describe('pacer, with motion', () => {
     expect(word()).toBe('Ready when you are');
     expect(live()).toHaveTextContent('');
     expect(shape()).toHaveAttribute('aria-hidden', 'true');
-    expect(shape()!.style.transform).toBe('scale(0.5)');
-    expect(screen.getByText(/If you feel light-headed/)).toBeInTheDocument();
+    expect(shape()!.style.transform).toBe('scale(0.6)');
+    expect(screen.getByText(/Breathe gently, not deeply\. If you feel tingling, light-headed or uneasy, slow down/)).toBeInTheDocument();
     await wait(10_000);
     expect(word()).toBe('Ready when you are');
   });
@@ -118,7 +118,7 @@ describe('pacer, with motion', () => {
     expect(shape()!.style.transform).toBe('scale(1)');
     expect(shape()!.style.transitionDuration).toBe('4s');
     await wait(4_000);
-    expect(shape()!.style.transform).toBe('scale(0.5)');
+    expect(shape()!.style.transform).toBe('scale(0.6)');
     expect(shape()!.style.transitionDuration).toBe('6s');
   });
 

@@ -57,6 +57,13 @@ describe('Safe place view: first visit', () => {
     expect(actor.getSnapshot().output).toEqual({ returning: false, words: lake, edited: false, kept: true });
   });
 
+  it('quick start (from Ground me now) skips the invitation but still says the eyes can stay open, and that no place is fine', async () => {
+    setup(true);
+    expect(await screen.findByRole('heading', { name: 'A place of your own' })).toBeInTheDocument();
+    expect(screen.getByText('Your eyes can stay open. Any time, you can look around the room you are in.')).toBeInTheDocument();
+    expect(screen.getByText(/^If no place comes to mind, that is common\. You could think of a moment, an object/)).toBeInTheDocument();
+  });
+
   it('every step may be left empty, and finishing without keeping saves nothing', async () => {
     const { actor, user } = setup();
     await user.click(await screen.findByRole('button', { name: 'Begin' }));
@@ -78,7 +85,7 @@ describe('Safe place view: later visits', () => {
     await user.click(screen.getByRole('button', { name: 'Begin' }));
 
     const screens: [string, string][] = [
-      ['You are in your place', lake.name],
+      ['Your place', lake.name],
       ['You see', lake.see],
       ['You hear', lake.hear],
       ['You feel', lake.feel],
@@ -92,9 +99,17 @@ describe('Safe place view: later visits', () => {
       await user.click(screen.getByRole('button', { name: 'Next' }));
     }
     expect(heading()).toHaveTextContent('Coming back to the room');
-    expect(screen.getByText('Your word, “still”, can bring it back.')).toBeInTheDocument();
+    expect(screen.getByText('Your word, “still”, may help bring it back.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Done' }));
     expect(actor.getSnapshot().output).toEqual({ returning: true, words: lake, edited: false, kept: true });
+  });
+
+  it('a quick visit to a kept place opens on “Your place”, with the eyes-open line too', async () => {
+    await personal.update({ safePlace: lake });
+    setup(true);
+    expect(await screen.findByRole('heading', { name: 'Your place' })).toBeInTheDocument();
+    expect(screen.getByText(lake.name)).toBeInTheDocument();
+    expect(screen.getByText('Your eyes can stay open. Any time, you can look around the room you are in.')).toBeInTheDocument();
   });
 
   it('skips the parts the person left empty', async () => {

@@ -48,7 +48,8 @@ async function axeClean(page, label) {
  * (it waits on setTimeout): `page.clock.resume()` before running it.
  */
 async function holdTime(page) {
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 10);
+  // A second ahead, so a slow, busy machine has not already passed it (the jump itself is instant).
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
 }
 
 /** Poll a locator's text until it equals `expected` (fails with the last text seen). */
@@ -101,7 +102,7 @@ test('1 minute of slow out-breath, start to finish on the fake clock, then its j
   await page.clock.runFor(4_000);
   await textIs(word(page), 'Breathe out', 'the fake clock drives the pacer', 1_500);
   await textIs(live(page), 'Breathe out');
-  assert.match((await page.locator('[data-pacer-shape]').getAttribute('style')) ?? '', /scale\(0\.5\)/);
+  assert.match((await page.locator('[data-pacer-shape]').getAttribute('style')) ?? '', /scale\(0\.6\)/);
   await axeClean(page, 'pacer (running)');
 
   await button(page, 'Pause').click();
@@ -236,4 +237,176 @@ test('reloaded mid-exercise: it waits, paused at the same breath, until the pers
   await page.clock.runFor(6_000);
   await textIs(word(page), 'Breathe in', 'and then it carries on', 1_500);
   assert.deepEqual(pageErrors, [], 'uncaught errors in the page');
+});
+
+/** A stand-in Screen Wake Lock API that records what the app asks for (headless Chromium may refuse the real one). */
+async function fakeWakeLock(context) {
+  await context.addInitScript(() => {
+    const log = [];
+    let current = null;
+    Object.defineProperty(window, '__wake', { value: { log, releaseByBrowser: () => current?.release() } });
+    const api = {
+      async request(type) {
+        const s = new EventTarget();
+        s.released = false;
+        s.type = type;
+        s.release = async () => {
+          if (s.released) return;
+          s.released = true;
+          log.push('release');
+          s.dispatchEvent(new Event('release'));
+        };
+        current = s;
+        log.push(`request:${type}`);
+        return s;
+      },
+    };
+    Object.defineProperty(Navigator.prototype, 'wakeLock', { configurable: true, get: () => api });
+  });
+}
+const wakeLog = (page) => page.evaluate(() => window.__wake.log.join(' '));
+async function wakeLogIs(page, expected, message) {
+  const deadline = Date.now() + UI_TIMEOUT;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await wakeLog(page);
+    if (last === expected) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.equal(last, expected, message);
+}
+/** As the browser does: hidden → it lets the lock go; visible again → the page may ask again. */
+async function setVisibility(page, state) {
+  await page.evaluate(async (s) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
+    if (s === 'hidden') await window.__wake.releaseByBrowser();
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+}
+
+/** Boxes of what must stay put, on the page (not the viewport: a click may scroll), rounded to the pixel. */
+async function layout(page) {
+  return page.evaluate(() => {
+    const box = (el) => {
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return [r.x + scrollX, r.y + scrollY, r.width, r.height];
+    };
+    const byText = (t) => [...document.querySelectorAll('main button')].find((b) => b.textContent.trim() === t);
+    return {
+      heading: box(document.querySelector('[data-breathing-screen] h2')),
+      stage: box(document.querySelector('[data-pacer-shape]')?.parentElement),
+      readout: box(document.querySelector('[data-pacer-readout]')),
+      primary: box(byText('Pause') ?? byText('Resume')),
+      enough: box(byText('That’s enough for now')),
+      safety: box([...document.querySelectorAll('main p')].find((p) => p.textContent.startsWith('Breathe gently'))),
+      sources: box(document.querySelector('main details')),
+    };
+  });
+}
+
+/** Every box of `after` where it was in `before`, within a pixel (sub-pixel line heights round either way). */
+function moved(before, after) {
+  const out = [];
+  for (const [name, box] of Object.entries(before)) {
+    const now = after[name];
+    if (!box || !now) {
+      if (box !== now) out.push(`${name}: ${JSON.stringify(box)} → ${JSON.stringify(now)}`);
+      continue;
+    }
+    if (box.some((n, i) => Math.abs(n - now[i]) > 1)) out.push(`${name}: ${box.map(Math.round)} → ${now.map(Math.round)}`);
+  }
+  return out;
+}
+
+/** The readout's corners all lie inside the circle at its smallest (scale 0.6 of the stage). */
+async function wordsInsideCircle(page) {
+  return page.evaluate(() => {
+    const stage = document.querySelector('[data-pacer-shape]').parentElement.getBoundingClientRect();
+    const words = [...document.querySelectorAll('[data-pacer-readout] p')].map((p) => {
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      return range.getBoundingClientRect();
+    });
+    const cx = stage.x + stage.width / 2;
+    const cy = stage.y + stage.height / 2;
+    const radius = (stage.width * 0.6) / 2 - 3; // inside the 3 px border
+    const outside = [];
+    for (const r of words) {
+      if (r.width === 0) continue;
+      for (const [x, y] of [[r.left, r.top], [r.right, r.top], [r.left, r.bottom], [r.right, r.bottom]]) {
+        const d = Math.hypot(x - cx, y - cy);
+        if (d > radius + 0.5) outside.push(`${Math.round(d)} > ${Math.round(radius)}`);
+      }
+    }
+    return outside;
+  });
+}
+
+test('the screen stays awake while the pacer runs: asked on Start and Resume, let go on Pause and at the end, asked again when visible', async (t) => {
+  const { context, page, pageErrors } = await freshPage(t);
+  await fakeWakeLock(context);
+  const skip = await openChooser(page);
+  await skip();
+  await button(page, 'Continue').click();
+  await h2(page, 'Slow out-breath').waitFor();
+  assert.equal(await wakeLog(page), '', 'nothing asked before Start');
+
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+  await button(page, 'Start').click();
+  await wakeLogIs(page, 'request:screen', 'Start asks to keep the screen awake');
+  await button(page, 'Pause').click();
+  await wakeLogIs(page, 'request:screen release', 'Pause lets it go');
+  await button(page, 'Resume').click();
+  await wakeLogIs(page, 'request:screen release request:screen', 'Resume asks again');
+
+  await setVisibility(page, 'hidden');
+  await wakeLogIs(page, 'request:screen release request:screen release', 'hidden: the browser let it go');
+  await setVisibility(page, 'visible');
+  await wakeLogIs(page, 'request:screen release request:screen release request:screen', 'visible again, still timing: asked again');
+
+  await button(page, 'That’s enough for now').click();
+  await h2(page, 'Stopping is fine').waitFor();
+  await wakeLogIs(page, 'request:screen release request:screen release request:screen release', 'the end lets it go');
+  assert.deepEqual(pageErrors, []);
+});
+
+test('the breathing words stay inside the circle, and pausing or turning Sound on moves nothing (also at 200% text on 320 px)', async (t) => {
+  for (const [label, viewport, fontSize] of [
+    ['1280 px', { width: 1280, height: 800 }, ''],
+    ['320 px, 200% text', { width: 320, height: 640 }, '200%'],
+  ]) {
+    const { page, pageErrors } = await freshPage(t, { viewport });
+    const skip = await openChooser(page);
+    if (fontSize) await page.evaluate((fs) => (document.documentElement.style.fontSize = fs), fontSize);
+    await skip();
+    await button(page, 'Continue').click();
+    await h2(page, 'Slow out-breath').waitFor();
+    assert.deepEqual(await wordsInsideCircle(page), [], `${label}: “Ready when you are” inside the circle`);
+
+    // Far enough ahead that a slow machine has not passed it yet (the jump itself is instant).
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+    await button(page, 'Start').click();
+    await page.clock.runFor(4_000);
+    await textIs(word(page), 'Breathe out');
+    await textIs(count(page), '1 of 6');
+    assert.deepEqual(await wordsInsideCircle(page), [], `${label}: “Breathe out” and its count inside the circle`);
+
+    const running = await layout(page);
+    await button(page, 'Pause').click();
+    await button(page, 'Resume').waitFor();
+    assert.deepEqual(moved(running, await layout(page)), [], `${label}: pausing moved nothing`);
+    await button(page, 'Resume').click();
+    await button(page, 'Pause').waitFor();
+    assert.deepEqual(moved(running, await layout(page)), [], `${label}: resuming moved nothing`);
+
+    const sound = page.getByRole('switch', { name: 'Sound' });
+    await sound.click();
+    // Whatever the sound does here (starting, on, or not available headless), its words must not push
+    // the pacer around: give its status time to change, then measure.
+    await page.clock.runFor(1_000);
+    await new Promise((r) => setTimeout(r, 1_000));
+    assert.deepEqual(moved(running, await layout(page)), [], `${label}: turning Sound on moved nothing`);
+    assert.deepEqual(pageErrors, [], `${label}: uncaught errors`);
+  }
 });

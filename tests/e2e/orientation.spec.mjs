@@ -94,15 +94,17 @@ test('orientation start to finish: today from the clock, place named and kept, l
   assert.match(text, /the kitchen clock helped/, 'the note');
   await axeClean(page, 'the journal entry');
 
-  // A second visit reads the kept place back instead of asking again.
+  // A second visit asks again: the kept place is offered as a suggestion, never stated as where they are.
   await startSkippingCheckIn(page);
   await h2(page, /^Today is /).waitFor();
   await button(page, 'Next').click();
   await h2(page, /^It is /).waitFor();
   await button(page, 'Next').click();
-  await h2(page, 'I am in my kitchen.').waitFor();
-  await button(page, 'Change where I am').waitFor();
-  await axeClean(page, 'the kept place, read back');
+  await h2(page, 'Where are you right now?').waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'Where you are', exact: true }).inputValue(), '');
+  await axeClean(page, 'the kept place, offered');
+  await button(page, 'Use “my kitchen”').click();
+  await page.getByText('I am in my kitchen.', { exact: true }).waitFor();
   assert.ok(await h1(page).isVisible());
   assertNoErrors(errors);
 });

@@ -110,7 +110,7 @@ test('safe place: built on the first visit, kept on request, in the journal; the
   await button(page, 'Begin').click();
 
   const walk = [
-    ['You are in your place', WORDS.name],
+    ['Your place', WORDS.name],
     ['You see', WORDS.see],
     ['You hear', WORDS.hear],
     ['You feel', WORDS.feel],
@@ -124,7 +124,7 @@ test('safe place: built on the first visit, kept on request, in the journal; the
     await button(page, 'Next').click();
   }
   await h2(page, 'Coming back to the room').waitFor();
-  await page.getByText(`Your word, “${WORDS.word}”, can bring it back.`, { exact: true }).waitFor();
+  await page.getByText(`Your word, “${WORDS.word}”, may help bring it back.`, { exact: true }).waitFor();
   await axeClean(page, 'coming back to the room');
   await button(page, 'Done').click();
 

@@ -146,3 +146,25 @@ test('temperature, gentler hands version, stopped early, with reduced motion: no
   assert.ok(done >= 12 && done <= 16, `seconds done recorded (${text})`);
   assertNoErrors(errors);
 });
+
+test('“Choose another exercise” on the safety note ends this one: Today offers nothing to carry on', async (t) => {
+  const { page } = await freshPage(t, b.browser);
+  const errors = collectErrors(page);
+  await page.goto(`${baseURL}/#/exercise/temperature`);
+  await checkScreen(page, 'Before you start');
+  await h2(page, 'First, a note on safety').waitFor();
+  const text = await page.locator('main').innerText();
+  assert.match(text, /low blood pressure, or have fainted before/);
+  assert.match(text, /brings something back, or you may still be drowsy after a dose, use a cold cloth or pack/);
+  assert.doesNotMatch(text, /works for most people/);
+  await page.getByRole('link', { name: 'Choose another exercise', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Today', exact: true }).waitFor();
+  // Give the ended session's last write time to land, then read Today afresh.
+  await page.waitForTimeout(500);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Today', exact: true }).waitFor();
+  await page.getByRole('link', { name: /5-4-3-2-1 senses/ }).first().waitFor();
+  await page.waitForTimeout(1_000); // unfinished sessions are read from IndexedDB after the first paint
+  assert.equal(await page.getByText(`Carry on with ${TITLE}`).count(), 0, 'no unfinished Temperature on Today');
+  assertNoErrors(errors);
+});

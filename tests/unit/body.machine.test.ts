@@ -143,6 +143,20 @@ describe('body machine: tense and let go', () => {
     });
   });
 
+  it('“Stop here” (relaxing can make some people uneasier) goes from any point of a muscle group to coming back', () => {
+    for (const when of ['ready', 'tense', 'release'] as const) {
+      const a = createActor(bodyMachine, { input: { quick: false } }).start();
+      a.send({ type: 'CHOOSE', part: 'pmr' });
+      if (when !== 'ready') a.send({ type: 'START' });
+      if (when === 'release') a.send({ type: 'LET_GO' });
+      a.send({ type: 'STOP' });
+      expect(a.getSnapshot().value).toBe('closing');
+      expect(a.getSnapshot().context.data).toMatchObject({ part: 'pmr', done: [], skipped: [] });
+      a.send({ type: 'NEXT' });
+      expect(a.getSnapshot().status).toBe('done');
+    }
+  });
+
   it('Let go now ends a tension early and starts the release', () => {
     const a = toGroup();
     a.send({ type: 'START' });
@@ -271,10 +285,13 @@ describe('body inside a session', () => {
     expect(body.summarize({ part: null, done: [], skipped: [], notes: {} })).toBe('Chose nothing yet');
   });
 
-  it('meta: ~6 minutes, offered in every phase, with its sources', () => {
+  it('meta: minutes computed (the longer part, tense and let go), offered in every phase, with its sources', () => {
     expect(bodyMeta.id).toBe('body');
-    expect(bodyMeta.minutes).toBe(6);
+    expect(bodyMeta.minutes).toBe(5);
     expect(bodyMeta.phases).toContain('session');
-    expect(bodySources.map((s) => s.citation.split(' ')[0])).toEqual(['Najavits', 'Jacobson', 'Bernstein']);
+    expect(bodySources.map((s) => s.citation.split(' ')[0])).toEqual(['Najavits', 'Jacobson', 'Bernstein', 'Heide']);
+    // The 5 s / 10 s timing is credited as the app's own judgment, not to Bernstein & Borkovec.
+    const bb = bodySources.find((s) => s.citation.startsWith('Bernstein'));
+    expect(bb?.use).toMatch(/5 s \/ 10 s timing used here is this app’s own judgment/);
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActor, fromPromise, type AnyActorRef } from 'xstate';
 import { breathingMachine } from '../../src/modules/grounding/breathing/machine';
 import { linkPacer, type PacerState } from '../../src/modules/grounding/breathing/link';
-import { createPacerClock, schedule, PATTERNS, type PacerEvent } from '../../src/modules/grounding/breathing/pacer';
+import { createPacerClock, schedule, PATTERNS, type PacerEvent } from '../../src/flow/pacer';
 import { sessionMachine } from '../../src/flow/session.machine';
 
 beforeEach(() => {

@@ -6,7 +6,7 @@ import { breathingMachine, scheduleFor, type BreathingEvent } from '../../src/mo
 import breathing, { BreathingDataSchema, summarizeBreathing } from '../../src/modules/grounding/breathing/index';
 import { breathingMeta } from '../../src/modules/grounding/breathing/meta';
 import { choices, formatDuration } from '../../src/modules/grounding/breathing/content';
-import { PATTERNS } from '../../src/modules/grounding/breathing/pacer';
+import { PATTERNS } from '../../src/flow/pacer';
 
 function start(quick = false) {
   const actor = createActor(breathingMachine, { input: { quick } });

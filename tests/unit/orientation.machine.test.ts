@@ -16,6 +16,9 @@ describe('orientation machine', () => {
   it('walks day → time → place → statement; confirmed lines and typed words end up in the output', () => {
     const actor = start();
     actor.send({ type: 'LOADED', place: 'my kitchen' });
+    // The kept place is only a suggestion: the person chooses it (or writes another) each time.
+    expect(actor.getSnapshot().context.data.place).toBe('');
+    actor.send({ type: 'SET_PLACE', text: 'my kitchen' });
     actor.send({ type: 'SAY', text: 'Tuesday' });
     actor.send({ type: 'CONFIRM', shown: 'Today is Tuesday, 7 January 2025.' });
     expect(actor.getSnapshot().context.index).toBe(1);
@@ -46,7 +49,13 @@ describe('orientation machine', () => {
     expect(keeps(actor.getSnapshot().context.data)).toBe(true);
   });
 
-  it('fills the place and statement from the saved record on first load, but never overwrites what the person typed', () => {
+  it('never fills the place from last time (it is asked each time); fills the statement on first load, never over what was typed', () => {
+    const fresh = start();
+    fresh.send({ type: 'LOADED', place: 'my kitchen', statement: 'Now is now.' });
+    expect(fresh.getSnapshot().context.data.place).toBe('');
+    expect(fresh.getSnapshot().context.saved.place).toBe('my kitchen');
+    expect(fresh.getSnapshot().context.data.statement).toBe('Now is now.');
+
     const actor = start();
     actor.send({ type: 'SET_PLACE', text: 'the clinic' });
     actor.send({ type: 'LOADED', place: 'my kitchen', statement: 'I am safe here.' });

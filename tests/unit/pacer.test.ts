@@ -11,7 +11,7 @@ import {
   type BreathPattern,
   type PacerEvent,
   type ScheduledPhase,
-} from '../../src/modules/grounding/breathing/pacer';
+} from '../../src/flow/pacer';
 
 const patterns = Object.values(PATTERNS);
 
@@ -54,7 +54,9 @@ describe('schedule()', () => {
     ['box', 60, 12, 3, 48],
     ['box', 64, 16, 4, 64],
     ['4-7-8', 60, 9, 3, 57],
-    ['4-7-8', 300, 45, 15, 285],
+    // At most four 4-7-8 cycles at a time (Weil; CLINICAL.md §2), however long the person chose.
+    ['4-7-8', 120, 12, 4, 76],
+    ['4-7-8', 300, 12, 4, 76],
     ['coherent', 60, 10, 5, 54.5],
     ['coherent', 300, 54, 27, 294.3],
   ] as const)('%s over %ss → %i phases in %i whole cycles, ending at %ss', (id, total, n, cycles, end) => {

@@ -223,3 +223,20 @@ describe('safe-place machine inside a session', () => {
     );
   });
 });
+
+describe('safe place: where and how it is offered', () => {
+  it('is not offered in the session phase (the first hours after a dose), and is in every later phase', async () => {
+    const { safePlaceMeta } = await import('../../src/modules/grounding/safe-place/meta');
+    expect(safePlaceMeta.phases).not.toContain('session');
+    expect(safePlaceMeta.phases).toEqual(['settling', 'window', 'consolidation', 'between']);
+  });
+
+  it('says “may help”, never that a word “can bring back” the place, and cites stabilisation first', async () => {
+    const { copy, walkScreens, sources } = await import('../../src/modules/grounding/safe-place/content');
+    const words = JSON.stringify({ copy: { ...copy, back: { ...copy.back, word: copy.back.word('still') } }, walkScreens });
+    expect(words).not.toMatch(/can bring/);
+    expect(copy.back.word('still')).toBe('Your word, “still”, may help bring it back.');
+    expect(walkScreens.name.heading).toBe('Your place');
+    expect(sources.some((s) => s.citation.startsWith('Cloitre M') && s.citation.includes('2012'))).toBe(true);
+  });
+});

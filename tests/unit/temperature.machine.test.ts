@@ -233,6 +233,17 @@ describe('temperature inside a session', () => {
     expect(saved[0]?.partial).toBe(true);
   });
 
+  it('choosing another exercise at the safety note (the view’s leave → EXIT) ends the session: nothing left unfinished', async () => {
+    const saved: SessionContext[] = [];
+    const actor = session(saved);
+    expect(mod(actor).getSnapshot().value).toBe('safety');
+    actor.send({ type: 'EXIT' });
+    await vi.runAllTimersAsync();
+    expect(actor.getSnapshot().status).toBe('done');
+    expect(actor.getSnapshot().value).toBe('left');
+    expect(saved).toEqual([]);
+  });
+
   it('finishing hands the data to the session', async () => {
     const saved: SessionContext[] = [];
     const actor = session(saved);

@@ -2,11 +2,14 @@
  * Body-based grounding, in two parts the person chooses between. Original wording.
  *  - Feet and hands: pressing the feet into the floor and the palms together — physical grounding, which
  *    brings attention back to the body and the room through pressure and touch (Najavits 2002).
- *  - Tense and let go: abbreviated progressive muscle relaxation over 7 muscle groups, each tensed lightly
- *    for about 5 s and then released for about 10 s (CLINICAL.md §2; Jacobson 1938; Bernstein & Borkovec
- *    1973, whose abbreviated procedure groups the muscles and pairs a short tension with a longer release).
+ *  - Tense and let go: abbreviated progressive muscle relaxation over 7 muscle groups (Jacobson 1938;
+ *    Bernstein & Borkovec 1973 group the muscles and pair a short tension with a longer release). Each is
+ *    tensed lightly for about 5 s and released for about 10 s: that timing is this app's own judgment
+ *    (CLINICAL.md §2), shorter than Bernstein & Borkovec's releases of about 30–40 s, to keep it brief.
  * Trauma-informed choices: tense only lightly, skip any group that hurts or is injured, eyes may stay open
- * (the face group squints rather than closing the eyes), and every step can be skipped.
+ * (the face group squints rather than closing the eyes), every step can be skipped, and because relaxing
+ * makes some people more uneasy (relaxation-induced anxiety, Heide & Borkovec 1983) it says so and offers
+ * "Stop here" on every muscle group.
  */
 import type { Source } from '../../../flow/module';
 import type { CountdownCopy } from '../../../flow/countdown';
@@ -14,14 +17,12 @@ import { t } from '../../../ui/copy';
 
 export type Part = 'anchor' | 'pmr';
 
-/** CLINICAL.md §2: tense ~5 s, release ~10 s. The release only ends when the person chooses Next. */
-export const TENSE_SECONDS = 5;
-export const RELEASE_SECONDS = 10;
-/** Pressing feet or palms: long enough to feel the contact, short enough to keep going. */
-export const PRESS_SECONDS = 20;
+import { ANCHOR_MINUTES, PMR_MINUTES, PRESS_SECONDS, type ANCHOR_STEP_IDS, type MUSCLE_GROUP_IDS } from './timing';
+// Timings (5 s / 10 s is the app's own judgment, CLINICAL.md §2) live in timing.ts, where meta.ts reads them.
+export { PRESS_SECONDS, RELEASE_SECONDS, TENSE_SECONDS } from './timing';
 
 export interface AnchorStep {
-  id: 'feet' | 'palms';
+  id: (typeof ANCHOR_STEP_IDS)[number];
   heading: string;
   prompt: string;
   /** Caption beside the timer. */
@@ -49,7 +50,7 @@ export const anchorSteps: readonly AnchorStep[] = [
 ];
 
 export interface MuscleGroup {
-  id: 'hands' | 'upper-arms' | 'shoulders' | 'face' | 'chest-back' | 'stomach' | 'legs-feet';
+  id: (typeof MUSCLE_GROUP_IDS)[number];
   heading: string;
   /** How to tense it, lightly. */
   tense: string;
@@ -102,17 +103,22 @@ export const muscleGroups: readonly MuscleGroup[] = [
   },
 ];
 
+const aboutMinutes = (n: number) => (n === 1 ? 'About 1 minute.' : `About ${n} minutes.`);
+
 export const chooseCopy = {
   heading: 'Which would you like to try?',
   parts: [
-    { id: 'anchor', title: 'Feet and hands', hint: 'Press into the floor and your palms. About 2 minutes.' },
-    { id: 'pmr', title: 'Tense and let go', hint: 'Muscle by muscle, gently. About 6 minutes.' },
+    { id: 'anchor', title: 'Feet and hands', hint: `Press into the floor and your palms. ${aboutMinutes(ANCHOR_MINUTES)}` },
+    { id: 'pmr', title: 'Tense and let go', hint: `Muscle by muscle, gently. ${aboutMinutes(PMR_MINUTES)}` },
   ] as readonly { id: Part; title: string; hint: string }[],
 } as const;
 
 export const pmrCopy = {
   /** Shown on every muscle group before it starts (Bernstein & Borkovec: tension should never hurt). */
   gentle: 'Tense only lightly — it should never hurt. If this part hurts or is injured, skip it.',
+  /** Relaxation-induced anxiety (Heide & Borkovec 1983): named, with a way out on every muscle group. */
+  uneasy: 'For some people, relaxing brings unease rather than calm. If that happens, you could open your eyes, look around the room, or stop here.',
+  stop: 'Stop here',
   stepOf: (n: number, total: number) => `Muscle group ${n} of ${total}`,
   tenseLabel: 'Tense gently',
   releaseLabel: 'Let go',
@@ -123,7 +129,7 @@ export const pmrCopy = {
 
 export const anchorCopy = {
   stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
-  start: 'Start the 20-second timer',
+  start: `Start the ${PRESS_SECONDS}-second timer`,
 } as const;
 
 export const stepCopy = {
@@ -134,7 +140,7 @@ export const stepCopy = {
 
 export const closing = {
   heading: 'Coming back',
-  prompt: 'Let your body be still for a moment. When you are ready, you could wiggle your fingers and toes and look around the room.',
+  prompt: 'Let your hands and feet rest, or move them a little — whatever feels better. When you are ready, you could look around the room.',
   label: 'What do you notice now? (optional)',
   done: 'Done',
 } as const;
@@ -161,6 +167,11 @@ export const sources: readonly Source[] = [
   },
   {
     citation: 'Bernstein DA, Borkovec TD. Progressive Relaxation Training: A Manual for the Helping Professions. Research Press, 1973.',
-    use: 'Abbreviated procedure: grouped muscles, a short light tension (about 5–7 s) and a longer release (10 s or more).',
+    use: 'Abbreviated procedure: muscles in groups, a short light tension, then a longer release (theirs lasts about 30–40 s). The 5 s / 10 s timing used here is this app’s own judgment, to keep it short.',
+  },
+  {
+    citation:
+      'Heide FJ, Borkovec TD. Relaxation-induced anxiety: paradoxical anxiety enhancement due to relaxation training. J Consult Clin Psychol 1983;51(2):171–182.',
+    use: 'Relaxing makes some people more anxious: it is named, and stopping is always offered.',
   },
 ];

@@ -62,6 +62,7 @@ export type BodyEvent =
   | { type: 'LET_GO' }
   | { type: 'NEXT' }
   | { type: 'SKIP' }
+  | { type: 'STOP' }
   | { type: 'BACK' }
   | { type: 'TYPE'; text: string }
   | { type: 'TIMER_PAUSE' }
@@ -166,6 +167,9 @@ export const bodyMachine = setup({
           { target: 'step', reenter: true, actions: ['stopClock', 'markSkipped', 'advance'] },
         ],
         TYPE: { actions: 'typeNote' },
+        // "Stop here" (muscle work can make some people uneasier): straight to coming back, this step
+        // neither done nor skipped.
+        STOP: { target: 'closing', actions: 'stopClock' },
       },
       states: {
         ready: {

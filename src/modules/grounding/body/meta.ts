@@ -1,4 +1,6 @@
 import type { ModuleImpl, ModuleMeta } from '../../../flow/module';
+import { estimateMinutes } from '../../../flow/minutes';
+import { anchorTiming, pmrTiming } from './timing';
 import { ALL_PHASES } from '../../../flow/module';
 
 export const bodyMeta: ModuleMeta = {
@@ -6,7 +8,8 @@ export const bodyMeta: ModuleMeta = {
   family: 'grounding',
   title: 'Body grounding',
   summary: 'Press your feet and hands, or gently tense and let go, muscle by muscle.',
-  minutes: 6,
+  // Computed from timing.ts (flow/minutes.ts), never typed by hand.
+  minutes: estimateMinutes(anchorTiming, pmrTiming),
   // Seated and gentle: offered in every phase like the other grounding exercises (CLINICAL.md §1 table).
   phases: ALL_PHASES,
   load: () => import('./index').then((m) => m.default as ModuleImpl),

@@ -1,14 +1,15 @@
 /**
  * Paced breathing: the patterns offered, every word the module shows, and where each technique comes from.
- * Original wording. Timings live in pacer.ts (PATTERNS); this file only names and explains them.
+ * Original wording. Timings live in flow/pacer.ts (PATTERNS); this file only names and explains them.
  *
  * Why breathing here: slowing the breath, especially the out-breath, is a "soothing" grounding skill
- * (Najavits 2002) and PE's first in-session skill (Foa et al. 2007). It is offered, never required: some
- * people find attention on the breath unsettling after dissociation, so the safety line and the stop
- * button are on every screen of the pacer.
+ * (Najavits 2002) and PE's first in-session skill (breathing retraining, Foa et al. 2019). It is offered,
+ * never required: some people find attention on the breath unsettling after dissociation, so the safety
+ * line and the stop button are on every screen of the pacer. Gentle, not deep: over-breathing brings
+ * tingling and light-headedness, so the copy says to slow down when they come (CLINICAL.md §2).
  */
 import type { Source } from '../../../flow/module';
-import type { BreathPhase, PatternId } from './pacer';
+import { PATTERNS, type BreathPhase, type PatternId } from '../../../flow/pacer';
 
 export interface PatternChoice {
   id: PatternId;
@@ -19,12 +20,22 @@ export interface PatternChoice {
   note?: string;
 }
 
-/** The four patterns CLINICAL.md §2 names, gentlest first (the first is the default). */
+/**
+ * The patterns CLINICAL.md §2 names, gentlest first (the first is the default). The first two and the last
+ * have no held breath; box and 4-7-8 do, and show `holdCaution` before they start.
+ */
 export const choices: readonly PatternChoice[] = [
   {
     id: 'slow-exhale',
     name: 'Slow out-breath',
-    line: 'Breathe in gently, then out a little longer and slower. A good place to start.',
+    line: 'Breathe in gently, then out a little longer and slower. No holding. A good place to start.',
+  },
+  {
+    // PE breathing retraining (Foa et al. 2019): an ordinary in-breath, a slow out-breath, then a pause
+    // before the next breath. The pause is resting with empty lungs, not holding the breath in.
+    id: 'slow-exhale-pause',
+    name: 'Slow out-breath with a pause',
+    line: 'Breathe in gently, out slowly, then rest a moment before the next breath comes. No holding.',
   },
   {
     id: 'box',
@@ -34,19 +45,40 @@ export const choices: readonly PatternChoice[] = [
   {
     id: '4-7-8',
     name: '4-7-8 breathing',
-    line: 'In for 4, hold for 7, out for 8. Fewer, longer breaths.',
-    // The 7-second hold is the demanding part; people new to it may feel air-hungry (Weil's own advice is
-    // to start with a few cycles). Skipping the hold keeps the long exhale, which is the calming part.
-    note: 'This one has fewer, longer breaths and a long hold. If the hold feels uncomfortable, you could skip it and simply breathe out slowly.',
+    line: 'In for 4, hold for 7, out for 8. Four breaths at a time.',
+    // The 7-second hold is the demanding part; people new to it may feel air-hungry, and Weil advises no
+    // more than four cycles at a time (the pacer stops after four, flow/pacer.ts). Skipping the hold keeps
+    // the long exhale, which is the calming part.
+    note: 'This one has four long breaths with a long hold. If the hold feels uncomfortable, you could skip it and simply breathe out slowly.',
   },
   {
     id: 'coherent',
     name: 'Even breathing',
-    line: 'Slow, even breaths in and out — about five or six a minute.',
+    line: 'Slow, even breaths in and out — about five or six a minute. No holding.',
   },
 ];
 
-export const MINUTE_CHOICES = [1, 2, 3, 4, 5] as const;
+/** The pattern offered instead of a held breath. */
+export const NO_HOLD_PATTERN: PatternId = 'slow-exhale';
+
+/** Whether the pattern asks the person to hold their breath (box, 4-7-8). */
+export function holdsBreath(id: PatternId): boolean {
+  return PATTERNS[id].phases.some((p) => p.phase === 'hold');
+}
+
+/**
+ * Shown before a held-breath pattern starts (on the chooser when one is selected, and above Start).
+ * CLINICAL.md §2: held breaths can be unsafe or distressing with panic attacks, asthma or COPD, pregnancy,
+ * heart conditions, or when holding the breath recalls being choked or held under. Invitational: the
+ * person decides; a way without holding is one tap away.
+ */
+export const holdCaution = {
+  heading: 'Before a held breath',
+  body: 'Holding the breath is not right for everyone. If you have panic attacks, asthma or COPD, are pregnant or have a heart condition — or if holding your breath brings back being choked or held under — you could breathe without holding instead.',
+  noHold: 'Breathe without holding',
+} as const;
+
+export { MINUTE_CHOICES } from './timing';
 
 export function choiceFor(id: PatternId): PatternChoice {
   return choices.find((c) => c.id === id) ?? { id, name: id, line: '' };
@@ -75,10 +107,13 @@ export const copy = {
   lengthLegend: 'How long?',
   minutes: (n: number) => (n === 1 ? '1 minute' : `${n} minutes`),
   soundHint: 'With Sound on, a soft tone marks each breath, in time with the pacer.',
-  // Over-breathing can bring light-headedness or tingling; normal breathing ends it. CLINICAL.md §6: every
-  // exercise can be stopped without penalty.
-  safety: 'If you feel light-headed or uneasy, go back to breathing normally. You can stop at any time.',
-  readyLength: (minutes: number) => `About ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`,
+  // CLINICAL.md §2: "breathe gently, not deeply"; over-breathing brings tingling or light-headedness, and
+  // slowing down (or breathing normally) ends it. CLINICAL.md §6: every exercise can be stopped.
+  safety:
+    'Breathe gently, not deeply. If you feel tingling, light-headed or uneasy, slow down or go back to breathing normally. You can stop at any time.',
+  /** The real length of what will run: whole breaths only, and 4-7-8 capped at four (flow/pacer.ts). */
+  readyLength: (seconds: number, breaths: number) =>
+    `About ${seconds < 90 ? '1 minute' : `${Math.round(seconds / 60)} minutes`} — ${breaths === 1 ? '1 breath' : `${breaths} breaths`}.`,
   followCircle: 'Breathe in as the circle grows and out as it gets smaller. It does not need to be perfect.',
   followCount: 'Follow the words and the count. It does not need to be perfect.',
   ready: 'Ready when you are',
@@ -107,8 +142,8 @@ export const copy = {
 export const sources: readonly Source[] = [
   {
     citation:
-      'Foa EB, Hembree EA, Rothbaum BO. Prolonged Exposure Therapy for PTSD: Emotional Processing of Traumatic Experiences. Therapist Guide. Oxford University Press, 2007.',
-    use: 'Breathing retraining: a normal in-breath and a slow, longer out-breath (the default pattern).',
+      'Foa EB, Hembree EA, Rothbaum BO, Rauch SAM. Prolonged Exposure Therapy for PTSD: Emotional Processing of Traumatic Experiences. Therapist Guide, 2nd ed. Oxford University Press, 2019.',
+    use: 'Breathing retraining: a normal in-breath, a slow, longer out-breath and a pause before the next breath (the two slow out-breath patterns).',
   },
   {
     citation:
@@ -117,7 +152,7 @@ export const sources: readonly Source[] = [
   },
   {
     citation: 'Weil A. Breathing: The Master Key to Self Healing (audio programme). Sounds True, 1999.',
-    use: '4-7-8 "relaxing breath": in 4, hold 7, out 8; start with a few cycles.',
+    use: '4-7-8 "relaxing breath": in 4, hold 7, out 8; no more than four cycles at a time.',
   },
   {
     citation:

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { ModuleImpl } from '../../../flow/module';
-import { PATTERNS, type PatternId } from './pacer';
+import { PATTERNS, type PatternId } from '../../../flow/pacer';
 import { choiceFor, copy, formatDuration, sources } from './content';
 import { breathingMachine, type BreathingData } from './machine';
 import View from './View.svelte';

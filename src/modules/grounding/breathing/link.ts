@@ -17,7 +17,7 @@ import {
   type PacerClock,
   type PacerStatus,
   type ScheduledPhase,
-} from './pacer';
+} from '../../../flow/pacer';
 
 /** The part of the module actor the link needs (the real one is the session's `module` child). */
 export interface BreathingActorLike {

@@ -2,15 +2,15 @@
  * Paced breathing: choose → ready → running ⇄ paused → ended → done.
  *
  * The machine holds the plan and the record (what was chosen, how long the person breathed); it runs no
- * timer. Time belongs to the pacer clock (pacer.ts), which the view owns and links to this machine with
+ * timer. Time belongs to the pacer clock (flow/pacer.ts), which the view owns and links to this machine with
  * `linkPacer` (link.ts): the clock reports phases and exact pause times here, and follows this machine's
  * running/paused state. So this machine runs in node with plain events, and the session's PAUSE/RESUME
  * (sent while the person grounds elsewhere) stop and restart the very clock the eyes and ears follow.
  */
 import { and, assign, setup } from 'xstate';
 import type { ModuleInput } from '../../../flow/module';
-import { PATTERNS, isPatternId, schedule, scheduleSeconds, type PatternId, type ScheduledPhase } from './pacer';
-import { MINUTE_CHOICES } from './content';
+import { PATTERNS, isPatternId, schedule, scheduleSeconds, type PatternId, type ScheduledPhase } from '../../../flow/pacer';
+import { DEFAULT_MINUTES, MINUTE_CHOICES } from './timing';
 
 export interface BreathingData {
   pattern: PatternId;
@@ -61,7 +61,7 @@ export type BreathingEvent =
   | { type: 'FINISH' };
 
 export const DEFAULT_PATTERN: PatternId = 'slow-exhale';
-export const DEFAULT_MINUTES = 2;
+export { DEFAULT_MINUTES };
 
 export function isMinutes(n: unknown): n is number {
   return typeof n === 'number' && (MINUTE_CHOICES as readonly number[]).includes(n);
@@ -179,6 +179,8 @@ export const breathingMachine = setup({
     ready: {
       on: {
         BACK: { target: 'choose' },
+        // "Breathe without holding", offered with the caution before a held-breath pattern starts.
+        CHOOSE: { actions: 'choose' },
         START: { target: 'running', actions: 'begin' },
       },
     },

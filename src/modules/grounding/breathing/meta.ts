@@ -1,4 +1,6 @@
 import type { ModuleImpl, ModuleMeta } from '../../../flow/module';
+import { estimateMinutes } from '../../../flow/minutes';
+import { timing } from './timing';
 import { ALL_PHASES } from '../../../flow/module';
 
 export const breathingMeta: ModuleMeta = {
@@ -6,7 +8,8 @@ export const breathingMeta: ModuleMeta = {
   family: 'grounding',
   title: 'Paced breathing',
   summary: 'Slow your breathing with a calm pacer, for as long as you choose.',
-  minutes: 3,
+  // Computed from timing.ts (flow/minutes.ts), never typed by hand.
+  minutes: estimateMinutes(timing),
   // Grounding is offered in every phase, session mode included (CLINICAL.md §1 table); no typing needed.
   phases: ALL_PHASES,
   load: () => import('./index').then((m) => m.default as ModuleImpl),

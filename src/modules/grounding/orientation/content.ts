@@ -8,9 +8,8 @@
  */
 import type { Source } from '../../../flow/module';
 
-export type LineId = 'day' | 'time' | 'place' | 'statement';
-/** One line per screen, in this order. */
-export const LINE_IDS: readonly LineId[] = ['day', 'time', 'place', 'statement'];
+import type { LineId } from './timing';
+export { LINE_IDS, type LineId } from './timing';
 
 export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
 
@@ -42,11 +41,14 @@ export const copy = {
   confirm: 'That’s right',
   sayLabel: 'Say it back, or type it here (optional)',
   place: {
+    // Asked every time: the place kept last time may not be where the person is now.
     question: 'Where are you right now?',
     editPrompt: 'A room, a building, a town — whatever feels right to you.',
     label: 'Where you are',
     hint: 'For example: my kitchen, at home, at my friend’s flat.',
-    change: 'Change where I am',
+    /** The kept place, offered, never assumed. */
+    suggestion: 'Last time you kept a place. If you are there now, you could use it:',
+    useSuggestion: (place: string) => `Use “${place}”`,
     keep: 'Keep this for next time',
   },
   statement: {
@@ -77,5 +79,10 @@ export const sources: readonly Source[] = [
     citation:
       'International Society for the Study of Trauma and Dissociation. Guidelines for treating dissociative identity disorder in adults, third revision. J Trauma Dissociation 2011;12(2):115–187.',
     use: 'Orientation to the present and to current safety as a stabilisation skill before trauma processing.',
+  },
+  {
+    citation:
+      'Cloitre M, Courtois CA, Ford JD, et al. The ISTSS Expert Consensus Treatment Guidelines for Complex PTSD in Adults. International Society for Traumatic Stress Studies, 2012.',
+    use: 'Stabilisation and present-focused skills first, before any trauma-focused work.',
   },
 ];

@@ -1,7 +1,7 @@
 /**
  * Orientation: one line per screen (day, time, place, statement). The person may confirm a line ("That's
- * right"), type it back, or just move on; they may name or change their place and statement and, only if they
- * choose, keep them. The view does the storage (load on mount, keep on click) and reports it with LOADED and
+ * right"), type it back, or just move on. "Where are you right now?" is asked every time (a kept place is a
+ * suggestion, never stated as fact); they may change their statement and, only if they choose, keep either. The view does the storage (load on mount, keep on click) and reports it with LOADED and
  * KEPT, so this machine stays pure. No clock here: PAUSE/RESUME from the session are simply ignored.
  */
 import { assign, setup } from 'xstate';
@@ -69,10 +69,11 @@ export const orientationMachine = setup({
       if (event.type !== 'LOADED') return {};
       const saved = { place: event.place?.trim() ?? '', statement: event.statement?.trim() ?? '' };
       if (context.loaded) return { saved };
-      // First read: start from the person's own words, unless they already typed something here.
+      // First read: start from the person's own statement, unless they already typed something here. The
+      // place is never filled in: where they are is asked each time, and the kept place is only offered as
+      // a suggestion (the view), because it is not a fact about today.
       const data = {
         ...context.data,
-        place: context.data.place || saved.place,
         statement: context.data.statement || saved.statement,
       };
       return { saved, loaded: true, data };

@@ -9,13 +9,15 @@
  */
 import type { Source } from '../../../flow/module';
 
-export type FieldId = 'name' | 'see' | 'hear' | 'feel' | 'word';
-export const FIELD_IDS: readonly FieldId[] = ['name', 'see', 'hear', 'feel', 'word'];
+import type { FieldId } from './timing';
+export { FIELD_IDS, type FieldId } from './timing';
 
 export interface BuildStep {
   id: FieldId;
   heading: string;
   prompt: string;
+  /** Reassurance for when nothing comes (the first step only). */
+  none?: string;
   /** A small example or reassurance under the field. */
   hint: string;
   label: string;
@@ -28,6 +30,9 @@ export const buildSteps: readonly BuildStep[] = [
     id: 'name',
     heading: 'A place of your own',
     prompt: 'Think of a place where you feel calm, safe or at ease. It can be somewhere real, somewhere you imagine, or a mix of both.',
+    // Many people who have lived through trauma have no place that feels safe; not finding one is not
+    // failing. Smaller, gentler anchors and the room itself are offered instead.
+    none: 'If no place comes to mind, that is common. You could think of a moment, an object, a colour, an animal or a person you feel at ease with — or simply stay with the room you are in.',
     hint: 'A word or two is enough — for example “the garden”, “my grandmother’s kitchen”, “a quiet beach”.',
     label: 'What you call it (optional)',
     multiline: false,
@@ -75,21 +80,26 @@ export interface WalkScreen {
 /** Later visits: the person's own words, one screen each; empty fields are skipped. */
 export const walkScreens: Record<FieldId, WalkScreen> = {
   name: {
-    heading: 'You are in your place',
+    heading: 'Your place',
     pause: 'You could picture yourself there, as much or as little as feels okay. There is no hurry.',
   },
   see: { heading: 'You see', pause: 'Let your mind rest on it for a few breaths, if that feels okay.' },
   hear: { heading: 'You hear', pause: 'You could listen for it for a moment. Stay as long as you like.' },
   feel: { heading: 'You feel', pause: 'You could notice where in your body you feel it, and let it be there.' },
-  word: { heading: 'Your word', pause: 'You could say it to yourself, softly. It can bring this place back whenever you want it.' },
+  word: { heading: 'Your word', pause: 'You could say it to yourself, softly. It may help bring this place to mind whenever you want it.' },
 };
 
+/** Imagery can pull someone who dissociates further inward: the room is always one look away. */
+const EYES_OPEN = 'Your eyes can stay open. Any time, you can look around the room you are in.';
+
 export const copy = {
+  /** Also on the first screen of a quick start, which skips the intro that says it. */
+  eyesOpen: EYES_OPEN,
   intro: {
     heading: 'A safe place, in your words',
     body: [
       'This is a place you build in your own words: somewhere you feel calm or safe. It can be real or imagined.',
-      'Your eyes can stay open. Any time, you can look around the room you are in.',
+      EYES_OPEN,
       'Every step is optional, and you can stop whenever you like.',
     ],
     begin: 'Begin',
@@ -98,7 +108,7 @@ export const copy = {
     heading: 'Visiting your safe place',
     body: [
       'Here is your place, in your own words, one piece at a time. You could read slowly and pause wherever you like.',
-      'Your eyes can stay open. Any time, you can look around the room you are in.',
+      EYES_OPEN,
     ],
     begin: 'Begin',
     change: 'Change my safe place',
@@ -109,7 +119,7 @@ export const copy = {
       'When you are ready, you could let the picture fade a little and notice the room around you: what is under you, the light, one sound.',
       'Your place is yours. You can come back to it whenever you like.',
     ],
-    word: (word: string) => `Your word, “${word}”, can bring it back.`,
+    word: (word: string) => `Your word, “${word}”, may help bring it back.`,
   },
   review: {
     heading: 'Your safe place',
@@ -145,6 +155,11 @@ export const sources: readonly Source[] = [
     citation:
       'International Society for the Study of Trauma and Dissociation. Guidelines for treating dissociative identity disorder in adults, third revision. J Trauma Dissociation 2011;12(2):115–187.',
     use: 'Imagery-based stabilisation (a safe inner place) in the first, stabilisation phase of trauma care.',
+  },
+  {
+    citation:
+      'Cloitre M, Courtois CA, Ford JD, et al. The ISTSS Expert Consensus Treatment Guidelines for Complex PTSD in Adults. International Society for Traumatic Stress Studies, 2012.',
+    use: 'Stabilisation and self-regulation skills first, before any trauma-focused work.',
   },
   {
     citation:

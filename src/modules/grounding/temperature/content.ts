@@ -12,19 +12,27 @@ import { t } from '../../../ui/copy';
 
 export type Variant = 'face' | 'hands';
 
-/** CLINICAL.md §2: cold water on the face for at least 30 s. */
-export const TIMER_SECONDS = 30;
+import { TIMER_SECONDS } from './timing';
+export { TIMER_SECONDS } from './timing';
 
 export const safety = {
   heading: 'First, a note on safety',
   intro: 'This uses cold to help your body settle quickly.',
   // CLINICAL.md §2 and Linehan 2015: very cold water slows the heart rapidly, so people with a heart
-  // condition, a heart rate lowered by medicine, or an eating disorder check with a clinician first.
-  caution:
-    'Cold water on the face slows the heart. If you have a heart condition, take a medicine that slows your heart, or have an eating disorder, it is best to skip the face version unless a clinician has said it is okay for you.',
+  // condition, a heart rate lowered by medicine, low blood pressure or a history of fainting (prazosin,
+  // common in PTSD care, lowers blood pressure), or an eating disorder check with a clinician first.
+  // One short sentence, then one line per condition: each reads on its own however it wraps.
+  caution: 'Cold water on the face slows the heart. Unless a clinician has said it is okay for you, it is best to skip the face version if:',
+  conditions: [
+    'you have a heart condition, or take a medicine that slows your heart',
+    'you have low blood pressure, or have fainted before',
+    'you have, or have had, an eating disorder',
+  ],
+  // CLINICAL.md §2: a cold cloth if water on the face brings something back, and while drowsy after a dose.
+  cloth: 'If water on your face brings something back, or you may still be drowsy after a dose, use a cold cloth or pack instead of putting your face in water.',
   // CLINICAL.md §2: keep water above 10 °C / 50 °F.
   water: 'Cool is enough — not icy. Keep the water above 10 °C (50 °F).',
-  gentlerHint: 'Holding something cold in your hands is a gentler way that works for most people.',
+  gentlerHint: 'Holding something cold in your hands is a gentler way.',
   continue: 'Continue',
   gentler: 'Use the gentler hands version',
   another: 'Choose another exercise',
@@ -50,12 +58,15 @@ export const variants: readonly VariantCopy[] = [
   {
     id: 'face',
     choice: 'Cool water on my face',
-    hint: 'The stronger version. About 30 seconds.',
+    hint: `The stronger version. About ${TIMER_SECONDS} seconds.`,
     prepareHeading: 'Getting the water ready',
     prepare: [
       // Tap water in winter can be colder than the 10 °C floor (CLINICAL.md §2), hence "add a little warm".
       'Fill a bowl or the sink with cool water, or soak a cloth in it. If it feels icy, add a little warm: it should stay above 10 °C / 50 °F.',
       'You could also use a cold pack wrapped in a thin cloth.',
+      // CLINICAL.md §2: no face immersion while drowsy after a dose, or when water on the face brings
+      // something back (e.g. memories of being held under).
+      'If you may still be drowsy after a dose, or water on your face brings something back, use the cloth or pack rather than dipping your face.',
       // Cold on the face slows the heart (the dive reflex TIPP relies on): sitting avoids a fall if dizzy.
       'Sit down first. When you start the timer, you could hold the cloth or pack over your eyes and cheeks, or lean forward and dip your face into the water.',
       'If you dip your face, come up to breathe whenever you like. If you feel dizzy, stop and sit back. The timer is only a guide.',
@@ -66,7 +77,7 @@ export const variants: readonly VariantCopy[] = [
   {
     id: 'hands',
     choice: 'Something cold in my hands',
-    hint: 'The gentler version. About 30 seconds.',
+    hint: `The gentler version. About ${TIMER_SECONDS} seconds.`,
     prepareHeading: 'Finding something cold',
     prepare: [
       'Find something cold to hold: a cold drink, an ice pack wrapped in a cloth, a bag of frozen peas, or cold running water over your hands and wrists.',
@@ -83,7 +94,7 @@ export const choose = {
 } as const;
 
 export const prepare = {
-  start: 'Start the 30-second timer',
+  start: `Start the ${TIMER_SECONDS}-second timer`,
   back: 'Back',
 } as const;
 
@@ -116,7 +127,7 @@ export const summaryCopy = {
 export const sources: readonly Source[] = [
   {
     citation: 'Linehan MM. DBT Skills Training Manual, 2nd ed. Guilford Press, 2015 (Distress tolerance: TIPP skills, Temperature).',
-    use: 'Cold water on the face for about 30 seconds to bring strong emotional arousal down quickly; medical cautions.',
+    use: 'Cold water on the face for about 30 seconds to bring strong emotional arousal down quickly; medical cautions (heart, low blood pressure and fainting, eating disorders).',
   },
   {
     citation: 'Najavits LM. Seeking Safety: A Treatment Manual for PTSD and Substance Abuse. Guilford Press, 2002.',

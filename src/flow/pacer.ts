@@ -2,6 +2,9 @@
  * Breathing pacer: patterns as data, the schedule they produce, and one clock that says which phase is
  * current. Pure TypeScript — no DOM, no Svelte, no Tone — so it is tested in node.
  *
+ * It lives in flow/ (not in the breathing module) because two layers follow it: the breathing module and
+ * audio/. Audio never imports a module (DESIGN.md §2, §6), so the clock they share sits below both.
+ *
  * One clock, many listeners: the visual pacer, the screen-reader announcements and the audio breath cue all
  * follow the same `schedule()` times. The audio layer receives the schedule and the clock's origin and
  * places its cues on the audio clock at exactly those times; it never runs a timer of its own. That way a
@@ -20,6 +23,8 @@ export interface BreathPattern {
   readonly id: string;
   /** One breath cycle, in order. */
   readonly phases: readonly PhaseStep[];
+  /** At most this many cycles in one go, whatever length was chosen (4-7-8: about four, Weil). */
+  readonly maxCycles?: number;
 }
 
 /** One phase placed on the timeline, in seconds from the start of the exercise. */
@@ -71,9 +76,11 @@ export const PATTERNS: { readonly [K in PatternId]: BreathPattern & { readonly i
     ],
   },
   // 4-7-8 "relaxing breath" (popularised by A. Weil from pranayama; studied e.g. in Vierra et al.,
-  // Physiological Reports 2022;10:e15389). The long hold is demanding: offered, never the default.
+  // Physiological Reports 2022;10:e15389). The long hold is demanding: offered, never the default, and kept
+  // to four cycles at a time, as Weil advises (CLINICAL.md §2) — a longer chosen length still ends there.
   '4-7-8': {
     id: '4-7-8',
+    maxCycles: 4,
     phases: [
       { phase: 'inhale', seconds: 4 },
       { phase: 'hold', seconds: 7 },
@@ -117,6 +124,7 @@ const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
  * Whole cycles are preferred: the exercise ends after the last cycle that fits, so it never stops halfway
  * through a hold or an out-breath (ending a 4-7-8 mid-hold would leave the person holding their breath).
  * Only when not even one cycle fits is the single cycle cut at `totalSeconds` (the last phase shortened).
+ * A pattern's `maxCycles` ends it sooner: 4-7-8 stops after four breaths even when five minutes were chosen.
  * Phases with a non-positive or non-finite length are ignored; a bad total gives an empty schedule.
  */
 export function schedule(pattern: BreathPattern, totalSeconds: number): ScheduledPhase[] {
@@ -125,7 +133,8 @@ export function schedule(pattern: BreathPattern, totalSeconds: number): Schedule
   if (steps.length === 0 || !Number.isFinite(totalSeconds) || totalSeconds <= 0) return [];
 
   const out: ScheduledPhase[] = [];
-  const wholeCycles = Math.floor(round6(totalSeconds / cycle));
+  const cap = pattern.maxCycles !== undefined && pattern.maxCycles >= 1 ? Math.floor(pattern.maxCycles) : Infinity;
+  const wholeCycles = Math.min(cap, Math.floor(round6(totalSeconds / cycle)));
   if (wholeCycles >= 1) {
     for (let c = 0; c < wholeCycles; c++) {
       // Each cycle starts at c × cycle (not at the previous end) so rounding never accumulates.
