@@ -44,6 +44,9 @@ test('with JavaScript off, the first screen is readable and its controls are the
   await page.getByRole('link', { name: 'Ground me now', exact: true }).waitFor({ state: 'visible' });
   await page.getByRole('button', { name: 'Help', exact: true }).waitFor({ state: 'visible' });
   await page.getByRole('heading', { level: 2, name: 'Welcome to Groundwork', exact: true }).waitFor({ state: 'visible' });
+  // Styled from the HTML alone (the first screen's CSS is inlined): Ground me now has its own colour.
+  const bg = await page.getByRole('link', { name: 'Ground me now', exact: true }).evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.notEqual(bg, 'rgba(0, 0, 0, 0)', 'Ground me now is unstyled');
 });
 
 /** Runs before the app: remember the elements the HTML parser made, to compare after hydration. */
