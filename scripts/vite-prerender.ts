@@ -27,11 +27,17 @@ const MOUNT_POINT = /<div id="app">\s*<\/div>/;
 
 export function prerenderFirstScreen({ entry = '/src/App.svelte' }: { entry?: string } = {}): Plugin {
   let root = process.cwd();
+  let rendering: Promise<string> | undefined;
   return {
     name: 'groundwork:prerender-first-screen',
     apply: (config, env) => env.command === 'build' && !config.build?.ssr,
     configResolved(config) {
       root = config.root;
+    },
+    buildStart() {
+      // Render while Rolldown bundles the client (the result is only needed for index.html at the end).
+      rendering = renderApp(root, entry);
+      rendering.catch(() => {}); // reported where it is awaited, not as an unhandled rejection
     },
     transformIndexHtml: {
       order: 'post',
@@ -39,7 +45,7 @@ export function prerenderFirstScreen({ entry = '/src/App.svelte' }: { entry?: st
         if (!MOUNT_POINT.test(html)) {
           throw new Error('prerender: index.html has no empty <div id="app"></div> to prerender into');
         }
-        const body = await renderApp(root, entry);
+        const body = await (rendering ?? renderApp(root, entry));
         // No whitespace around the markup: hydrate() expects the first hydration marker inside #app.
         const prerendered = html.replace(MOUNT_POINT, () => `<div id="app">${body}</div>`);
         return inlineEntryCss(prerendered, ctx);
