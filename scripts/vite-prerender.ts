@@ -16,7 +16,8 @@
  *
  * App's modules run in Node here. The few browser globals they touch while being imported or while a
  * component's script runs (the router reads `location.hash`; listeners are added to `window` and
- * `document`) are stubbed for the duration of the render, with the route fixed to `#/today`. Anything
+ * `document`) are stubbed for the duration of the render, with the route fixed to `#/today`; `navigator`,
+ * web storage and `matchMedia` answer as on a first visit (English, nothing stored, no media match). Anything
  * else browser-only must wait for `$effect`/`onMount` (which never run on the server) — a render that
  * throws fails the build with the reason, rather than shipping an empty first screen.
  */
@@ -111,6 +112,10 @@ export async function renderApp(root: string, entry = '/src/App.svelte'): Promis
   }
 }
 
+function emptyStorage() {
+  return { length: 0, key: () => null, getItem: () => null, setItem: () => {}, removeItem: () => {}, clear: () => {} };
+}
+
 /** The browser surface App's modules touch before any effect runs; restored afterwards. */
 function stubBrowserGlobals(): () => void {
   const noop = () => {};
@@ -120,6 +125,11 @@ function stubBrowserGlobals(): () => void {
     document: { ...target, visibilityState: 'visible', hidden: false },
     location: { hash: '#/today', href: 'http://localhost/#/today', pathname: '/', search: '' },
     history: { state: null, replaceState: noop, pushState: noop },
+    // Device state reads as "first visit, nothing known": the client fills the real values in after.
+    navigator: { language: 'en', languages: ['en'], onLine: true },
+    localStorage: emptyStorage(),
+    sessionStorage: emptyStorage(),
+    matchMedia: (media: string) => ({ media, matches: false, addEventListener: noop, removeEventListener: noop }),
   };
   const g = globalThis as Record<string, unknown>;
   const saved = Object.keys(stubs).map((k) => [k, Object.getOwnPropertyDescriptor(g, k)] as const);
