@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { prerenderFirstScreen } from './scripts/vite-prerender.ts';
 
 // One config for the app build and for Vitest's two projects.
 export default defineConfig({
@@ -15,6 +16,8 @@ export default defineConfig({
   },
   plugins: [
     svelte(),
+    // Build only: Today's first screen is rendered into index.html and hydrated by main.ts (issue 12).
+    prerenderFirstScreen(),
     VitePWA({
       // An update is offered by our own prompt and applied only between exercises: never auto-reload.
       registerType: 'prompt',

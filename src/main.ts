@@ -1,11 +1,24 @@
 import './ui/tokens.css';
-import { mount } from 'svelte';
+import { hydrate, mount } from 'svelte';
 import App from './App.svelte';
 import { registerServiceWorker } from './shell/pwa';
+import { parseRoute } from './shell/routes';
+import { focusHeadingWhenReady } from './ui/focus';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app missing from index.html');
-mount(App, { target });
+// The build prerenders the shell and Today into #app (scripts/vite-prerender.ts): take that markup over
+// instead of painting it again. The dev server serves an empty #app, so there we mount.
+const prerendered = target.hasChildNodes();
+if (prerendered) hydrate(App, { target });
+else mount(App, { target });
+// Started on another route (a deep link, or "Ground me now" pressed before the script ran): hydration
+// swapped the prerendered Today for that screen, so move focus to its heading — a screen reader that
+// began reading Today is told where it now is.
+if (prerendered && parseRoute(location.hash).name !== 'today') {
+  const main = document.getElementById('main');
+  if (main) focusHeadingWhenReady(main);
+}
 
 // The service worker is not needed for the first paint: register once the page has loaded.
 if (document.readyState === 'complete') void registerServiceWorker();
