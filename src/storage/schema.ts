@@ -75,6 +75,8 @@ export const SettingSchemas = {
   persistAsked: v.boolean(),
   /** Last-chosen breathing pattern and length, so the next visit starts where the person likes it. */
   breathing: v.object({ pattern: v.string(), minutes: v.pipe(v.number(), v.minValue(1), v.maxValue(5)) }),
+  /** Whose crisis lines Help lists first: 'auto' (from the device), a region id, or 'other' (safety/region.ts). */
+  region: v.string(),
 } as const;
 export type SettingKey = keyof typeof SettingSchemas;
 export type SettingValue<K extends SettingKey> = v.InferOutput<(typeof SettingSchemas)[K]>;
@@ -85,6 +87,7 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   volume: 0.6,
   persistAsked: false,
   breathing: { pattern: 'slow-exhale', minutes: 2 },
+  region: 'auto',
 };
 
 export const SettingRecordSchema = v.object({ key: v.string(), value: v.unknown() });

@@ -47,6 +47,17 @@ export const en = {
     close: 'Close',
     groundInstead: 'Try a grounding exercise',
     emergencies: 'Emergencies',
+    crisisLines: 'Crisis lines',
+    /** The close control at the top of the Help dialog (the one at the bottom is plain "Close"). */
+    closeTop: 'Close Help',
+    regionSummary: (name: string | undefined) =>
+      name ? `Numbers for ${name} come first. Choose another region` : 'Choose your region to put its numbers first',
+    regionLabel: 'Show numbers first for',
+    regionHint: 'Worked out on this device from its language and time zone. Nothing is sent anywhere.',
+    regionAuto: (name: string | undefined) => (name ? `This device’s region (${name})` : 'This device’s region (not known)'),
+    regionOther: 'Somewhere else',
+    elsewhere: 'Elsewhere: call your local emergency number.',
+    opensWebsite: 'opens their website',
   },
   ground: {
     heading: 'Ground yourself',
