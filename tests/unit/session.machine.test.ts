@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, fromPromise, type AnyActorRef } from 'xstate';
+import { createActor, createMachine, fromPromise, type AnyActorRef } from 'xstate';
 import { sessionMachine, type SessionContext, type SessionInput } from '../../src/flow/session.machine';
 import { createStepsMachine } from '../../src/flow/steps.machine';
 
@@ -76,7 +76,7 @@ describe('session machine', () => {
     expect(moduleOf(actor)).toBeDefined();
   });
 
-  it('check-out with presence still ≤ 3 or distress still ≥ 8 flags more support', () => {
+  it('check-out with presence still ≤ 3 or distress still ≥ 8 shows support before the note', () => {
     for (const [presence, distress, expected] of [
       [3, 2, true],
       [4, 8, true],
@@ -87,7 +87,85 @@ describe('session machine', () => {
       for (let i = 0; i < 3; i++) moduleOf(actor).send({ type: 'NEXT' });
       actor.send({ type: 'CHECK_OUT', presence, distress });
       expect(actor.getSnapshot().context.moreSupport, `${presence}/${distress}`).toBe(expected);
+      expect(actor.getSnapshot().value, `${presence}/${distress}`).toEqual({ flow: expected ? 'support' : 'note' });
     }
+  });
+
+  it('distress that rose by 3 over the exercise shows support first; a rise of 2 goes to the note', () => {
+    for (const [after, expected] of [
+      [6, 'support'],
+      [5, 'note'],
+    ] as const) {
+      const actor = start();
+      actor.send({ type: 'CHECK_IN', presence: 6, distress: 3 });
+      for (let i = 0; i < 3; i++) moduleOf(actor).send({ type: 'NEXT' });
+      actor.send({ type: 'CHECK_OUT', presence: 6, distress: after });
+      expect(actor.getSnapshot().value).toEqual({ flow: expected });
+    }
+  });
+
+  it('support is never a dead end: the note can still be written, and everything is saved', async () => {
+    const saved: SessionContext[] = [];
+    const actor = start({ quick: true }, saved);
+    for (let i = 0; i < 3; i++) moduleOf(actor).send({ type: 'NEXT' });
+    actor.send({ type: 'CHECK_OUT', presence: 2, distress: 9 });
+    actor.send({ type: 'CONTINUE' });
+    expect(actor.getSnapshot().value).toEqual({ flow: 'note' });
+    actor.send({ type: 'NOTE', text: 'called a friend' });
+    actor.send({ type: 'FINISH' });
+    await settle();
+    expect(actor.getSnapshot().value).toBe('saved');
+    expect(saved[0]).toMatchObject({ note: 'called a friend', after: { presence: 2, distress: 9 }, partial: false });
+  });
+
+  it('choosing another exercise from the support screen saves this one as finished', async () => {
+    const saved: SessionContext[] = [];
+    const actor = start({ quick: true }, saved);
+    for (let i = 0; i < 3; i++) moduleOf(actor).send({ type: 'NEXT' });
+    actor.send({ type: 'CHECK_OUT', presence: 1 });
+    actor.send({ type: 'FINISH' });
+    await settle();
+    expect(actor.getSnapshot().value).toBe('saved');
+    expect(saved[0]).toMatchObject({ partial: false, moreSupport: true });
+  });
+
+  it.each<[string, number, number, boolean]>([
+    ['presence 3', 3, 2, true],
+    ['presence 4', 4, 2, false],
+    ['distress 8', 6, 8, true],
+    ['distress 7', 6, 7, false],
+  ])('leaving mid-exercise after a check-in at %s: support shown on the way out is %s', async (_n, presence, distress, expected) => {
+    const actor = start();
+    actor.send({ type: 'CHECK_IN', presence, distress });
+    actor.send({ type: 'EXIT' });
+    await settle();
+    expect(actor.getSnapshot().value).toBe('saved');
+    expect(actor.getSnapshot().context.moreSupport).toBe(expected);
+  });
+
+  it('leaving from the note after a hard check-out keeps the support flag', async () => {
+    const actor = start({ quick: true });
+    for (let i = 0; i < 3; i++) moduleOf(actor).send({ type: 'NEXT' });
+    actor.send({ type: 'CHECK_OUT', presence: 6, distress: 8 });
+    actor.send({ type: 'CONTINUE' });
+    actor.send({ type: 'EXIT' });
+    await settle();
+    expect(actor.getSnapshot().context.moreSupport).toBe(true);
+  });
+
+  it('hands a variant to the module (Ground me now: feet and hands, the slow out-breath)', () => {
+    const seen: unknown[] = [];
+    const spy = createMachine({
+      context: ({ input }: { input: unknown }) => {
+        seen.push(input);
+        return { data: undefined };
+      },
+    });
+    const machine = sessionMachine.provide({ actors: { module: spy } });
+    const input = { sessionId: 's', moduleId: 'x', family: 'grounding' as const, quick: true };
+    createActor(machine, { input: { ...input, variant: 'anchor' } }).start();
+    createActor(machine, { input }).start();
+    expect(seen).toEqual([{ quick: true, variant: 'anchor' }, { quick: true }]);
   });
 
   it('offers grounding first before a non-grounding module when distress is high, and respects "continue"', () => {
