@@ -286,6 +286,19 @@ export function hasContent(context: SessionContext): boolean {
   return rated(context.before) || rated(context.after) || context.note.trim() !== '' || hasAnswer(context.data);
 }
 
+/**
+ * The same for a stored session (its persisted snapshot): ratings and note from the session, answers from
+ * the module child, which holds them until the session ends. Decides whether starting the exercise again
+ * needs to ask "carry on or start afresh" — a session with nothing in it can simply make way.
+ */
+export function storedHasContent(snapshot: unknown): boolean {
+  const snap = snapshot as { context?: Partial<SessionContext>; children?: { module?: { snapshot?: { context?: { data?: unknown } } } } };
+  const ctx = snap?.context;
+  if (!ctx) return false;
+  const data = snap.children?.module?.snapshot?.context?.data ?? ctx.data;
+  return hasContent({ ...(ctx as SessionContext), note: typeof ctx.note === 'string' ? ctx.note : '', data });
+}
+
 function hasAnswer(value: unknown): boolean {
   if (typeof value === 'string') return value.trim() !== '';
   if (typeof value === 'number') return value > 0;

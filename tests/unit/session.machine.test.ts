@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, createMachine, fromPromise, type AnyActorRef } from 'xstate';
-import { sessionMachine, type SessionContext, type SessionInput } from '../../src/flow/session.machine';
+import { sessionMachine, storedHasContent, type SessionContext, type SessionInput } from '../../src/flow/session.machine';
 import { createStepsMachine } from '../../src/flow/steps.machine';
 
 const steps = createStepsMachine('test-steps', ['a', 'b', 'c']);
@@ -294,5 +294,19 @@ describe('session machine', () => {
     child.send({ type: 'NEXT' });
     child.send({ type: 'NEXT' });
     expect(restored.getSnapshot().value).toEqual({ flow: 'checkOut' });
+  });
+
+  it('a stored session says whether it holds anything: words in the module, a rating, or nothing at all', () => {
+    const persisted = (a: ReturnType<typeof start>) => JSON.parse(JSON.stringify(a.getPersistedSnapshot()));
+    const empty = start({ quick: true });
+    moduleOf(empty).send({ type: 'NEXT' });
+    expect(storedHasContent(persisted(empty))).toBe(false);
+    const typed = start({ quick: true });
+    moduleOf(typed).send({ type: 'TYPE', text: 'a green mug' });
+    expect(storedHasContent(persisted(typed))).toBe(true);
+    const rated = start();
+    rated.send({ type: 'CHECK_IN', presence: 5 });
+    expect(storedHasContent(persisted(rated))).toBe(true);
+    expect(storedHasContent(undefined)).toBe(false);
   });
 });
