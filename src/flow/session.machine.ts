@@ -12,6 +12,7 @@ import { assign, enqueueActions, fromPromise, setup, spawnChild, stopChild, crea
 import type { Check } from '../storage/schema';
 import type { Family, ModuleInput } from './module';
 import { DEFAULT_THRESHOLDS, shouldOfferGroundingFirst, supportAfterCheckOut, supportOnLeaving, type Thresholds } from './routing';
+import { INWARD } from './ground';
 
 export interface SessionInput {
   sessionId: string;
@@ -95,7 +96,13 @@ export const sessionMachine = setup({
   },
   guards: {
     offerGroundingFirst: ({ context, event }) =>
-      event.type === 'CHECK_IN' && shouldOfferGroundingFirst(context.family, check(event, 0), context.thresholds),
+      event.type === 'CHECK_IN' &&
+      (shouldOfferGroundingFirst(context.family, check(event, 0), context.thresholds) ||
+        // An inward grounding exercise (imagery, breath focus, muscle work) at presence ≤ 3: outward ones are
+        // offered first (CLINICAL.md §2); the person may still go on.
+        (INWARD.includes(context.moduleId) &&
+          event.presence !== undefined &&
+          event.presence <= context.thresholds.presenceAtMost)),
     isQuick: ({ context }) => context.quick,
     // Support before paperwork: a hard check-out shows Help and other exercises before the note screen.
     supportFirst: ({ context, event }) =>

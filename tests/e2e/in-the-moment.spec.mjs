@@ -240,3 +240,22 @@ test('the welcome card folds away and stays folded; axe clean', async (t) => {
   assert.equal(await about.isVisible(), false, 'remembered as folded');
   await axeClean(page, 'Today with the welcome folded');
 });
+
+test('safe place after a check-in at presence 2: outward exercises are offered first, inward ones last, and the person may go on', async (t) => {
+  const { page } = await freshPage(t, b.browser);
+  const errors = collectErrors(page);
+  await page.goto(`${baseURL}/#/exercise/safe-place`);
+  await checkScreen(page, 'Before you start', { presence: 2 });
+  await page.getByRole('heading', { level: 2, name: 'Something outward first?' }).waitFor();
+  const list = page.getByRole('region', { name: 'What helps right now' });
+  const titles = (await list.getByRole('link').allTextContents()).map((s) => s.trim());
+  const at = (name) => titles.findIndex((s) => s.startsWith(name));
+  for (const outward of ['5-4-3-2-1 senses', 'Here and now', 'Temperature'])
+    for (const inward of ['Body grounding', 'Paced breathing'])
+      assert.ok(at(outward) < at(inward), `${outward} before ${inward}: ${titles.join(' | ')}`);
+  assert.equal(at('Safe place'), -1, 'not the exercise itself');
+  await axeClean(page, 'outward first');
+  await page.getByRole('button', { name: 'Continue with the exercise' }).click();
+  await page.getByRole('button', { name: 'Begin', exact: true }).waitFor(); // the exercise's own first screen
+  assertNoErrors(errors);
+});

@@ -309,4 +309,20 @@ describe('session machine', () => {
     expect(storedHasContent(persisted(rated))).toBe(true);
     expect(storedHasContent(undefined)).toBe(false);
   });
+
+  it.each<[string, string, number, string]>([
+    ['safe place (imagery) at presence 3 offers outward exercises first', 'safe-place', 3, 'offerGrounding'],
+    ['safe place at presence 4 goes straight in', 'safe-place', 4, 'module'],
+    ['breathing (breath focus) at presence 2 offers outward first', 'breathing', 2, 'offerGrounding'],
+    ['body (muscle work) at presence 3 offers outward first', 'body', 3, 'offerGrounding'],
+    ['5-4-3-2-1 (outward) at presence 0 goes straight in', 'five-senses', 0, 'module'],
+  ])('%s', (_name, moduleId, presence, expected) => {
+    const actor = start({ moduleId });
+    actor.send({ type: 'CHECK_IN', presence });
+    expect(actor.getSnapshot().value).toEqual({ flow: expected });
+    if (expected === 'offerGrounding') {
+      actor.send({ type: 'CONTINUE' }); // the person may still go on
+      expect(actor.getSnapshot().value).toEqual({ flow: 'module' });
+    }
+  });
 });

@@ -120,6 +120,10 @@ export const en = {
     unfinishedHeading: (title: string) => `You have an unfinished ${title}`,
     unfinishedBody: 'You could carry on where you left off, or start afresh — what you wrote before stays in your journal.',
     startAfresh: 'Start afresh',
+    // An inward exercise (imagery, breath focus, muscle work) after a check-in at presence ≤ 3 (CLINICAL.md §2).
+    outwardFirstHeading: 'Something outward first?',
+    outwardFirstBody:
+      'You said you feel far away. Exercises that bring your attention to the room around you may suit this moment better than going inward. It is your choice.',
   },
   notice: {
     label: (n: number) => `Tick each one you notice (${n})`,
