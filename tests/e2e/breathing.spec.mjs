@@ -198,9 +198,12 @@ test('“Ground me now” inside the slow out-breath carries on with it: same br
 
   await page.getByRole('link', { name: 'Ground me now' }).click();
   await page.waitForURL(/#\/ground$/);
+  // The Ground screen itself (its intro line), showing the same exercise — not the old screen on its way out.
+  await page.getByText('You are here now.', { exact: false }).waitFor();
+  await page.getByRole('heading', { level: 1, name: TITLE, exact: true }).waitFor();
   await h2(page, 'Slow out-breath').waitFor();
   assert.equal(await page.getByRole('link', { name: `Back to ${TITLE}` }).count(), 0, 'no second copy to go back from');
-  assert.equal(await page.getByRole('heading', { level: 1, name: TITLE, exact: true }).count(), 1);
+  assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'one exercise on screen');
   await textIs(word(page), 'Breathe out', 'still in the same out-breath');
   await page.clock.runFor(5_000);
   await textIs(word(page), 'Breathe in', 'and the clock carries on', 1_500);

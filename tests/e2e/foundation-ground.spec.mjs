@@ -80,6 +80,9 @@ test('Ground me now inside 5-4-3-2-1 (step 2) carries on with it: same step, sam
   const started = performance.now();
   await control.click();
   await page.waitForURL(/#\/ground$/);
+  // The Ground screen itself (its intro line), showing the same exercise — not the old screen on its way out.
+  await page.getByText('You are here now.', { exact: false }).waitFor({ timeout: 5_000 });
+  await page.getByRole('heading', { level: 1, name: TITLE, exact: true }).waitFor({ timeout: 5_000 });
   await stepHeading(page, 1).waitFor({ state: 'visible', timeout: 5_000 });
   const ms = performance.now() - started;
   t.diagnostic(`Ground me now → the same exercise on step 2: ${Math.round(ms)} ms`);
