@@ -16,6 +16,8 @@ export interface Helpfulness {
 
 /** A change this small is noise on a 0–10 self-rating; below it we do not say "helped you most". */
 export const MIN_HELPFUL_CHANGE = 1;
+/** One session is an anecdote: "helped you most" is said only after this many rated sessions (issue 12). */
+export const MIN_RATED_FOR_CLAIM = 2;
 
 export function helpfulness(entries: readonly Entry[]): Map<string, Helpfulness> {
   const out = new Map<string, Helpfulness>();
@@ -42,23 +44,25 @@ function delta(a: number | undefined, b: number | undefined): number | undefined
 export interface Ranked<M> {
   module: M;
   stats?: Helpfulness;
-  /** True for the exercises shown as "helped you most". */
+  /** True for the exercises shown as "helped you most": helped, over at least MIN_RATED_FOR_CLAIM sessions. */
   helpedMost: boolean;
 }
 
 /**
  * Order: exercises that helped (mean change ≥ MIN_HELPFUL_CHANGE), best first; then the rest in their
- * given order (the registry's, which starts with the gentlest). Ties keep the given order.
+ * given order (the registry's, which starts with the gentlest). Ties keep the given order. A single rated
+ * session already orders the list, but the "helped you most" claim waits for MIN_RATED_FOR_CLAIM.
  */
 export function rankByHelpfulness<M extends { id: string }>(modules: readonly M[], entries: readonly Entry[]): Ranked<M>[] {
   const stats = helpfulness(entries);
   const ranked = modules.map((module, index) => {
     const s = stats.get(module.id);
-    return { module, stats: s, helpedMost: !!s && s.meanChange >= MIN_HELPFUL_CHANGE, index };
+    const helped = !!s && s.meanChange >= MIN_HELPFUL_CHANGE;
+    return { module, stats: s, helped, helpedMost: helped && s.rated >= MIN_RATED_FOR_CLAIM, index };
   });
   ranked.sort((a, b) => {
-    if (a.helpedMost !== b.helpedMost) return a.helpedMost ? -1 : 1;
-    if (a.helpedMost && b.helpedMost) return (b.stats?.meanChange ?? 0) - (a.stats?.meanChange ?? 0) || a.index - b.index;
+    if (a.helped !== b.helped) return a.helped ? -1 : 1;
+    if (a.helped && b.helped) return (b.stats?.meanChange ?? 0) - (a.stats?.meanChange ?? 0) || a.index - b.index;
     return a.index - b.index;
   });
   return ranked.map(({ module, stats: s, helpedMost }) => ({ module, stats: s, helpedMost }));

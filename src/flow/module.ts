@@ -66,4 +66,7 @@ export interface ModuleImpl<TData = unknown> {
 export interface ModuleInput {
   /** Grounding started from the Ground control: go straight to the first step, no preamble. */
   quick: boolean;
+  /** Start straight in this part of the module (body: 'anchor'; breathing: a pattern id). Ground me now
+   *  uses it so a quick start is always the variant that is safe in the moment (flow/ground.ts). */
+  variant?: string;
 }

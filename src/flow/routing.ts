@@ -1,6 +1,7 @@
 /**
  * Safety routing rules: pure functions, table-tested. Thresholds are defaults a therapist's plan may change
- * (CLINICAL.md §4 "Safety routing (judgment)"; §2 issue 4: check-out still low → offer more support).
+ * (CLINICAL.md §4 "Safety routing (judgment)"; §2 issue 4: check-out still low → offer more support;
+ * issue 12: support before paperwork). A plan may only make them more protective (DESIGN.md §5).
  */
 import type { Check } from '../storage/schema';
 import type { Family } from './module';
@@ -13,9 +14,12 @@ export interface Thresholds {
   distressAtLeast: number;
   /** After a session: distress still at or above this → offer another exercise or Help. Issue 4: ≥ 8/10. */
   afterDistressAtLeast: number;
+  /** Distress that rose by at least this much over the exercise → Help first (issue 12: 3 points of 10).
+   *  Optional only because sessions stored before issue 12 lack it; missing means the default. */
+  riseAtLeast?: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { presenceAtMost: 3, distressAtLeast: 8, afterDistressAtLeast: 8 };
+export const DEFAULT_THRESHOLDS: Thresholds = { presenceAtMost: 3, distressAtLeast: 8, afterDistressAtLeast: 8, riseAtLeast: 3 };
 
 /** Before a non-grounding module: offer grounding first (the person may still choose to continue). */
 export function shouldOfferGroundingFirst(family: Family, check: Check | undefined, t: Thresholds = DEFAULT_THRESHOLDS): boolean {
@@ -27,6 +31,28 @@ export function shouldOfferGroundingFirst(family: Family, check: Check | undefin
 export function needsMoreSupport(check: Check | undefined, t: Thresholds = DEFAULT_THRESHOLDS): boolean {
   if (!check) return false;
   return lowPresence(check, t.presenceAtMost) || (check.distress !== undefined && check.distress >= t.afterDistressAtLeast);
+}
+
+/** Distress rose over the exercise by at least the threshold (both ratings given). */
+export function distressRose(before: Check | undefined, after: Check | undefined, t: Thresholds = DEFAULT_THRESHOLDS): boolean {
+  if (before?.distress === undefined || after?.distress === undefined) return false;
+  return after.distress - before.distress >= (t.riseAtLeast ?? DEFAULT_THRESHOLDS.riseAtLeast!);
+}
+
+/**
+ * Support before paperwork (issue 12): a check-out at presence ≤ 3 or distress ≥ 8, or distress that rose
+ * by 3 or more over the exercise, shows Help and other exercises at once — before the note screen.
+ */
+export function supportAfterCheckOut(before: Check | undefined, after: Check | undefined, t: Thresholds = DEFAULT_THRESHOLDS): boolean {
+  return needsMoreSupport(after, t) || distressRose(before, after, t);
+}
+
+/**
+ * Leaving an exercise (EXIT) after such a rating shows the same support: judged on the check-out when there
+ * was one, otherwise on the check-in (the person said they were far away or overwhelmed, then left).
+ */
+export function supportOnLeaving(before: Check | undefined, after: Check | undefined, t: Thresholds = DEFAULT_THRESHOLDS): boolean {
+  return after ? supportAfterCheckOut(before, after, t) : needsMoreSupport(before, t);
 }
 
 function lowPresence(check: Check, atMost: number): boolean {

@@ -145,13 +145,20 @@ export function createRunner(deps: RunnerDeps) {
 
   return {
     /** Start a new session of a module. `quick`: from the Ground control, straight to the first step. */
-    async start(moduleId: string, options: { quick?: boolean } = {}): Promise<SessionHandle> {
+    async start(moduleId: string, options: { quick?: boolean; variant?: string } = {}): Promise<SessionHandle> {
       const meta = deps.findModule(moduleId);
       if (!meta) throw new Error(`Unknown module ${moduleId}`);
       const impl = await meta.load();
       const startedAt = now();
       const actor = createActor(provide(meta, impl), {
-        input: { sessionId: newId(), moduleId, family: meta.family, quick: options.quick ?? false, now: startedAt },
+        input: {
+          sessionId: newId(),
+          moduleId,
+          family: meta.family,
+          quick: options.quick ?? false,
+          ...(options.variant === undefined ? {} : { variant: options.variant }),
+          now: startedAt,
+        },
       });
       const handle = track(meta, impl, actor, startedAt);
       actor.start();

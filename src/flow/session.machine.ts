@@ -1,5 +1,6 @@
 /**
- * One guided session: check-in → (grounding first?) → the module (a child actor) → check-out → note → saved.
+ * One guided session: check-in → (grounding first?) → the module (a child actor) → check-out → (support
+ * first, when the check-out was hard) → note → saved.
  * Global events: GROUND (suspend here, ground, RESUME returns to the same step through deep history),
  * PAUSE/RESUME, and EXIT (always allowed; whatever was written or rated is saved as an unfinished entry).
  *
@@ -10,7 +11,8 @@
 import { assign, enqueueActions, fromPromise, setup, spawnChild, stopChild, createMachine, type ActorRefFrom, type AnyStateMachine, type DoneActorEvent } from 'xstate';
 import type { Check } from '../storage/schema';
 import type { Family, ModuleInput } from './module';
-import { DEFAULT_THRESHOLDS, needsMoreSupport, shouldOfferGroundingFirst, type Thresholds } from './routing';
+import { DEFAULT_THRESHOLDS, shouldOfferGroundingFirst, supportAfterCheckOut, supportOnLeaving, type Thresholds } from './routing';
+import { INWARD } from './ground';
 
 export interface SessionInput {
   sessionId: string;
@@ -18,6 +20,8 @@ export interface SessionInput {
   family: Family;
   /** Started from the Ground control: skip check-in, go straight to the first step. */
   quick?: boolean;
+  /** Handed to the module (ModuleInput.variant): e.g. feet and hands, not muscle tensing. */
+  variant?: string;
   thresholds?: Thresholds;
   now?: number;
 }
@@ -27,6 +31,7 @@ export interface SessionContext {
   moduleId: string;
   family: Family;
   quick: boolean;
+  variant?: string;
   thresholds: Thresholds;
   startedAt: number;
   before?: Check;
@@ -38,7 +43,8 @@ export interface SessionContext {
   moduleDone: boolean;
   /** True when saved before the module finished (EXIT). */
   partial: boolean;
-  /** After check-out: still low presence or high distress → the view offers more support. */
+  /** After check-out (or on leaving): still low presence, high distress, or distress that rose → the view
+   *  shows Help and other exercises at once (flow/routing.ts). */
   moreSupport: boolean;
   entryId?: string;
   error?: string;
@@ -49,7 +55,7 @@ export type Rated = { presence?: number; distress?: number };
 export type SessionEvent =
   | ({ type: 'CHECK_IN' } & Rated)
   | { type: 'SKIP_CHECK_IN' }
-  | { type: 'CONTINUE' } // "carry on without grounding" after the grounding-first offer
+  | { type: 'CONTINUE' } // "carry on without grounding" after the grounding-first offer; on to the note after support
   | ({ type: 'CHECK_OUT' } & Rated)
   | { type: 'SKIP_CHECK_OUT' }
   | { type: 'NOTE'; text: string }
@@ -90,8 +96,17 @@ export const sessionMachine = setup({
   },
   guards: {
     offerGroundingFirst: ({ context, event }) =>
-      event.type === 'CHECK_IN' && shouldOfferGroundingFirst(context.family, check(event, 0), context.thresholds),
+      event.type === 'CHECK_IN' &&
+      (shouldOfferGroundingFirst(context.family, check(event, 0), context.thresholds) ||
+        // An inward grounding exercise (imagery, breath focus, muscle work) at presence ≤ 3: outward ones are
+        // offered first (CLINICAL.md §2); the person may still go on.
+        (INWARD.includes(context.moduleId) &&
+          event.presence !== undefined &&
+          event.presence <= context.thresholds.presenceAtMost)),
     isQuick: ({ context }) => context.quick,
+    // Support before paperwork: a hard check-out shows Help and other exercises before the note screen.
+    supportFirst: ({ context, event }) =>
+      event.type === 'CHECK_OUT' && supportAfterCheckOut(context.before, check(event, 0), context.thresholds),
     // A finished exercise is worth a journal line even with nothing typed: the person did it.
     hasAnythingToKeep: ({ context }) => context.moduleDone || hasContent(context),
   },
@@ -101,11 +116,16 @@ export const sessionMachine = setup({
     }),
     recordAfter: assign(({ context, event }) => {
       const after = event.type === 'CHECK_OUT' ? check(event, Date.now()) : undefined;
-      return { after, moreSupport: needsMoreSupport(after, context.thresholds) };
+      return { after, moreSupport: supportAfterCheckOut(context.before, after, context.thresholds) };
     }),
+    /** Leaving after a hard rating shows the same support on the way out (never a dead end). */
+    flagSupportOnLeaving: assign(({ context }) => ({
+      moreSupport: context.moreSupport || supportOnLeaving(context.before, context.after, context.thresholds),
+    })),
     startModule: spawnChild('module', {
       id: 'module',
-      input: ({ context }): ModuleInput => ({ quick: context.quick }),
+      input: ({ context }): ModuleInput =>
+        context.variant === undefined ? { quick: context.quick } : { quick: context.quick, variant: context.variant },
     }),
     keepModuleOutput: assign({
       data: ({ event }) => (event.type === 'xstate.done.actor.module' ? event.output : undefined),
@@ -139,6 +159,7 @@ export const sessionMachine = setup({
     moduleId: input.moduleId,
     family: input.family,
     quick: input.quick ?? false,
+    ...(input.variant === undefined ? {} : { variant: input.variant }),
     thresholds: input.thresholds ?? DEFAULT_THRESHOLDS,
     startedAt: input.now ?? Date.now(),
     note: '',
@@ -153,7 +174,7 @@ export const sessionMachine = setup({
       on: {
         GROUND: { target: 'grounding' },
         PAUSE: { target: 'paused' },
-        EXIT: { target: 'leaving', actions: 'keepModuleProgress' },
+        EXIT: { target: 'leaving', actions: ['keepModuleProgress', 'flagSupportOnLeaving'] },
       },
       states: {
         start: {
@@ -180,8 +201,19 @@ export const sessionMachine = setup({
         },
         checkOut: {
           on: {
-            CHECK_OUT: { target: 'note', actions: 'recordAfter' },
+            CHECK_OUT: [
+              { guard: 'supportFirst', target: 'support', actions: 'recordAfter' },
+              { target: 'note', actions: 'recordAfter' },
+            ],
             SKIP_CHECK_OUT: { target: 'note' },
+          },
+        },
+        support: {
+          description: 'Help and other exercises, shown before the note; the note can still be written after.',
+          on: {
+            CONTINUE: { target: 'note' },
+            // Another exercise chosen from here: keep this one (ratings and all) as a finished entry.
+            FINISH: { target: '#session.saving' },
           },
         },
         note: {
@@ -199,7 +231,7 @@ export const sessionMachine = setup({
       exit: 'resumeModule',
       on: {
         RESUME: { target: 'flow.hist' },
-        EXIT: { target: 'leaving', actions: 'keepModuleProgress' },
+        EXIT: { target: 'leaving', actions: ['keepModuleProgress', 'flagSupportOnLeaving'] },
       },
     },
     paused: {
@@ -208,7 +240,7 @@ export const sessionMachine = setup({
       on: {
         RESUME: { target: 'flow.hist' },
         GROUND: { target: 'grounding' },
-        EXIT: { target: 'leaving', actions: 'keepModuleProgress' },
+        EXIT: { target: 'leaving', actions: ['keepModuleProgress', 'flagSupportOnLeaving'] },
       },
     },
     saving: {
@@ -259,6 +291,19 @@ function moduleData(self: { getSnapshot(): { children: Record<string, unknown> }
 export function hasContent(context: SessionContext): boolean {
   const rated = (c?: Check) => c !== undefined && (c.presence !== undefined || c.distress !== undefined);
   return rated(context.before) || rated(context.after) || context.note.trim() !== '' || hasAnswer(context.data);
+}
+
+/**
+ * The same for a stored session (its persisted snapshot): ratings and note from the session, answers from
+ * the module child, which holds them until the session ends. Decides whether starting the exercise again
+ * needs to ask "carry on or start afresh" — a session with nothing in it can simply make way.
+ */
+export function storedHasContent(snapshot: unknown): boolean {
+  const snap = snapshot as { context?: Partial<SessionContext>; children?: { module?: { snapshot?: { context?: { data?: unknown } } } } };
+  const ctx = snap?.context;
+  if (!ctx) return false;
+  const data = snap.children?.module?.snapshot?.context?.data ?? ctx.data;
+  return hasContent({ ...(ctx as SessionContext), note: typeof ctx.note === 'string' ? ctx.note : '', data });
 }
 
 function hasAnswer(value: unknown): boolean {

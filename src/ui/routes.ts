@@ -4,7 +4,8 @@
  */
 export type Route =
   | { name: 'today' }
-  | { name: 'ground' }
+  /** `leaving`: the way out of an inward exercise was taken (#/ground/leave/<moduleId>, flow/ground.ts WAY_OUT). */
+  | { name: 'ground'; leaving?: string }
   | { name: 'help' }
   | { name: 'settings' }
   | { name: 'journal' }
@@ -26,6 +27,8 @@ export function parseRoute(hash: string): Route {
     case 'today':
       return parts.length <= 1 ? { name: 'today' } : notFound(path);
     case 'ground':
+      if (parts.length === 1) return { name: 'ground' };
+      return second === 'leave' && third && SAFE_ID.test(third) && parts.length === 3 ? { name: 'ground', leaving: third } : notFound(path);
     case 'help':
     case 'settings':
       return parts.length === 1 ? { name: head } : notFound(path);
@@ -58,6 +61,8 @@ export function href(route: Route): string {
       return `#/exercise/${route.moduleId}`;
     case 'session':
       return `#/session/${route.sessionId}`;
+    case 'ground':
+      return route.leaving ? `#/ground/leave/${route.leaving}` : '#/ground';
     case 'not-found':
       return `#${route.path}`;
     default:

@@ -39,13 +39,25 @@ describe('what helps right now (chooser)', () => {
   });
 
   it('puts what helped this person first and says so, in words', () => {
-    const history = [rated('breathing', [2, 9], [7, 3], 1), rated('body', [3, 7], [5, 6], 2)];
+    // Two rated sessions each: "helped you most" is said only after two (issue 12).
+    const history = [
+      rated('breathing', [2, 9], [7, 3], 1),
+      rated('breathing', [2, 9], [7, 3], 2),
+      rated('body', [3, 7], [5, 6], 3),
+      rated('body', [3, 7], [5, 6], 4),
+    ];
     render(GroundingChooser, { choices: rankByHelpfulness(grounding, history) });
     const [first, second] = links();
     expect(first).toHaveTextContent(/^Paced breathing/);
     expect(first).toHaveTextContent('helped you most');
     expect(second).toHaveTextContent(/^Body grounding/);
     expect(screen.getByText(/from your own before-and-after ratings/)).toBeInTheDocument();
+  });
+
+  it('after a single rated session it orders the list but claims nothing yet', () => {
+    render(GroundingChooser, { choices: rankByHelpfulness(grounding, [rated('breathing', [2, 9], [7, 3], 1)]) });
+    expect(links()[0]).toHaveTextContent(/^Paced breathing/);
+    expect(screen.queryByText('helped you most')).not.toBeInTheDocument();
   });
 
   it('leaves out the exercise already on screen', () => {

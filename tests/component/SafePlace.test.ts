@@ -29,7 +29,7 @@ describe('Safe place view: first visit', () => {
     const { actor, user } = setup();
     expect(await screen.findByRole('heading', { name: 'A safe place, in your words' })).toBeInTheDocument();
     expect(screen.getByText(/real or imagined/)).toBeInTheDocument();
-    expect(out()).toHaveAttribute('href', '#/ground');
+    expect(out()).toHaveAttribute('href', '#/ground/leave/safe-place');
     await user.click(screen.getByRole('button', { name: 'Begin' }));
 
     await waitFor(() => expect(heading()).toHaveFocus());

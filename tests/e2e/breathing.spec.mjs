@@ -185,7 +185,9 @@ test('with prefers-reduced-motion: the phase word and a large count, no moving s
   assert.deepEqual(pageErrors, [], 'uncaught errors in the page');
 });
 
-test('“Ground me now” mid-exercise pauses the pacer; coming back carries on from the same moment', async (t) => {
+test('“Ground me now” inside the slow out-breath carries on with it: same breath, no second copy', async (t) => {
+  // Issue 12: the slow out-breath is safe in the moment, so Ground carries on with it rather than opening a
+  // second "Paced breathing" under the same title.
   const { page, pageErrors } = await freshPage(t);
   const skip = await openChooser(page);
   await skip();
@@ -197,15 +199,13 @@ test('“Ground me now” mid-exercise pauses the pacer; coming back carries on 
 
   await page.getByRole('link', { name: 'Ground me now' }).click();
   await page.waitForURL(/#\/ground$/);
-  const back = page.getByRole('link', { name: `Back to ${TITLE}` });
-  await back.waitFor();
-  await page.clock.runFor(120_000); // two minutes away: longer than the whole exercise
-
-  await back.click();
+  // The Ground screen itself (its intro line), showing the same exercise — not the old screen on its way out.
+  await page.getByText('You are here now.', { exact: false }).waitFor();
+  await page.getByRole('heading', { level: 1, name: TITLE, exact: true }).waitFor();
   await h2(page, 'Slow out-breath').waitFor();
+  assert.equal(await page.getByRole('link', { name: `Back to ${TITLE}` }).count(), 0, 'no second copy to go back from');
+  assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'one exercise on screen');
   await textIs(word(page), 'Breathe out', 'still in the same out-breath');
-  await textIs(count(page), '2 of 6', 'at the same second of it');
-  await button(page, 'Pause').waitFor();
   await page.clock.runFor(5_000);
   await textIs(word(page), 'Breathe in', 'and the clock carries on', 1_500);
   assert.deepEqual(pageErrors, [], 'uncaught errors in the page');

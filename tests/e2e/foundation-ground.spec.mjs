@@ -65,29 +65,60 @@ test('Ground me now from mid-journal: grounding within 1 s, then "Back to where 
   assertNoErrors(errors);
 });
 
-test('Ground me now from mid-exercise (step 2): "Back to 5-4-3-2-1 senses" returns to step 2 with the text', async (t) => {
+test('Ground me now inside 5-4-3-2-1 (step 2) carries on with it: same step, same words, no second copy', async (t) => {
+  // Issue 12: pressing Ground inside a grounding exercise that is itself safe in the moment carries on with
+  // it, instead of opening a second "5-4-3-2-1 senses" under the same title.
   const { page } = await freshPage(t, b.browser);
   const errors = collectErrors(page);
 
-  const id = await startAtStep1(page);
+  await startAtStep1(page);
   await stepBox(page, 0).fill('white ceiling');
   await next(page, 0);
   await stepBox(page, 1).fill('the weight of a blanket');
 
-  const ms = await groundNow(page);
-  t.diagnostic(`Ground me now → step 1: ${Math.round(ms)} ms`);
-  assert.ok(ms < 1000, `grounding step 1 took ${Math.round(ms)} ms after the click (limit 1000 ms)`);
-  // The grounding session is a new one: its step-1 box is empty, not the interrupted exercise's.
-  assert.equal(await stepBox(page, 0).inputValue(), '');
-
-  const backTo = page.getByRole('link', { name: `Back to ${TITLE}`, exact: true });
-  assert.equal(await backTo.getAttribute('href'), `#/session/${id}`);
-  await backTo.click();
-  await stepHeading(page, 1).waitFor();
+  const control = page.getByRole('link', { name: 'Ground me now', exact: true });
+  const started = performance.now();
+  await control.click();
+  await page.waitForURL(/#\/ground$/);
+  // The Ground screen itself (its intro line), showing the same exercise — not the old screen on its way out.
+  await page.getByText('You are here now.', { exact: false }).waitFor({ timeout: 5_000 });
+  await page.getByRole('heading', { level: 1, name: TITLE, exact: true }).waitFor({ timeout: 5_000 });
+  await stepHeading(page, 1).waitFor({ state: 'visible', timeout: 5_000 });
+  const ms = performance.now() - started;
+  t.diagnostic(`Ground me now → the same exercise on step 2: ${Math.round(ms)} ms`);
+  assert.ok(ms < 1000, `grounding took ${Math.round(ms)} ms after the click (limit 1000 ms)`);
   assert.equal(await stepBox(page, 1).inputValue(), 'the weight of a blanket', 'step 2 text kept');
+  assert.equal(await page.getByRole('heading', { level: 1, name: TITLE, exact: true }).count(), 1, 'one exercise on screen');
+  assert.equal(await page.getByRole('link', { name: `Back to ${TITLE}` }).count(), 0, 'no second copy to go back from');
   await page.getByRole('button', { name: 'Back', exact: true }).click();
   await stepHeading(page, 0).waitFor();
   assert.equal(await stepBox(page, 0).inputValue(), 'white ceiling', 'step 1 text kept');
+  assertNoErrors(errors);
+});
+
+test('Ground me now from mid-exercise that is not for the moment (safe place): "Back to Safe place" returns to the step with the text', async (t) => {
+  const { page } = await freshPage(t, b.browser);
+  const errors = collectErrors(page);
+
+  await page.goto(`${baseURL}/#/exercise/safe-place`);
+  await page.getByRole('heading', { level: 2, name: 'Before you start', exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Skip', exact: true }).click();
+  await page.waitForURL(/#\/session\/[A-Za-z0-9_-]+$/);
+  const id = new URL(page.url()).hash.replace('#/session/', '');
+  await page.getByRole('button', { name: 'Begin', exact: true }).click();
+  const name = page.getByRole('textbox', { name: 'What you call it (optional)', exact: true });
+  await name.fill('the lake');
+
+  const ms = await groundNow(page);
+  t.diagnostic(`Ground me now → step 1: ${Math.round(ms)} ms`);
+  assert.ok(ms < 1000, `grounding step 1 took ${Math.round(ms)} ms after the click (limit 1000 ms)`);
+  await page.getByRole('heading', { level: 1, name: TITLE, exact: true }).waitFor();
+
+  const backTo = page.getByRole('link', { name: 'Back to Safe place', exact: true });
+  assert.equal(await backTo.getAttribute('href'), `#/session/${id}`);
+  await backTo.click();
+  await page.getByRole('heading', { level: 1, name: 'Safe place', exact: true }).waitFor();
+  assert.equal(await name.inputValue(), 'the lake', 'the words typed before grounding are kept');
   assertNoErrors(errors);
 });
 

@@ -37,7 +37,7 @@ const box = (page, name) => page.getByRole('textbox', { name, exact: true });
 /** The gentle way out is on every screen of the exercise. */
 async function hasWayOut(page, where) {
   const link = page.getByRole('link', { name: 'come back to the room', exact: true });
-  assert.equal(await link.getAttribute('href'), '#/ground', `way back to the room on ${where}`);
+  assert.equal(await link.getAttribute('href'), '#/ground/leave/safe-place', `way back to the room on ${where}`);
 }
 
 test('safe place: built on the first visit, kept on request, in the journal; the next visit reads the words back', async (t) => {

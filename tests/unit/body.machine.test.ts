@@ -295,3 +295,16 @@ describe('body inside a session', () => {
     expect(bb?.use).toMatch(/5 s \/ 10 s timing used here is this app’s own judgment/);
   });
 });
+
+describe('body grounding started for the moment (Ground me now)', () => {
+  it('a quick start with the feet-and-hands variant opens its first step, never the tense-and-let-go choice', () => {
+    const a = createActor(bodyMachine, { input: { quick: true, variant: 'anchor' } }).start();
+    expect(value(a)).toEqual({ step: 'ready' });
+    expect(ctx(a).data.part).toBe('anchor');
+    expect(ctx(a).phase).toBe('press');
+  });
+
+  it('without a variant the person chooses, as before', () => {
+    expect(value(createActor(bodyMachine, { input: { quick: true } }).start())).toBe('choose');
+  });
+});

@@ -279,3 +279,14 @@ describe('breathing module: data, summary, metadata', () => {
     for (const needle of ['Foa', 'Lehrer', 'Weil', 'Najavits', 'Balban']) expect(cites).toContain(needle);
   });
 });
+
+describe('breathing started for the moment (Ground me now)', () => {
+  it('the slow out-breath variant goes straight to the pacer, and a stored held-breath preset cannot replace it', () => {
+    const a = createActor(breathingMachine, { input: { quick: true, variant: 'slow-exhale' } }).start();
+    expect(a.getSnapshot().value).toBe('ready');
+    a.send({ type: 'PRESET', pattern: '4-7-8', minutes: 3 });
+    expect(a.getSnapshot().context).toMatchObject({ pattern: 'slow-exhale', chosen: true });
+    a.send({ type: 'START' });
+    expect(a.getSnapshot().context.data?.pattern).toBe('slow-exhale');
+  });
+});

@@ -12,10 +12,13 @@ import { createRunner, type SessionHandle } from '../../src/flow/runner';
 import { beginGrounding, returnTarget } from '../../src/flow/ground';
 import type { ModuleMeta } from '../../src/flow/module';
 import { fiveSensesMeta } from '../../src/modules/grounding/five-senses/meta';
+import { orientationMeta } from '../../src/modules/grounding/orientation/meta';
+import { safePlaceMeta } from '../../src/modules/grounding/safe-place/meta';
+import { bodyMeta } from '../../src/modules/grounding/body/meta';
 
 // A second, non-grounding module with the same steps, so "an exercise" and "grounding" can both run.
 const practiceMeta: ModuleMeta = { ...fiveSensesMeta, id: 'practice', family: 'reframing', title: 'Practice' };
-const findModule = (id: string) => [fiveSensesMeta, practiceMeta].find((m) => m.id === id);
+const findModule = (id: string) => [fiveSensesMeta, practiceMeta, orientationMeta, safePlaceMeta, bodyMeta].find((m) => m.id === id);
 const handles: SessionHandle[] = [];
 
 function pageLoad() {
@@ -109,5 +112,59 @@ describe('Ground me now', () => {
     [undefined, undefined],
   ])('"Back to where you were" from %s leads to %s', (previous, expected) => {
     expect(returnTarget(previous)).toBe(expected);
+  });
+
+  it('pressed inside a grounding exercise that is safe in the moment: carries on with it, no second copy', async () => {
+    const runner = pageLoad();
+    const own = await runner.start('five-senses'); // opened from Today, at its check-in
+    handles.push(own);
+    const { handle, interrupted } = await beginGrounding(runner, () => 'five-senses');
+    expect(handle).toBe(own);
+    expect(interrupted).toBeUndefined();
+    expect(own.actor.getSnapshot().value).toEqual({ flow: 'module' }); // straight to the steps
+    expect(runner.live()).toHaveLength(1);
+  });
+
+  it('pressed inside safe-place imagery: the imagery is suspended (offered back) and an outward exercise starts', async () => {
+    const runner = pageLoad();
+    const imagery = await runner.start('safe-place');
+    handles.push(imagery);
+    imagery.actor.send({ type: 'SKIP_CHECK_IN' });
+    const { handle, interrupted } = await beginGrounding(runner, () => 'five-senses');
+    handles.push(handle);
+    expect(handle.meta.id).toBe('five-senses');
+    expect(interrupted?.sessionId).toBe(imagery.id);
+  });
+
+  it('the safe place’s way out ends the imagery, words kept, and opens Here and now — never the imagery again', async () => {
+    const runner = pageLoad();
+    const imagery = await runner.start('safe-place', { quick: true }); // chosen from the list on the Ground screen
+    handles.push(imagery);
+    const m = imagery.module() as AnyActorRef;
+    m.send({ type: 'LOADED' });
+    m.send({ type: 'TYPE', text: 'a beach at dawn' });
+    const { handle, interrupted } = await beginGrounding(runner, () => 'safe-place', { leaving: 'safe-place' });
+    handles.push(handle);
+    expect(handle.meta.id).toBe('orientation');
+    expect(interrupted).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(imagery.actor.getSnapshot().status).toBe('done');
+    const kept = await entriesRepo().get(imagery.id);
+    expect(kept?.complete).toBe(false);
+    expect(JSON.stringify(kept?.data)).toContain('a beach at dawn');
+    // Pressing Ground again carries on with Here and now.
+    const again = await beginGrounding(runner, () => 'safe-place');
+    expect(again.handle).toBe(handle);
+  });
+
+  it('a quick grounding that is not for the moment (safe place chosen from the list) is ended when Ground is pressed again', async () => {
+    const runner = pageLoad();
+    const imagery = await runner.start('safe-place', { quick: true });
+    handles.push(imagery);
+    const { handle } = await beginGrounding(runner, () => ({ moduleId: 'body', variant: 'anchor' }));
+    handles.push(handle);
+    expect(handle.meta.id).toBe('body');
+    expect((handle.module() as AnyActorRef).getSnapshot().context.data.part).toBe('anchor');
+    expect(imagery.actor.getSnapshot().status).toBe('done');
   });
 });

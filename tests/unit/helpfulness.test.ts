@@ -42,8 +42,11 @@ describe('what helps right now', () => {
   it('puts the exercises that helped this person most first, and marks them', () => {
     const ranked = rankByHelpfulness(modules, [
       session('body', [2, 9], [5, 5]), // +7
+      session('body', [2, 9], [5, 5]),
       session('orientation', [3, 7], [5, 6]), // +3
+      session('orientation', [3, 7], [5, 6]),
       session('five-senses', [5, 5], [5, 5]), // 0: not "helped"
+      session('five-senses', [5, 5], [5, 5]),
     ]);
     expect(ranked.map((r) => r.module.id)).toEqual(['body', 'orientation', 'five-senses', 'breathing']);
     expect(ranked.map((r) => r.helpedMost)).toEqual([true, true, false, false]);
@@ -59,5 +62,13 @@ describe('what helps right now', () => {
     const ranked = rankByHelpfulness(modules, [session('breathing', [6, 3], [4, 6])]);
     expect(ranked.find((r) => r.module.id === 'breathing')?.helpedMost).toBe(false);
     expect(ranked[0]?.module.id).toBe('five-senses');
+  });
+
+  it('one rated session already orders the list, but "helped you most" waits for a second', () => {
+    const once = rankByHelpfulness(modules, [session('body', [2, 9], [5, 5])]);
+    expect(once[0]?.module.id).toBe('body');
+    expect(once.some((r) => r.helpedMost)).toBe(false);
+    const twice = rankByHelpfulness(modules, [session('body', [2, 9], [5, 5]), session('body', [3, 8], [5, 6])]);
+    expect(twice[0]).toMatchObject({ helpedMost: true, module: { id: 'body' } });
   });
 });

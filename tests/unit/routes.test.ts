@@ -19,6 +19,8 @@ describe('parseRoute', () => {
     ['#today', { name: 'today' }],
     // Top-level screens.
     ['#/ground', { name: 'ground' }],
+    // The way out of safe-place imagery (issue 12).
+    ['#/ground/leave/safe-place', { name: 'ground', leaving: 'safe-place' }],
     ['#/help', { name: 'help' }],
     ['#/settings', { name: 'settings' }],
     ['#/settings/', { name: 'settings' }],
@@ -65,6 +67,8 @@ describe('parseRoute', () => {
     ['#/Journal', '/Journal'],
     ['#/today/extra', '/today/extra'],
     ['#/ground/now', '/ground/now'],
+    ['#/ground/leave', '/ground/leave'],
+    ['#/ground/leave/safe-place/x', '/ground/leave/safe-place/x'],
     ['#/help/me', '/help/me'],
     ['#/journal/new/extra', '/journal/new/extra'],
     [`#/journal/${UUID}/delete`, `/journal/${UUID}/delete`],
@@ -88,6 +92,7 @@ describe('href', () => {
   it.each<[Route, string]>([
     [{ name: 'today' }, '#/today'],
     [{ name: 'ground' }, '#/ground'],
+    [{ name: 'ground', leaving: 'safe-place' }, '#/ground/leave/safe-place'],
     [{ name: 'help' }, '#/help'],
     [{ name: 'settings' }, '#/settings'],
     [{ name: 'journal' }, '#/journal'],
@@ -106,6 +111,7 @@ describe('round trips', () => {
   const routes: Route[] = [
     { name: 'today' },
     { name: 'ground' },
+    { name: 'ground', leaving: 'safe-place' },
     { name: 'help' },
     { name: 'settings' },
     { name: 'journal' },

@@ -4,7 +4,15 @@
  * support. Offering is never forcing, so every edge is pinned on both sides.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_THRESHOLDS, needsMoreSupport, shouldOfferGroundingFirst, type Thresholds } from '../../src/flow/routing';
+import {
+  DEFAULT_THRESHOLDS,
+  distressRose,
+  needsMoreSupport,
+  shouldOfferGroundingFirst,
+  supportAfterCheckOut,
+  supportOnLeaving,
+  type Thresholds,
+} from '../../src/flow/routing';
 import type { Family } from '../../src/flow/module';
 import type { Check } from '../../src/storage/schema';
 
@@ -18,8 +26,8 @@ const NON_GROUNDING: Family[] = ['reframing', 'exposure', 'capture'];
 const RATINGS = Array.from({ length: 11 }, (_, i) => i);
 
 describe('the default thresholds', () => {
-  it('are the clinical ones: presence ≤ 3, distress ≥ 8 before, distress ≥ 8 after', () => {
-    expect(DEFAULT_THRESHOLDS).toEqual({ presenceAtMost: 3, distressAtLeast: 8, afterDistressAtLeast: 8 });
+  it('are the clinical ones: presence ≤ 3, distress ≥ 8 before, distress ≥ 8 after, a rise of 3', () => {
+    expect(DEFAULT_THRESHOLDS).toEqual({ presenceAtMost: 3, distressAtLeast: 8, afterDistressAtLeast: 8, riseAtLeast: 3 });
   });
 });
 
@@ -106,5 +114,54 @@ describe('needsMoreSupport (after a session)', () => {
     const plan: Thresholds = { presenceAtMost: 1, distressAtLeast: 8, afterDistressAtLeast: 8 };
     expect(needsMoreSupport(check(1, 0), plan)).toBe(true);
     expect(needsMoreSupport(check(2, 0), plan)).toBe(false);
+  });
+});
+
+describe('support before paperwork (issue 12): Help and other exercises before the note', () => {
+  it.each<[string, Check | undefined, Check | undefined, boolean]>([
+    ['check-out presence 3 (at the edge) shows support', check(6, 2), check(3, 2), true],
+    ['check-out presence 4 (just above) does not', check(6, 2), check(4, 2), false],
+    ['check-out distress 8 (at the edge) shows support', check(6, 2), check(7, 8), true],
+    ['check-out distress 7 (just below), risen by 2, does not', check(6, 5), check(7, 7), false],
+    ['distress rose by exactly 3 shows support, though 6 is below 8', check(6, 3), check(7, 6), true],
+    ['distress rose by 2 does not', check(6, 3), check(7, 5), false],
+    ['distress rose by 4 shows support', check(6, 0), check(7, 4), true],
+    ['distress fell by 3 does not', check(6, 6), check(7, 3), false],
+    ['a rise needs both ratings: no check-in distress, check-out 6', check(6), check(7, 6), false],
+    ['no check-in at all, check-out presence 2, shows support', undefined, check(2, 1), true],
+    ['skipped check-out does not', check(2, 9), undefined, false],
+  ])('%s', (_name, before, after, expected) => {
+    expect(supportAfterCheckOut(before, after)).toBe(expected);
+  });
+
+  it('matches presence ≤ 3, distress ≥ 8, or a rise ≥ 3 over the whole grid', () => {
+    for (const b of RATINGS)
+      for (const p of RATINGS)
+        for (const d of RATINGS)
+          expect(supportAfterCheckOut(check(5, b), check(p, d)), `before ${b} → p=${p} d=${d}`).toBe(p <= 3 || d >= 8 || d - b >= 3);
+  });
+
+  it('a plan may tighten the rise', () => {
+    const plan: Thresholds = { ...DEFAULT_THRESHOLDS, riseAtLeast: 2 };
+    expect(distressRose(check(5, 3), check(5, 5), plan)).toBe(true);
+    expect(distressRose(check(5, 3), check(5, 4), plan)).toBe(false);
+  });
+
+  it('thresholds stored before the rise existed use the default rise of 3', () => {
+    const old = { presenceAtMost: 3, distressAtLeast: 8, afterDistressAtLeast: 8 } as Thresholds;
+    expect(supportAfterCheckOut(check(5, 2), check(5, 5), old)).toBe(true);
+    expect(supportAfterCheckOut(check(5, 2), check(5, 4), old)).toBe(false);
+  });
+
+  it.each<[string, Check | undefined, Check | undefined, boolean]>([
+    ['leaving after a check-in at presence 3 shows support', check(3, 2), undefined, true],
+    ['leaving after a check-in at presence 4 does not', check(4, 2), undefined, false],
+    ['leaving after a check-in at distress 8 shows support', check(6, 8), undefined, true],
+    ['leaving after a check-in at distress 7 does not', check(6, 7), undefined, false],
+    ['leaving with no ratings does not', undefined, undefined, false],
+    ['leaving after a hard check-out shows support', check(6, 2), check(6, 5), true],
+    ['leaving after a better check-out does not, though the check-in was hard', check(2, 9), check(6, 4), false],
+  ])('%s', (_name, before, after, expected) => {
+    expect(supportOnLeaving(before, after)).toBe(expected);
   });
 });

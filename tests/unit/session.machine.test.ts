@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, fromPromise, type AnyActorRef } from 'xstate';
-import { sessionMachine, type SessionContext, type SessionInput } from '../../src/flow/session.machine';
+import { createActor, createMachine, fromPromise, type AnyActorRef } from 'xstate';
+import { sessionMachine, storedHasContent, type SessionContext, type SessionInput } from '../../src/flow/session.machine';
 import { createStepsMachine } from '../../src/flow/steps.machine';
 
 const steps = createStepsMachine('test-steps', ['a', 'b', 'c']);
@@ -76,7 +76,7 @@ describe('session machine', () => {
     expect(moduleOf(actor)).toBeDefined();
   });
 
-  it('check-out with presence still ≤ 3 or distress still ≥ 8 flags more support', () => {
+  it('check-out with presence still ≤ 3 or distress still ≥ 8 shows support before the note', () => {
     for (const [presence, distress, expected] of [
       [3, 2, true],
       [4, 8, true],
@@ -87,7 +87,85 @@ describe('session machine', () => {
       for (let i = 0; i < 3; i++) moduleOf(actor).send({ type: 'NEXT' });
       actor.send({ type: 'CHECK_OUT', presence, distress });
       expect(actor.getSnapshot().context.moreSupport, `${presence}/${distress}`).toBe(expected);
+      expect(actor.getSnapshot().value, `${presence}/${distress}`).toEqual({ flow: expected ? 'support' : 'note' });
     }
+  });
+
+  it('distress that rose by 3 over the exercise shows support first; a rise of 2 goes to the note', () => {
+    for (const [after, expected] of [
+      [6, 'support'],
+      [5, 'note'],
+    ] as const) {
+      const actor = start();
+      actor.send({ type: 'CHECK_IN', presence: 6, distress: 3 });
+      for (let i = 0; i < 3; i++) moduleOf(actor).send({ type: 'NEXT' });
+      actor.send({ type: 'CHECK_OUT', presence: 6, distress: after });
+      expect(actor.getSnapshot().value).toEqual({ flow: expected });
+    }
+  });
+
+  it('support is never a dead end: the note can still be written, and everything is saved', async () => {
+    const saved: SessionContext[] = [];
+    const actor = start({ quick: true }, saved);
+    for (let i = 0; i < 3; i++) moduleOf(actor).send({ type: 'NEXT' });
+    actor.send({ type: 'CHECK_OUT', presence: 2, distress: 9 });
+    actor.send({ type: 'CONTINUE' });
+    expect(actor.getSnapshot().value).toEqual({ flow: 'note' });
+    actor.send({ type: 'NOTE', text: 'called a friend' });
+    actor.send({ type: 'FINISH' });
+    await settle();
+    expect(actor.getSnapshot().value).toBe('saved');
+    expect(saved[0]).toMatchObject({ note: 'called a friend', after: { presence: 2, distress: 9 }, partial: false });
+  });
+
+  it('choosing another exercise from the support screen saves this one as finished', async () => {
+    const saved: SessionContext[] = [];
+    const actor = start({ quick: true }, saved);
+    for (let i = 0; i < 3; i++) moduleOf(actor).send({ type: 'NEXT' });
+    actor.send({ type: 'CHECK_OUT', presence: 1 });
+    actor.send({ type: 'FINISH' });
+    await settle();
+    expect(actor.getSnapshot().value).toBe('saved');
+    expect(saved[0]).toMatchObject({ partial: false, moreSupport: true });
+  });
+
+  it.each<[string, number, number, boolean]>([
+    ['presence 3', 3, 2, true],
+    ['presence 4', 4, 2, false],
+    ['distress 8', 6, 8, true],
+    ['distress 7', 6, 7, false],
+  ])('leaving mid-exercise after a check-in at %s: support shown on the way out is %s', async (_n, presence, distress, expected) => {
+    const actor = start();
+    actor.send({ type: 'CHECK_IN', presence, distress });
+    actor.send({ type: 'EXIT' });
+    await settle();
+    expect(actor.getSnapshot().value).toBe('saved');
+    expect(actor.getSnapshot().context.moreSupport).toBe(expected);
+  });
+
+  it('leaving from the note after a hard check-out keeps the support flag', async () => {
+    const actor = start({ quick: true });
+    for (let i = 0; i < 3; i++) moduleOf(actor).send({ type: 'NEXT' });
+    actor.send({ type: 'CHECK_OUT', presence: 6, distress: 8 });
+    actor.send({ type: 'CONTINUE' });
+    actor.send({ type: 'EXIT' });
+    await settle();
+    expect(actor.getSnapshot().context.moreSupport).toBe(true);
+  });
+
+  it('hands a variant to the module (Ground me now: feet and hands, the slow out-breath)', () => {
+    const seen: unknown[] = [];
+    const spy = createMachine({
+      context: ({ input }: { input: unknown }) => {
+        seen.push(input);
+        return { data: undefined };
+      },
+    });
+    const machine = sessionMachine.provide({ actors: { module: spy } });
+    const input = { sessionId: 's', moduleId: 'x', family: 'grounding' as const, quick: true };
+    createActor(machine, { input: { ...input, variant: 'anchor' } }).start();
+    createActor(machine, { input }).start();
+    expect(seen).toEqual([{ quick: true, variant: 'anchor' }, { quick: true }]);
   });
 
   it('offers grounding first before a non-grounding module when distress is high, and respects "continue"', () => {
@@ -216,5 +294,35 @@ describe('session machine', () => {
     child.send({ type: 'NEXT' });
     child.send({ type: 'NEXT' });
     expect(restored.getSnapshot().value).toEqual({ flow: 'checkOut' });
+  });
+
+  it('a stored session says whether it holds anything: words in the module, a rating, or nothing at all', () => {
+    const persisted = (a: ReturnType<typeof start>) => JSON.parse(JSON.stringify(a.getPersistedSnapshot()));
+    const empty = start({ quick: true });
+    moduleOf(empty).send({ type: 'NEXT' });
+    expect(storedHasContent(persisted(empty))).toBe(false);
+    const typed = start({ quick: true });
+    moduleOf(typed).send({ type: 'TYPE', text: 'a green mug' });
+    expect(storedHasContent(persisted(typed))).toBe(true);
+    const rated = start();
+    rated.send({ type: 'CHECK_IN', presence: 5 });
+    expect(storedHasContent(persisted(rated))).toBe(true);
+    expect(storedHasContent(undefined)).toBe(false);
+  });
+
+  it.each<[string, string, number, string]>([
+    ['safe place (imagery) at presence 3 offers outward exercises first', 'safe-place', 3, 'offerGrounding'],
+    ['safe place at presence 4 goes straight in', 'safe-place', 4, 'module'],
+    ['breathing (breath focus) at presence 2 offers outward first', 'breathing', 2, 'offerGrounding'],
+    ['body (muscle work) at presence 3 offers outward first', 'body', 3, 'offerGrounding'],
+    ['5-4-3-2-1 (outward) at presence 0 goes straight in', 'five-senses', 0, 'module'],
+  ])('%s', (_name, moduleId, presence, expected) => {
+    const actor = start({ moduleId });
+    actor.send({ type: 'CHECK_IN', presence });
+    expect(actor.getSnapshot().value).toEqual({ flow: expected });
+    if (expected === 'offerGrounding') {
+      actor.send({ type: 'CONTINUE' }); // the person may still go on
+      expect(actor.getSnapshot().value).toEqual({ flow: 'module' });
+    }
   });
 });

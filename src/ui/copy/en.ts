@@ -32,7 +32,9 @@ export const en = {
     resumeHeading: 'Carry on where you left off?',
     resume: (title: string) => `Carry on with ${title}`,
     discard: 'Let it go',
-    discardDone: 'Kept what you wrote in your journal.',
+    discardHint: 'Letting go ends the exercise. Anything you wrote or rated there stays in your journal.',
+    discardDone: (title: string) => `Let go of ${title}. What you wrote is kept in your journal.`,
+    discardNothing: (title: string) => `Let go of ${title}. Nothing had been written, so nothing was kept.`,
     journalLink: 'Open your journal',
     install: 'Install Groundwork as an app',
     installHint: 'Installing makes it open like an app and work without internet.',
@@ -116,6 +118,23 @@ export const en = {
     sources: 'Where this exercise comes from',
     sessionNotFound: 'That exercise could not be found. You can choose another from Today.',
     restoreFailed: 'We could not carry on that exercise, but what you wrote there is kept in your journal.',
+    // Support before paperwork (issue 12): shown right after a hard check-out, before the note.
+    supportBody:
+      'That is okay. Help and crisis contacts are one tap away, or you could try another exercise. You can still write a note afterwards.',
+    toNote: 'Go on to the note',
+    // Beside every rating and text box, in every state of a session.
+    notMonitoredBeside: 'No one monitors this app. If you are in danger now, call your local emergency number or a crisis line.',
+    helpNow: 'Help and crisis contacts',
+    leftHeading: 'You left before starting',
+    leftBody: 'Nothing was written, so nothing was kept. You can come back to it whenever you like.',
+    // Starting an exercise that is already unfinished: at most one unfinished session per exercise.
+    unfinishedHeading: (title: string) => `You have an unfinished ${title}`,
+    unfinishedBody: 'You could carry on where you left off, or start afresh — what you wrote before stays in your journal.',
+    startAfresh: 'Start afresh',
+    // An inward exercise (imagery, breath focus, muscle work) after a check-in at presence ≤ 3 (CLINICAL.md §2).
+    outwardFirstHeading: 'Something outward first?',
+    outwardFirstBody:
+      'You said you feel far away. Exercises that bring your attention to the room around you may suit this moment better than going inward. It is your choice.',
   },
   notice: {
     label: (n: number) => `Tick each one you notice (${n})`,

@@ -112,6 +112,7 @@ export const bodyMachine = setup({
   guards: {
     isLast: ({ context }) => context.index >= stepIdsOf(context.data.part).length - 1,
     isFirst: ({ context }) => context.index === 0,
+    partGiven: ({ context }) => context.data.part !== null,
     isTense: ({ context }) => context.phase === 'tense',
     notTense: ({ context }) => context.phase !== 'tense',
     timeUp: ({ event }) => event.type === 'TICK' && isTimeUp(event.remainingMs),
@@ -146,15 +147,17 @@ export const bodyMachine = setup({
   },
 }).createMachine({
   id: 'body',
-  context: () => ({
-    data: { part: null, done: [], skipped: [], notes: {} },
-    index: 0,
-    phase: 'press',
-    timer: countdown(PRESS_SECONDS * 1000),
-    run: 0,
-  }),
-  initial: 'choose',
+  context: ({ input }) => {
+    // A quick start from Ground me now asks for feet and hands (flow/ground.ts): straight to its first step.
+    const part: Part | null = input?.variant === 'anchor' || input?.variant === 'pmr' ? input.variant : null;
+    const phase = firstPhase(part);
+    return { data: { part, done: [], skipped: [], notes: {} }, index: 0, phase, timer: countdown(seconds[phase] * 1000), run: 0 };
+  },
+  initial: 'start',
   states: {
+    start: {
+      always: [{ guard: 'partGiven', target: 'step' }, { target: 'choose' }],
+    },
     choose: {
       on: { CHOOSE: { target: 'step', actions: 'choose' } },
     },

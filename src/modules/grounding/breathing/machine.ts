@@ -105,6 +105,7 @@ export const breathingMachine = setup({
   guards: {
     isQuick: ({ context }) => context.quick,
     notChosen: ({ context }) => !context.chosen,
+    chosenAlready: ({ context }) => context.chosen,
     /** RESUME lets go of the last hold on the clock. */
     lastHoldReleased: ({ context, event }) => {
       if (event.type !== 'RESUME') return false;
@@ -156,15 +157,19 @@ export const breathingMachine = setup({
   id: 'breathing',
   context: ({ input }) => ({
     quick: input?.quick ?? false,
-    chosen: false,
-    pattern: DEFAULT_PATTERN,
+    // Ground me now asks for the slow out-breath (flow/ground.ts): chosen already, the stored preset is ignored.
+    chosen: input?.variant !== undefined && isPatternId(input.variant),
+    pattern: input?.variant !== undefined && isPatternId(input.variant) ? input.variant : DEFAULT_PATTERN,
     minutes: DEFAULT_MINUTES,
     elapsed: 0,
     pausedBy: { person: false, session: false },
     data: null,
   }),
-  initial: 'choose',
+  initial: 'start',
   states: {
+    start: {
+      always: [{ guard: 'chosenAlready', target: 'ready' }, { target: 'choose' }],
+    },
     choose: {
       on: {
         // Only before any choice: coming Back to the chooser keeps what the person picked this time.
