@@ -6,6 +6,9 @@ import { VitePWA } from 'vite-plugin-pwa';
 // One config for the app build and for Vitest's two projects.
 export default defineConfig({
   publicDir: 'static',
+  // Relative URLs everywhere (chunks, preloads, service worker, precache): the same build works at a host's
+  // root and under any sub-path, e.g. a project page https://host/user/groundwork/ (tests/e2e/subpath).
+  base: './',
   // Component tests need Svelte's browser build; the app build picks it by default.
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   build: {
