@@ -8,7 +8,7 @@ const read = (p: string) => readFileSync(new URL(`../../${p}`, import.meta.url),
 
 function metaCsp(): string {
   const m = read('index.html').match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/);
-  if (!m) throw new Error('index.html has no meta CSP');
+  if (!m?.[1]) throw new Error('index.html has no meta CSP');
   return m[1];
 }
 
