@@ -2,6 +2,9 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precacheIntegrity } from './scripts/precache-integrity.mjs';
+
+const integrity = precacheIntegrity();
 
 // One config for the app build and for Vitest's two projects.
 export default defineConfig({
@@ -18,6 +21,7 @@ export default defineConfig({
   },
   plugins: [
     svelte(),
+    integrity.plugin,
     VitePWA({
       // An update is offered by our own prompt and applied only between exercises: never auto-reload.
       registerType: 'prompt',
@@ -31,6 +35,8 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
         // No runtime caching: the app requests nothing outside its own precached files.
         runtimeCaching: [],
+        // Chunks carry an integrity hash, so a precache entry found missing is fetched and cached again.
+        manifestTransforms: [integrity.transform],
       },
     }),
   ],
