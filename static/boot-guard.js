@@ -1,0 +1,140 @@
+/*
+ * Boot guard (issue 13 §10). A version that fails at start-up — a broken update, or its main file missing
+ * from the offline cache — must never leave a white page. This tiny classic script runs before the app (it
+ * is a separate file because the CSP allows no inline script, and plain ES5 so it runs even where the app
+ * would not). main.ts marks a good start with <html data-booted>. If the app threw or its script failed to
+ * load before that, this says so calmly, keeps looking for a working version (a newer service worker, the
+ * network coming back) and reloads into it — without closing the tab, and without touching the person's
+ * data, which lives in IndexedDB and is never read or written here.
+ */
+(function () {
+  'use strict';
+  var root = document.documentElement;
+  var shown = false;
+  var status;
+  var reloading = false;
+
+  function booted() {
+    return root.hasAttribute('data-booted');
+  }
+
+  // An error thrown while starting, or the app's script failing to load (a missing stylesheet or image is
+  // not a failed start).
+  window.addEventListener(
+    'error',
+    function (event) {
+      var target = event.target;
+      if (target && target !== window && target.tagName !== 'SCRIPT') return;
+      if (!booted()) setTimeout(failed, 0);
+    },
+    true
+  );
+  // Module scripts run before `load`: by then a healthy start has marked itself.
+  window.addEventListener('load', function () {
+    setTimeout(function () {
+      if (!booted()) failed();
+    }, 1000);
+  });
+
+  function say(text) {
+    if (status) status.textContent = text;
+  }
+
+  function failed() {
+    if (shown || booted()) return;
+    shown = true;
+    var app = document.getElementById('app') || document.body;
+    while (app.firstChild) app.removeChild(app.firstChild);
+    var box = document.createElement('main');
+    box.id = 'boot-failed';
+    box.style.cssText = 'max-width:36rem;margin:2rem auto;padding:0 1rem;font-family:system-ui,sans-serif;line-height:1.5';
+    var h1 = document.createElement('h1');
+    h1.tabIndex = -1;
+    h1.textContent = 'Groundwork could not start';
+    var p = document.createElement('p');
+    p.textContent =
+      'This version of Groundwork did not start on this device. Everything you have written is still kept here, untouched.';
+    status = document.createElement('p');
+    status.setAttribute('role', 'status');
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'btn';
+    button.style.minHeight = '44px';
+    button.textContent = 'Try again';
+    button.addEventListener('click', function () {
+      look(true);
+    });
+    var ground = document.createElement('p');
+    ground.textContent = 'While you wait, you could look around and name five things you can see.';
+    box.appendChild(h1);
+    box.appendChild(p);
+    box.appendChild(status);
+    box.appendChild(button);
+    box.appendChild(ground);
+    app.appendChild(box);
+    h1.focus();
+
+    look(false);
+    // Keep looking while the page is open: every minute, when the connection returns, when shown again.
+    setInterval(function () {
+      look(false);
+    }, 60000);
+    window.addEventListener('online', function () {
+      look(true);
+    });
+    document.addEventListener('visibilitychange', function () {
+      if (document.visibilityState === 'visible') look(false);
+    });
+  }
+
+  function reload() {
+    if (reloading) return;
+    reloading = true;
+    location.reload();
+  }
+
+  /** A newer service worker that has finished installing takes over, then the page reloads into it. */
+  function takeOver(worker) {
+    say('Found a working version. Opening it…');
+    navigator.serviceWorker.addEventListener('controllerchange', reload);
+    worker.postMessage({ type: 'SKIP_WAITING' });
+  }
+
+  function whenInstalled(worker) {
+    if (worker.state === 'installed') return takeOver(worker);
+    worker.addEventListener('statechange', function () {
+      if (worker.state === 'installed') takeOver(worker);
+      else if (worker.state === 'activated') reload();
+      else if (worker.state === 'redundant') say(notYet());
+    });
+  }
+
+  /**
+   * Look for a version that works. `eager` (Try again, back online): with nothing newer to install, reload
+   * anyway — a file that was missing may load now.
+   */
+  function look(eager) {
+    if (reloading) return;
+    say('Looking for a working version…');
+    var sw = navigator.serviceWorker;
+    if (!sw) return eager ? reload() : say(notYet());
+    sw.getRegistration()
+      .then(function (reg) {
+        if (!reg) return eager ? reload() : say(notYet());
+        if (reg.waiting) return takeOver(reg.waiting);
+        return reg.update().then(function () {
+          var next = reg.installing || reg.waiting;
+          if (next) return whenInstalled(next);
+          if (eager) return reload();
+          say(notYet());
+        });
+      })
+      .catch(function () {
+        say(notYet());
+      });
+  }
+
+  function notYet() {
+    return 'No working version yet. This page keeps looking while it is open, and tries again when you are back online.';
+  }
+})();
