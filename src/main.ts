@@ -9,7 +9,8 @@ if (!target) throw new Error('#app missing from index.html');
 // release would. Without it the line is removed from the build.
 if (import.meta.env.VITE_E2E_BREAK_START === '1') throw new Error('deliberately broken build (e2e)');
 mount(App, { target });
-// Started: static/boot-guard.js stands down (it shows a message and recovers when this never happens).
+// Started: static/boot-guard.js stands down. Set it once the app is on screen (after hydration, if start-up
+// ever becomes asynchronous); an error before this line makes the guard show its message and recover.
 document.documentElement.setAttribute('data-booted', '');
 
 // The service worker is not needed for the first paint: register once the page has loaded.

@@ -29,11 +29,14 @@
     },
     true
   );
-  // Module scripts run before `load`: by then a healthy start has marked itself.
+  // A backstop for a start that failed without an error event: module scripts run before `load`, so well
+  // after it a page still unmarked and with nothing rendered did not start. (Never for a slow start that
+  // shows something: replacing a working screen would be worse than waiting.)
   window.addEventListener('load', function () {
     setTimeout(function () {
-      if (!booted()) failed();
-    }, 1000);
+      var app = document.getElementById('app');
+      if (!booted() && (!app || !app.firstElementChild)) failed();
+    }, 5000);
   });
 
   function say(text) {
@@ -80,7 +83,10 @@
       look(false);
     }, 60000);
     window.addEventListener('online', function () {
-      look(true);
+      // A connection is often not fully usable the moment it comes back.
+      setTimeout(function () {
+        look(true);
+      }, 1500);
     });
     document.addEventListener('visibilitychange', function () {
       if (document.visibilityState === 'visible') look(false);

@@ -104,4 +104,18 @@ test('a missing precached chunk: calm message offline, loads by itself online, a
   assert.equal(await page.getByText('We could not carry on that exercise', { exact: false }).count(), 0);
   await context.setOffline(false);
   await page.getByRole('heading', { level: 2, name: 'Before you start', exact: true }).waitFor();
+
+  // The app's own entry file missing, offline: not a white page but the boot guard's message; back online
+  // the page reloads by itself, the worker fetches (and caches again) the file, and the app starts.
+  await context.setOffline(false);
+  await page.goto(`${baseURL}/#/today`);
+  await page.getByRole('heading', { level: 1, name: 'Today', exact: true }).waitFor();
+  const ENTRY = /\/assets\/index-[\w-]+\.js$/;
+  assert.equal((await evict(page, ENTRY)).length, 1, 'the entry chunk was precached, and is now gone');
+  await context.setOffline(true);
+  await page.reload({ waitUntil: 'load' });
+  await page.getByRole('heading', { level: 1, name: 'Groundwork could not start', exact: true }).waitFor();
+  await context.setOffline(false);
+  await page.getByRole('heading', { level: 1, name: 'Today', exact: true }).waitFor({ timeout: 20_000 });
+  assert.equal((await cached(page, ENTRY)).length, 1, 'the entry chunk is cached again');
 });
