@@ -1,12 +1,5 @@
-/*
- * Boot guard (issue 13 §10). A version that fails at start-up — a broken update, or its main file missing
- * from the offline cache — must never leave a white page. This tiny classic script runs before the app (it
- * is a separate file because the CSP allows no inline script, and plain ES5 so it runs even where the app
- * would not). main.ts marks a good start with <html data-booted>. If the app threw or its script failed to
- * load before that, this says so calmly, keeps looking for a working version (a newer service worker, the
- * network coming back) and reloads into it — without closing the tab, and without touching the person's
- * data, which lives in IndexedDB and is never read or written here.
- */
+/* Boot guard (issue 13 §10; docs/ARCHITECTURE.md "PWA"): if this version fails to start, say so and
+   reload into a working one — never a white page. Plain classic script (CSP: no inline script). */
 (function () {
   'use strict';
   var root = document.documentElement;
