@@ -22,10 +22,12 @@ test('open an exercise on a slow network, go to the Journal before it loads: the
   const { page } = await freshPage(t, b.browser, { serviceWorkers: 'block' });
   const errors = collectErrors(page);
   let delayed = 0;
-  let released;
+  let released, requested;
   const allReleased = new Promise((r) => (released = r));
+  const moduleRequested = new Promise((r) => (requested = r));
   await page.route(/\/assets\/five-senses-[\w-]+\.js$/, async (route) => {
     delayed++;
+    requested();
     await new Promise((r) => setTimeout(r, DELAY_MS));
     await route.continue();
     released();
@@ -34,6 +36,8 @@ test('open an exercise on a slow network, go to the Journal before it loads: the
   await open(page, '/today', { heading: 'Today' });
   await page.getByRole('link', { name: /^5-4-3-2-1 senses/ }).click();
   await page.waitForURL(/#\/exercise\/five-senses$/);
+  // Leave while the exercise's own files are on their way (not before its screen even asked for them).
+  await moduleRequested;
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Journal', exact: true }).waitFor();
 
