@@ -3,10 +3,16 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { prerenderFirstScreen } from './scripts/vite-prerender.ts';
+import { precacheIntegrity } from './scripts/precache-integrity.mjs';
+
+const integrity = precacheIntegrity();
 
 // One config for the app build and for Vitest's two projects.
 export default defineConfig({
   publicDir: 'static',
+  // Relative URLs everywhere (chunks, preloads, service worker, precache): the same build works at a host's
+  // root and under any sub-path, e.g. a project page https://host/user/groundwork/ (tests/e2e/subpath).
+  base: './',
   // Component tests need Svelte's browser build; the app build picks it by default.
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   build: {
@@ -18,6 +24,7 @@ export default defineConfig({
     svelte(),
     // Build only: Today's first screen is rendered into index.html and hydrated by main.ts (issue 12).
     prerenderFirstScreen(),
+    integrity.plugin,
     VitePWA({
       // An update is offered by our own prompt and applied only between exercises: never auto-reload.
       registerType: 'prompt',
@@ -31,6 +38,8 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
         // No runtime caching: the app requests nothing outside its own precached files.
         runtimeCaching: [],
+        // Chunks carry an integrity hash, so a precache entry found missing is fetched and cached again.
+        manifestTransforms: [integrity.transform],
       },
     }),
   ],

@@ -7,6 +7,9 @@ import { focusHeadingWhenReady } from './ui/focus';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app missing from index.html');
+// e2e only (tests/e2e/blank-broken-update): a build made with this variable fails at start-up, as a broken
+// release would. Without it the line is removed from the build.
+if (import.meta.env.VITE_E2E_BREAK_START === '1') throw new Error('deliberately broken build (e2e)');
 // The build prerenders the shell and Today into #app (scripts/vite-prerender.ts): take that markup over
 // instead of painting it again. The dev server serves an empty #app, so there we mount.
 const prerendered = target.hasChildNodes();
@@ -19,6 +22,9 @@ if (prerendered && parseRoute(location.hash).name !== 'today') {
   const main = document.getElementById('main');
   if (main) focusHeadingWhenReady(main);
 }
+// Started: static/boot-guard.js stands down. Set it once the app is on screen (after hydration, if start-up
+// ever becomes asynchronous); an error before this line makes the guard show its message and recover.
+document.documentElement.setAttribute('data-booted', '');
 
 // The service worker is not needed for the first paint: register once the page has loaded.
 if (document.readyState === 'complete') void registerServiceWorker();

@@ -59,7 +59,7 @@ export const AUDIO_COPY = {
   playing: (title: string) => `Playing: ${title}.`,
   errors: {
     unsupported: 'This browser cannot play sound here. Everything else works without it.',
-    'load-failed': 'Sound could not be loaded. Check that the app finished installing, then try again.',
+    'load-failed': 'Sound could not be loaded just now. Everything else works without it. Switching sound on again tries once more.',
     blocked: 'The browser needs a tap before sound can start. Tap the switch to start it.',
     failed: 'Sound stopped because of a problem. You can try again.',
   } satisfies Record<AudioErrorKind, string>,

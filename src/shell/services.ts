@@ -28,6 +28,8 @@ export function getRunner(): Promise<Runner> {
     onLeave(() => created.flushAll());
     return created;
   });
+  // A chunk that could not load (offline, a file missing from the cache) must not be remembered as failed.
+  runner.catch(() => (runner = undefined));
   return runner;
 }
 

@@ -17,6 +17,10 @@ export const en = {
     loading: 'Loading…',
     notFound: 'This page does not exist. You can go back to Today.',
     backToToday: 'Back to Today',
+    loadFailedHeading: 'This part did not load',
+    loadFailed:
+      'Part of Groundwork could not be loaded on this device just now. Nothing you wrote is lost. It will try again by itself when a connection is back, or you can try again now.',
+    tryAgain: 'Try again',
   },
   today: {
     heading: 'Today',

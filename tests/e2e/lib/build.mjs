@@ -13,16 +13,19 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 /**
  * Run `vite build` in `root` (default: the repo). Resolves { ok, ms, output, outDir }.
- * @param {{ root?: string, timeoutMs?: number }} [opts]
+ * outDir: build somewhere other than root/dist (a second version of the app for update tests);
+ * env: extra environment for the build (e.g. VITE_* variables the app reads at build time).
+ * @param {{ root?: string, timeoutMs?: number, outDir?: string, env?: Record<string, string> }} [opts]
  */
-export async function buildApp({ root = repoRoot, timeoutMs = 5 * 60_000 } = {}) {
+export async function buildApp({ root = repoRoot, timeoutMs = 5 * 60_000, outDir: out, env = {} } = {}) {
+  const extra = out ? ['--outDir', path.resolve(out), '--emptyOutDir'] : [];
   const require = createRequire(path.join(root, 'package.json'));
   const viteBin = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
   const started = performance.now();
-  const child = spawn(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], {
+  const child = spawn(process.execPath, [viteBin, 'build', '--logLevel', 'warn', ...extra], {
     cwd: root,
     // NO_COLOR, not FORCE_COLOR=0: picocolors (Vite's) turns colour *on* when FORCE_COLOR is set at all.
-    env: { ...withoutKey(process.env, 'FORCE_COLOR'), NODE_ENV: 'production', NO_COLOR: '1' },
+    env: { ...withoutKey(process.env, 'FORCE_COLOR'), NODE_ENV: 'production', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -31,7 +34,7 @@ export async function buildApp({ root = repoRoot, timeoutMs = 5 * 60_000 } = {})
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   const code = await new Promise((resolve) => child.on('close', (c) => resolve(c ?? 1)));
   clearTimeout(timer);
-  const outDir = path.join(root, 'dist');
+  const outDir = out ? path.resolve(out) : path.join(root, 'dist');
   return {
     ok: code === 0 && existsSync(path.join(outDir, 'index.html')),
     ms: performance.now() - started,

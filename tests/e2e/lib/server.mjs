@@ -33,12 +33,16 @@ const MIME = {
 
 /**
  * Serve `root` (normally dist/) on 127.0.0.1.
- * @param {{ root: string, port?: number, host?: string, log?: (line: string) => void }} opts
+ * @param {{ root: string, port?: number, host?: string, prefix?: string, log?: (line: string) => void }} opts
  *   port 0 (default) picks a free port; `restart()` then reuses that same port, so the app's origin —
  *   and with it its service worker and IndexedDB — stays the same across a stop/start.
+ *   prefix (e.g. '/user/groundwork'): serve the build under that sub-path only, as a static host's project
+ *   page does; everything outside it is 404, and `url` then ends with the prefix.
  */
-export async function startServer({ root, port = 0, host = '127.0.0.1', log } = {}) {
-  const absRoot = path.resolve(root);
+export async function startServer({ root, port = 0, host = '127.0.0.1', prefix = '', log } = {}) {
+  let absRoot = path.resolve(root);
+  const base = prefix.replace(/\/+$/, '');
+  if (base && !base.startsWith('/')) throw new Error(`startServer: prefix must start with "/" (got ${prefix})`);
   /** Every request path served, so a test can assert what the browser asked the network for. */
   const hits = [];
 
@@ -51,6 +55,19 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', log } = 
         return;
       }
       let rel = decodeURIComponent(url.pathname);
+      if (base) {
+        if (rel === base) {
+          // As static hosts do: the folder without its slash redirects to the folder.
+          res.writeHead(301, { Location: `${base}/${url.search}` }).end();
+          return;
+        }
+        if (!rel.startsWith(base + '/')) {
+          res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+          res.end('not found (outside the prefix)');
+          return;
+        }
+        rel = rel.slice(base.length);
+      }
       if (rel.endsWith('/')) rel += 'index.html';
       const file = path.resolve(absRoot, '.' + rel);
       // Never serve anything outside root (e.g. /../package.json).
@@ -109,12 +126,18 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', log } = 
   }
 
   await listen();
-  const url = `http://${host}:${boundPort}`;
+  const url = `http://${host}:${boundPort}${base}`;
   return {
-    /** Origin without trailing slash, e.g. http://127.0.0.1:41234 */
+    /** Origin (plus the prefix, if any) without trailing slash, e.g. http://127.0.0.1:41234 */
     url,
     port: boundPort,
-    root: absRoot,
+    get root() {
+      return absRoot;
+    },
+    /** Serve another build from now on, at the same origin (a new version deployed). */
+    setRoot(dir) {
+      absRoot = path.resolve(dir);
+    },
     hits,
     get running() {
       return server !== null;
