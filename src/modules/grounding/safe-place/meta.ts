@@ -7,7 +7,9 @@ export const safePlaceMeta: ModuleMeta = {
   title: 'Safe place',
   summary: 'Build a calm place in your own words, or visit the one you made.',
   minutes: 4,
-  // Grounding is offered in every phase, session mode included (CLINICAL.md §1 table).
-  phases: ALL_PHASES,
+  // Building the place means writing it in one's own words: a typing task, so not in session mode
+  // (CLINICAL.md §1 table: no typing tasks in the session phase); every later phase offers it.
+  phases: ALL_PHASES.filter((p) => p !== 'session'),
+  asksTyping: true,
   load: () => import('./index').then((m) => m.default as ModuleImpl),
 };
