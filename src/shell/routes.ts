@@ -7,6 +7,8 @@ export type Route =
   | { name: 'ground' }
   | { name: 'help' }
   | { name: 'settings' }
+  | { name: 'doses' }
+  | { name: 'session-mode' }
   | { name: 'journal' }
   | { name: 'journal-new' }
   | { name: 'journal-entry'; id: string }
@@ -28,6 +30,8 @@ export function parseRoute(hash: string): Route {
     case 'ground':
     case 'help':
     case 'settings':
+    case 'doses':
+    case 'session-mode':
       return parts.length === 1 ? { name: head } : notFound(path);
     case 'journal':
       if (parts.length === 1) return { name: 'journal' };
