@@ -8,7 +8,8 @@ import { getDb, classify, type Db } from './db';
 import { DoseSchema, type Dose, type DoseSetting } from './doses.schema';
 import { reportProblem } from './problems';
 import { newId } from './ids';
-import { UNDO_KEEP_MS } from './entries';
+/** Deleted doses stay restorable ("Undo") this long — the same day as journal entries (entries.ts). */
+export const UNDO_KEEP_MS = 24 * 60 * 60 * 1000;
 
 export interface NewDose {
   /** Epoch ms of the dose. Refused when later than now (plus a minute of clock slack). */
