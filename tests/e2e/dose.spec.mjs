@@ -66,8 +66,15 @@ test('dose day: log now → session mode → effects passed after 2 h → settli
   await page.getByRole('link', { name: '5-4-3-2-1 senses' }).waitFor();
   await axeClean(page, 'refused #/exercise/safe-place');
 
+  // Today, meanwhile: where the person is, no countdown, the way back to session mode.
+  await open(page, '/today', { heading: 'Today' });
+  await page.getByRole('heading', { level: 2, name: 'The day of your session' }).waitFor();
+  await page.getByText('Session mode lasts at least until today at 11:00, and until you say the effects have passed.').waitFor();
+  await axeClean(page, '#/today (session)');
+
   // Two hours later: the person can say the effects have passed; "not yet" keeps session mode.
-  await open(page, '/session-mode', { heading: 'Session mode' });
+  await page.getByRole('link', { name: 'Open session mode' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
   await page.clock.fastForward('02:01:00');
   await page.getByRole('button', { name: 'The effects have passed' }).click();
   await page.getByText('Are you all right on your own now?').waitFor();

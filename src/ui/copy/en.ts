@@ -241,6 +241,7 @@ export const en = {
     now: (name: string) => `Now: ${name.toLowerCase()}`,
     changes: (when: string, name: string) => `From ${when}: ${name.toLowerCase()}.`,
     endsWhenYouSay: 'Session mode ends when you say the effects have passed.',
+    atLeastUntil: (when: string) => `Session mode lasts at least until ${when}, and until you say the effects have passed.`,
     fitsNow: 'Fits now',
     timeline: 'The phases after your latest dose',
     timelineText: 'The timeline as text',
