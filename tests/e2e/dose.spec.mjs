@@ -81,6 +81,7 @@ test('dose day: log now → session mode → effects passed after 2 h → settli
   await axeClean(page, 'session mode, asking');
   await page.getByRole('button', { name: 'Not yet' }).click();
   await page.getByText(/Session mode stays on/).waitFor();
+  await axeClean(page, 'session mode, not yet');
   await page.getByRole('button', { name: 'The effects have passed' }).click();
   await page.getByRole('button', { name: 'Yes, I am all right' }).click();
   await page.getByText(/Session mode has ended/).waitFor();
@@ -122,6 +123,7 @@ test('dose log: edit a dose and delete it with Undo; a past dose logged late ope
   await page.getByText(/Mon 23 Nov, 10:30 · At the clinic/).waitFor();
 
   await page.getByRole('button', { name: /^Edit/ }).click();
+  await axeClean(page, '#/doses, editing');
   await page.getByRole('group', { name: 'Edit this dose' }).getByLabel('Time').fill('11:15');
   await page.getByRole('group', { name: 'Edit this dose' }).getByLabel(/A note/).fill('with Dr Ames');
   await page.getByRole('button', { name: 'Save changes' }).click();
