@@ -234,7 +234,6 @@ export const en = {
     logsLink: 'Your doses',
   },
   phase: {
-    cardHeading: 'Where you are',
     dayOf: 'The day of your session',
     day: (n: number) => `Day ${n} after your session`,
     noDose: 'If you are having ketamine sessions, you can log a dose and Groundwork will offer what fits the days after it.',
