@@ -31,5 +31,9 @@ describe('formatting', () => {
     expect(formatNext(Date.UTC(2026, 2, 28, 15, 0), now, 'Europe/London')).toBe('today at 15:00');
     expect(formatNext(Date.UTC(2026, 2, 29, 9, 0), now, 'Europe/London')).toBe('tomorrow at 10:00');
     expect(formatNext(Date.UTC(2026, 2, 31, 9, 0), now, 'Europe/London')).toBe('Tuesday 31 March at 10:00');
+    // 23:30 on Saturday: Sunday 23:00 BST is "tomorrow", though less than 24 hours of clock time away.
+    const late = Date.UTC(2026, 2, 28, 23, 30);
+    expect(formatNext(Date.UTC(2026, 2, 29, 22, 0), late, 'Europe/London')).toBe('tomorrow at 23:00');
+    expect(formatNext(Date.UTC(2026, 2, 29, 23, 15), late, 'Europe/London')).toBe('Monday 30 March at 00:15');
   });
 });

@@ -34,9 +34,11 @@ export function formatWhen(ms: number, zone = '', locale = 'en-GB'): string {
 export function formatNext(ms: number, now: number, zone = '', locale = 'en-GB'): string {
   const tz = zone ? { timeZone: zone } : {};
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', ...tz }).format(new Date(ms));
-  const day = (at: number) => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...tz }).format(new Date(at));
-  if (day(ms) === day(now)) return `today at ${time}`;
-  if (day(ms) === day(now + 24 * 3_600_000)) return `tomorrow at ${time}`;
+  // Calendar dates in the zone, compared as dates (a clock-change night is 23 or 25 hours long).
+  const day = (at: number) => Date.parse(new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...tz }).format(new Date(at)));
+  const days = Math.round((day(ms) - day(now)) / (24 * 3_600_000));
+  if (days === 0) return `today at ${time}`;
+  if (days === 1) return `tomorrow at ${time}`;
   const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', ...tz }).format(new Date(ms));
   return `${weekday} at ${time}`;
 }
