@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import { IDBFactory } from 'fake-indexeddb';
 import Exercise from '../../src/shell/Exercise.svelte';
-import PhaseCard from '../../src/shell/today/PhaseCard.svelte';
+import PhaseSlot from '../../src/shell/today/PhaseSlot.svelte';
 import { resetConnection } from '../../src/storage/db';
 import { dosesRepo } from '../../src/storage/doses';
 import { sessionsRepo } from '../../src/storage/sessions';
@@ -42,8 +42,8 @@ describe('direct link #/exercise/<id>', () => {
 });
 
 describe('Today’s phase card', () => {
-  it('with no dose: a quiet way to log one, nothing else', async () => {
-    render(PhaseCard);
+  it('with no dose: a quiet way to log one, nothing else (the card itself is not even loaded)', async () => {
+    render(PhaseSlot);
     const link = await screen.findByRole('link', { name: 'Log a dose' });
     expect(link).toHaveAttribute('href', '#/doses');
     expect(screen.queryByRole('heading')).not.toBeInTheDocument();
@@ -53,7 +53,7 @@ describe('Today’s phase card', () => {
     const doses = dosesRepo();
     const d = await doses.add({ takenAt: Date.now() - 30 * HOUR, setting: 'clinic' });
     await doses.markEffectsPassed(d.id, Date.now() - 28 * HOUR);
-    render(PhaseCard);
+    render(PhaseSlot);
     expect(await screen.findByRole('heading', { level: 2, name: /^Day [12] after your session$/ })).toBeInTheDocument();
     expect(screen.getByText(/Now: days after\./)).toBeInTheDocument();
     expect(screen.getByText(/a likely opportunity, not a guarantee/)).toBeInTheDocument();
