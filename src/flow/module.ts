@@ -12,7 +12,7 @@ import type { GenericSchema } from 'valibot';
 
 export type Family = 'grounding' | 'reframing' | 'exposure' | 'capture';
 
-/** Dose-anchored phases (CLINICAL.md §1); `phase.ts` computes them from the dose log in a later issue. */
+/** Dose-anchored phases (CLINICAL.md §1); `phase.ts` computes them from the dose log. */
 export type Phase = 'session' | 'settling' | 'window' | 'consolidation' | 'between';
 export const ALL_PHASES: readonly Phase[] = ['session', 'settling', 'window', 'consolidation', 'between'];
 
@@ -33,6 +33,9 @@ export interface ModuleMeta {
   minutes: number;
   /** Phases in which the module is offered; clinical rules (e.g. no exposure in `session`) live here. */
   phases: readonly Phase[];
+  /** The module needs the person to type (not just optionally): never started in the session phase
+   *  (flow/phase.ts `fitsPhase`). */
+  asksTyping?: boolean;
   load: () => Promise<ModuleImpl>;
 }
 

@@ -6,11 +6,12 @@
 import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import { MIGRATIONS } from './migrations';
 import type { Draft, Entry, Personal, SessionRecord, SettingRecord } from './schema';
+import type { Dose } from './doses.schema';
 import { reportProblem, type StorageProblem } from './problems';
 
 export const DB_NAME = 'groundwork';
 /** Always the number of the newest migration. */
-export const SCHEMA_VERSION = MIGRATIONS.length;
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export interface GroundworkDB extends DBSchema {
   entries: {
@@ -22,6 +23,7 @@ export interface GroundworkDB extends DBSchema {
   drafts: { key: string; value: Draft };
   settings: { key: string; value: SettingRecord };
   personal: { key: string; value: Personal };
+  doses: { key: string; value: Dose; indexes: { takenAt: string; updatedAt: number } };
 }
 
 export type Db = IDBPDatabase<GroundworkDB>;

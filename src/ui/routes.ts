@@ -8,6 +8,8 @@ export type Route =
   | { name: 'ground'; leaving?: string }
   | { name: 'help' }
   | { name: 'settings' }
+  | { name: 'doses' }
+  | { name: 'session-mode' }
   | { name: 'journal' }
   | { name: 'journal-new' }
   | { name: 'journal-entry'; id: string }
@@ -31,6 +33,8 @@ export function parseRoute(hash: string): Route {
       return second === 'leave' && third && SAFE_ID.test(third) && parts.length === 3 ? { name: 'ground', leaving: third } : notFound(path);
     case 'help':
     case 'settings':
+    case 'doses':
+    case 'session-mode':
       return parts.length === 1 ? { name: head } : notFound(path);
     case 'journal':
       if (parts.length === 1) return { name: 'journal' };

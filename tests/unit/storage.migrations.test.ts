@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { unwrap, wrap } from 'idb';
 import { freshIndexedDB, rawGet, rawGetAll, rawOpen, rawPut, recordProblems, shapeOf } from './fixtures/idb';
 import { v1, v1DamagedEntries, ids, FIXTURE_NOW } from './fixtures/v1';
+import { v2 } from './fixtures/v2';
 import { DB_NAME, SCHEMA_VERSION, openGroundwork, type Db } from '../../src/storage/db';
 import { MIGRATIONS, type Migration } from '../../src/storage/migrations';
 import { DraftSchema, EntrySchema, SessionRecordSchema, SettingRecordSchema } from '../../src/storage/schema';
@@ -20,8 +21,8 @@ import { createRunner } from '../../src/flow/runner';
 import { fiveSensesMeta } from '../../src/modules/grounding/five-senses/meta';
 import type { StorageProblem } from '../../src/storage/problems';
 
-/** Fixture databases by the version that wrote them. Add `2: v2` here when migration 003 lands. */
-const FIXTURES = { 1: v1 } as const;
+/** Fixture databases by the version that wrote them (one per released version below today's). */
+const FIXTURES = { 1: v1, 2: v2 } as const;
 
 let problems: StorageProblem[];
 let stopRecording: () => void;
@@ -57,14 +58,20 @@ const byId = (a: unknown, b: unknown) => String((a as { id: string }).id).locale
 const byKey = (a: unknown, b: unknown) => String((a as { key: string }).key).localeCompare(String((b as { key: string }).key));
 
 describe('the migration list', () => {
-  it('is numbered 1…N without gaps, and SCHEMA_VERSION is the newest migration', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
-    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
-    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(2);
+  // Versions only need to increase: migrations from branches developed in parallel (003, 004) may land
+  // out of order before a release, and the upgrade runs every migration newer than the stored version.
+  it('starts at 1, increases strictly, and SCHEMA_VERSION is the newest migration', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions[0]).toBe(1);
+    for (let i = 1; i < versions.length; i++) expect(versions[i]).toBeGreaterThan(versions[i - 1]!);
+    expect(SCHEMA_VERSION).toBe(versions[versions.length - 1]);
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(4);
   });
 
   it('every older version has a fixture database to upgrade from', () => {
-    for (let version = 1; version < SCHEMA_VERSION; version++) expect(Object.keys(FIXTURES)).toContain(String(version));
+    for (const { version } of MIGRATIONS) {
+      if (version < SCHEMA_VERSION) expect(Object.keys(FIXTURES)).toContain(String(version));
+    }
   });
 });
 
@@ -83,6 +90,14 @@ describe('fresh install', () => {
           indexes: {
             createdAt: { keyPath: 'createdAt', unique: false, multiEntry: false },
             kind: { keyPath: 'kind', unique: false, multiEntry: false },
+            updatedAt: { keyPath: 'updatedAt', unique: false, multiEntry: false },
+          },
+        },
+        doses: {
+          keyPath: 'id',
+          autoIncrement: false,
+          indexes: {
+            takenAt: { keyPath: 'takenAt', unique: false, multiEntry: false },
             updatedAt: { keyPath: 'updatedAt', unique: false, multiEntry: false },
           },
         },

@@ -1,12 +1,15 @@
 /**
  * Every schema change, in order. Appending a migration here and bumping nothing else is how the schema
- * changes: SCHEMA_VERSION is derived from this list, so the two can never disagree.
+ * changes: SCHEMA_VERSION is derived from this list (the newest migration's number), so the two can never
+ * disagree. Versions must increase; a gap is tolerated (branches developed in parallel may land out of
+ * order before release), and the upgrade runs every migration newer than the stored version.
  * Released migrations are never edited (their fixture tests in tests/unit/storage.migrations.test.ts pin them).
  */
 import { m001Initial } from './001_initial';
 import { m002Personal } from './002_personal';
+import { m004Doses } from './004_doses';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Personal];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Personal, m004Doses];
 
 export type { Migration };

@@ -10,8 +10,9 @@ export const safePlaceMeta: ModuleMeta = {
   // Computed from timing.ts (flow/minutes.ts), never typed by hand.
   minutes: estimateMinutes(firstVisit, laterVisit),
   // Not in `session` (the first hours after a dose): imagery turns attention inward while the dose still
-  // acts, and session mode keeps to outward, sitter-led grounding (issue 12, CLINICAL.md §2). Every later
-  // phase offers it.
+  // acts, and building the place means writing in one's own words — a typing task (CLINICAL.md §1 table,
+  // §2; issue 12). Every later phase offers it.
   phases: ['settling', 'window', 'consolidation', 'between'],
+  asksTyping: true,
   load: () => import('./index').then((m) => m.default as ModuleImpl),
 };

@@ -1,0 +1,40 @@
+/**
+ * The dose log and the current phase, for the shell's screens. Light on purpose (idb + valibot + phase.ts,
+ * no XState), because Today's phase card reads it on the first screen. Reads only the newest few doses.
+ *
+ * For Ground and other entry points: `await currentPhase()` gives the phase now; gate a module with
+ * `fitsPhase(meta, phase.phase)` from flow/phase.ts.
+ */
+import { deviceZone } from '../storage/doses';
+import { doses } from './services';
+import type { Dose } from '../storage/doses.schema';
+import { DEFAULT_PHASE_SETTINGS, phaseAt, type PhaseState } from '../flow/phase';
+
+export { doses };
+
+/** How many of the newest doses the phase reads: the newest counts; a few more cover a future-dated one. */
+const READ = 3;
+
+export const phaseView = $state({ loaded: false, latest: [] as Dose[] });
+
+/** Read the newest doses again (after logging, editing, deleting). */
+export async function refreshDoses(): Promise<Dose[]> {
+  try {
+    phaseView.latest = await doses.latest(READ);
+  } catch {
+    phaseView.latest = []; // storage problems are reported by the repository
+  }
+  phaseView.loaded = true;
+  return phaseView.latest;
+}
+
+/** The phase now, computed fresh from storage (the gate's entry points call this). */
+export async function currentPhase(now = Date.now()): Promise<PhaseState<Dose>> {
+  const latest = await refreshDoses();
+  return phaseAt(latest, now, DEFAULT_PHASE_SETTINGS, deviceZone());
+}
+
+/** The phase from what has been read, at `now` (Today's card re-derives it as time passes). */
+export function phaseFrom(latest: readonly Dose[], now = Date.now()): PhaseState<Dose> {
+  return phaseAt(latest, now, DEFAULT_PHASE_SETTINGS, deviceZone());
+}

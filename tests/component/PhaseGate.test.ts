@@ -1,0 +1,63 @@
+/**
+ * The phase gate at the direct-link entry point, and Today's phase card, with a real (in-memory) dose log:
+ * a module that does not fit right after a dose is not started — the screen says why and offers what fits.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/svelte';
+import { IDBFactory } from 'fake-indexeddb';
+import Exercise from '../../src/shell/Exercise.svelte';
+import PhaseSlot from '../../src/shell/today/PhaseSlot.svelte';
+import { resetConnection } from '../../src/storage/db';
+import { dosesRepo } from '../../src/storage/doses';
+import { sessionsRepo } from '../../src/storage/sessions';
+
+const HOUR = 3_600_000;
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  resetConnection();
+});
+afterEach(() => resetConnection());
+
+describe('direct link #/exercise/<id>', () => {
+  it('right after a dose, a module that asks for typing is not started: it says why and offers what fits', async () => {
+    await dosesRepo().add({ takenAt: Date.now() - 10 * 60_000, setting: 'home' });
+    location.hash = '#/exercise/safe-place';
+    render(Exercise, { route: { name: 'exercise', moduleId: 'safe-place' } });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Safe place: not this one for now' })).toBeInTheDocument();
+    expect(screen.getByText(/Right after a dose is a time to rest/)).toBeInTheDocument();
+    const offered = screen.getAllByRole('link').map((a) => a.getAttribute('href'));
+    expect(offered).toContain('#/exercise/five-senses');
+    expect(offered).not.toContain('#/exercise/temperature');
+    expect(offered).toContain('#/session-mode');
+    expect(await sessionsRepo().unfinished()).toEqual([]);
+  });
+
+  it('with no dose logged, the same link starts the exercise', async () => {
+    location.hash = '#/exercise/safe-place';
+    render(Exercise, { route: { name: 'exercise', moduleId: 'safe-place' } });
+    await waitFor(() => expect(location.hash).toMatch(/^#\/session\//), { timeout: 5000 });
+    expect(screen.queryByText(/not this one for now/)).not.toBeInTheDocument();
+  });
+});
+
+describe('Today’s phase card', () => {
+  it('with no dose: a quiet way to log one, nothing else (the card itself is not even loaded)', async () => {
+    render(PhaseSlot);
+    const link = await screen.findByRole('link', { name: 'Log a dose' });
+    expect(link).toHaveAttribute('href', '#/doses');
+    expect(screen.queryByRole('heading')).not.toBeInTheDocument();
+  });
+
+  it('in the days after: where the person is, the honest window copy, and the timeline as text', async () => {
+    const doses = dosesRepo();
+    const d = await doses.add({ takenAt: Date.now() - 30 * HOUR, setting: 'clinic' });
+    await doses.markEffectsPassed(d.id, Date.now() - 28 * HOUR);
+    render(PhaseSlot);
+    expect(await screen.findByRole('heading', { level: 2, name: /^Day [12] after your session$/ })).toBeInTheDocument();
+    expect(screen.getByText(/Now: days after\./)).toBeInTheDocument();
+    expect(screen.getByText(/a likely opportunity, not a guarantee/)).toBeInTheDocument();
+    expect(screen.getByText(/Days after: .* \(you are here\)/)).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/\d+ ?%|missed|streak/i);
+  });
+});

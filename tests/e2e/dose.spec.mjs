@@ -1,0 +1,146 @@
+// Issue 14, the dose day end to end with the clock controlled (Playwright's clock API): log a dose "now"
+// → session mode (nothing that asks for typing, reframing or exposure; axe clean) → two hours later
+// "the effects have passed" → "not yet" keeps session mode → "yes" → settling → day 2: Today says so with
+// the window's honest copy; the dose persists across a reload; a direct link to a module outside its phase
+// explains why and offers what fits.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, runAxe, formatViolations, trackRequests } from './lib/browser.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open } from './lib/foundation.mjs';
+
+/** @type {Awaited<ReturnType<typeof launch>>} */
+let b;
+before(async () => {
+  assert.ok(baseURL, 'E2E_BASE_URL is not set: run through tests/e2e/run.mjs');
+  b = await launch();
+});
+after(async () => {
+  await b?.close();
+});
+
+const HOUR = 3_600_000;
+const T0 = Date.parse('2026-11-24T09:00:00Z'); // a Tuesday morning in London
+
+async function axeClean(page, label) {
+  const violations = await runAxe(page);
+  assert.equal(violations.length, 0, `axe violations on ${label}:\n${formatViolations(violations)}`);
+}
+
+test('dose day: log now → session mode → effects passed after 2 h → settling → day 2 window copy; persists', async (t) => {
+  const { context, page } = await freshPage(t, b.browser, { timezoneId: 'Europe/London', locale: 'en-GB' });
+  const requests = trackRequests(context, baseURL);
+  const errors = collectErrors(page);
+  await page.clock.install({ time: T0 });
+
+  // No dose yet: Today is as before, plus a quiet way to log one.
+  await open(page, '/today', { heading: 'Today' });
+  await page.getByRole('link', { name: 'Log a dose', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your doses' }).waitFor();
+  await axeClean(page, '#/doses');
+
+  // A dose in the future is refused kindly, and nothing is saved.
+  await page.getByRole('button', { name: 'It was earlier' }).click();
+  await page.getByLabel('Date').fill('2026-11-25');
+  await page.getByLabel('Time').fill('10:00');
+  await page.getByRole('button', { name: 'Save this dose' }).click();
+  await page.getByRole('alert').filter({ hasText: 'That time has not come yet' }).waitFor();
+  assert.equal(await page.getByText('No doses logged yet.').count(), 1);
+
+  // "I took my dose now" opens session mode.
+  await page.getByRole('radio', { name: 'At home' }).check();
+  await page.getByRole('button', { name: 'I took my dose now' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
+  await page.getByRole('button', { name: /^Help/ }).first().waitFor();
+  const exerciseLinks = await page.locator('main a[href^="#/exercise/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(exerciseLinks.includes('#/exercise/five-senses'), 'gentle grounding is offered');
+  for (const notNow of ['#/exercise/safe-place', '#/exercise/temperature']) assert.ok(!exerciseLinks.includes(notNow), `${notNow} not offered`);
+  assert.equal(await page.getByRole('textbox').count(), 0, 'session mode asks for no typing');
+  assert.equal(await page.getByRole('button', { name: 'The effects have passed' }).count(), 0, 'not before 2 h');
+  await page.getByText(/at least two hours after your dose/).waitFor();
+  await axeClean(page, '#/session-mode');
+
+  // A direct link to a module that asks for typing explains why and offers what fits.
+  await open(page, '/exercise/safe-place');
+  await page.getByRole('heading', { level: 1, name: /Safe place: not this one for now/ }).waitFor();
+  await page.getByText(/Right after a dose is a time to rest/).waitFor();
+  await page.getByRole('link', { name: '5-4-3-2-1 senses' }).waitFor();
+  await axeClean(page, 'refused #/exercise/safe-place');
+
+  // Today, meanwhile: where the person is, no countdown, the way back to session mode.
+  await open(page, '/today', { heading: 'Today' });
+  await page.getByRole('heading', { level: 2, name: 'The day of your session' }).waitFor();
+  await page.getByText('Session mode lasts at least until today at 11:00, and until you say the effects have passed.').waitFor();
+  await axeClean(page, '#/today (session)');
+
+  // Two hours later: the person can say the effects have passed; "not yet" keeps session mode.
+  await page.getByRole('link', { name: 'Open session mode' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
+  await page.clock.fastForward('02:01:00');
+  await page.getByRole('button', { name: 'The effects have passed' }).click();
+  await page.getByText('Are you all right on your own now?').waitFor();
+  await axeClean(page, 'session mode, asking');
+  await page.getByRole('button', { name: 'Not yet' }).click();
+  await page.getByText(/Session mode stays on/).waitFor();
+  await axeClean(page, 'session mode, not yet');
+  await page.getByRole('button', { name: 'The effects have passed' }).click();
+  await page.getByRole('button', { name: 'Yes, I am all right' }).click();
+  await page.getByText(/Session mode has ended/).waitFor();
+
+  // Settling: Today says where the person is.
+  await page.getByRole('link', { name: 'Go to Today' }).click();
+  await page.getByRole('heading', { level: 2, name: 'The day of your session' }).waitFor();
+  await page.getByText(/Now: settling\./).waitFor();
+  await page.getByText(/From tomorrow at 09:00: days after\./).waitFor();
+  await axeClean(page, '#/today (settling)');
+
+  // Day 2 (Thursday morning): the window's honest copy; the dose survived reloads.
+  await page.clock.setFixedTime(T0 + 49 * HOUR);
+  await page.reload();
+  await page.getByRole('heading', { level: 2, name: 'Day 2 after your session' }).waitFor();
+  await page.getByText(/Now: days after\./).waitFor();
+  await page.getByText(/a likely opportunity, not a guarantee/).waitFor();
+  assert.equal(await page.getByText(/70|80 ?%/).count(), 0, 'no percentages promised');
+  await axeClean(page, '#/today (window)');
+
+  await open(page, '/doses', { heading: 'Your doses' });
+  await page.getByText(/Tue 24 Nov, 09:00 · At home/).waitFor();
+  await page.getByText(/Effects passed Tue 24 Nov, 11:01/).waitFor();
+
+  assertNoErrors(errors);
+  assert.deepEqual(requests.foreignRequests(), [], 'requests to another origin');
+});
+
+test('dose log: edit a dose and delete it with Undo; a past dose logged late opens no session mode', async (t) => {
+  const { page } = await freshPage(t, b.browser, { timezoneId: 'America/New_York', locale: 'en-GB' });
+  const errors = collectErrors(page);
+  await page.clock.install({ time: T0 });
+  await open(page, '/doses', { heading: 'Your doses' });
+  await page.getByRole('radio', { name: 'At the clinic' }).check();
+  await page.getByRole('button', { name: 'It was earlier' }).click();
+  await page.getByLabel('Date').fill('2026-11-23');
+  await page.getByLabel('Time').fill('10:30');
+  await page.getByRole('button', { name: 'Save this dose' }).click();
+  await page.getByText(/Mon 23 Nov, 10:30 · At the clinic/).waitFor();
+
+  await page.getByRole('button', { name: /^Edit/ }).click();
+  await axeClean(page, '#/doses, editing');
+  await page.getByRole('group', { name: 'Edit this dose' }).getByLabel('Time').fill('11:15');
+  await page.getByRole('group', { name: 'Edit this dose' }).getByLabel(/A note/).fill('with Dr Ames');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByText(/Mon 23 Nov, 11:15 · At the clinic/).waitFor();
+  await page.getByText('with Dr Ames').waitFor();
+
+  await page.getByRole('button', { name: /^Delete/ }).click();
+  await page.getByText('No doses logged yet.').waitFor();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByText(/Mon 23 Nov, 11:15 · At the clinic/).waitFor();
+  await page.reload();
+  await page.getByText(/Mon 23 Nov, 11:15 · At the clinic/).waitFor();
+
+  // Logged late for a past time (yesterday, 11:15 → now 04:00 on the 24th in New York): settling, not session.
+  await open(page, '/today', { heading: 'Today' });
+  await page.getByRole('heading', { level: 2, name: 'Day 1 after your session' }).waitFor();
+  await page.getByText(/Now: settling\./).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Open session mode' }).count(), 0);
+  assertNoErrors(errors);
+});
