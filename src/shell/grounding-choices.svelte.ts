@@ -10,7 +10,14 @@ export function groundingHistory(): Promise<Entry[]> {
   return entries.listSessions().catch(() => []);
 }
 
+/**
+ * Only what fits the dose phase is listed (no temperature or typing in session mode, CLINICAL.md §1). The
+ * phase code loads lazily: most first screens have no dose logged and need none of it. When the dose log
+ * cannot be read, keep to what fits right after a dose (the most protective choice).
+ */
 export async function rankedGrounding(history?: readonly Entry[]): Promise<Ranked<ModuleMeta>[]> {
-  const grounding = MODULES.filter((m) => m.family === 'grounding');
+  const [{ currentPhase }, { fitsPhase }] = await Promise.all([import('./dose-state.svelte'), import('../flow/phase')]);
+  const phase = await currentPhase().then((p) => p.phase, () => 'session' as const);
+  const grounding = MODULES.filter((m) => m.family === 'grounding' && fitsPhase(m, phase));
   return rankByHelpfulness(grounding, history ?? (await groundingHistory()));
 }
