@@ -5,8 +5,9 @@
  */
 import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import { MIGRATIONS } from './migrations';
-import type { Draft, Entry, Personal, SessionRecord, SettingRecord } from './schema';
-import { reportProblem, type StorageProblem } from './problems';
+import type { Draft, Entry, Personal, QuarantineRecord, SessionRecord, SettingRecord } from './schema';
+import { markSuperseded, reportProblem, type StorageProblem } from './problems';
+import { rescuePending } from './pending';
 
 export const DB_NAME = 'groundwork';
 /** Always the number of the newest migration. */
@@ -22,6 +23,7 @@ export interface GroundworkDB extends DBSchema {
   drafts: { key: string; value: Draft };
   settings: { key: string; value: SettingRecord };
   personal: { key: string; value: Personal };
+  quarantine: { key: string; value: QuarantineRecord; indexes: { at: number } };
 }
 
 export type Db = IDBPDatabase<GroundworkDB>;
@@ -48,8 +50,12 @@ export async function openGroundwork({ name = DB_NAME, version = SCHEMA_VERSION 
     },
     blocking() {
       // A newer version of the app opened in another tab and needs us to let go. Close so it can upgrade;
-      // this tab's unsaved words are already in drafts (saved within a second of typing).
+      // this tab's words are already in drafts (written at each keystroke). From now on this page cannot
+      // write: editors turn read-only, and anything still unsaved is copied to sessionStorage so a reload
+      // of this tab brings it back.
       db.close();
+      markSuperseded();
+      rescuePending();
       // Forget the closed connection: the next call reopens, gets a VersionError, and is told "newer-tab".
       resetConnection();
       reportProblem({ kind: 'newer-tab' });
@@ -83,7 +89,11 @@ export function resetConnection(): void {
 export function classify(error: unknown): StorageProblem {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
   if (name === 'QuotaExceededError') return { kind: 'quota' };
-  if (name === 'VersionError') return { kind: 'newer-tab' };
+  if (name === 'VersionError') {
+    markSuperseded();
+    rescuePending();
+    return { kind: 'newer-tab' };
+  }
   if (name === 'InvalidStateError' || name === 'UnknownError' || name === 'SecurityError') return { kind: 'unavailable' };
   return { kind: 'unknown', detail: name || String(error) };
 }

@@ -1,27 +1,38 @@
 /**
- * Drafts: words being written, saved within a second of each keystroke and again on pagehide, so a
- * killed tab or a closed laptop loses at most the last second. A draft is removed only after the text
- * it holds has been saved somewhere else (an entry, a finished session).
+ * Drafts: words being written outside a session (the journal editor), written at each keystroke by the
+ * same coalescing writer as sessions (`writer.ts`: one write in flight, always of the latest text), so a
+ * reload a moment after typing loses nothing. Until a draft is on disk it is kept in `pendingWrites`, and
+ * `get` reads memory first: the words come back when the person returns, even while the disk is full.
+ * A draft is removed only after the text it holds has been saved somewhere else (an entry).
+ * A stored draft that fails its schema is never skipped silently nor overwritten: it is copied to the
+ * quarantine first, and its words are still handed back.
  */
 import * as v from 'valibot';
 import { getDb, classify, type Db } from './db';
 import { DraftSchema, type Draft } from './schema';
 import { reportProblem } from './problems';
+import { pendingWrites } from './pending';
+import { createWriter, type Writer } from './writer';
+import { quarantineRepo } from './quarantine';
+import { TEXT_MAX_CHARS } from './limits';
 
-/** Quiet period after the last keystroke before a draft is written. */
-export const DRAFT_SAVE_DELAY_MS = 300;
-/**
- * Longest a change may wait while someone keeps typing (a pure debounce would never fire for a steady
- * typist). Below the product's promise — nothing older than 1 s is lost — with room for the write itself.
- */
-export const DRAFT_MAX_WAIT_MS = 700;
+/** The key of a draft in `pendingWrites`. */
+export const draftKey = (id: string) => `drafts:${id}`;
 
 export function draftsRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
-  return {
+  const quarantine = quarantineRepo(db, now);
+  const repo = {
+    /** The newest words for this text box: unsaved ones in memory first, then the stored draft. */
     async get(id: string): Promise<Draft | undefined> {
+      const unsaved = pendingWrites.get<Record<string, string> | null>(draftKey(id));
+      if (unsaved) return { id, fields: unsaved, updatedAt: now() };
       const raw = await (await db()).get('drafts', id);
+      if (raw === undefined) return undefined;
       const parsed = v.safeParse(DraftSchema, raw);
-      return parsed.success ? parsed.output : undefined;
+      if (parsed.success) return parsed.output;
+      // Keep it as it was before anything can write over it, then hand back every string it holds.
+      await quarantine.keep('drafts', id, raw, 'draft failed its schema').catch(() => {});
+      return { id, fields: salvageFields(raw), updatedAt: now() };
     },
     async put(id: string, fields: Record<string, string>): Promise<void> {
       try {
@@ -34,72 +45,55 @@ export function draftsRepo(db: () => Promise<Db> = getDb, now: () => number = Da
     async remove(id: string): Promise<void> {
       await (await db()).delete('drafts', id);
     },
+    /** The draft's writer: call `change` on every keystroke. */
+    writer(id: string, options: AutosaveOptions = {}): Writer<Record<string, string>> {
+      return createAutosave((fields) => repo.put(id, fields), { ...options, key: draftKey(id) });
+    },
   };
+  return repo;
 }
 
 export type DraftsRepo = ReturnType<typeof draftsRepo>;
 
+/** Whatever strings a damaged draft holds, by field where there are fields. */
+function salvageFields(raw: unknown): Record<string, string> {
+  const fields = (raw as { fields?: unknown } | null)?.fields;
+  const out: Record<string, string> = {};
+  if (fields && typeof fields === 'object') {
+    for (const [k, value] of Object.entries(fields)) if (typeof value === 'string') out[k] = value.slice(0, TEXT_MAX_CHARS);
+  }
+  return out;
+}
+
+export interface AutosaveOptions {
+  onSaved?: (at: number) => void;
+  onError?: (error: unknown) => void;
+  /** The draft's key in `pendingWrites` (unsaved words are kept there for the life of the page). */
+  key?: string;
+  backoffMs?: readonly number[];
+}
+
+let anonymous = 0;
+
 /**
- * Debounced autosave for one text box. `change` on every keystroke; the save lands DRAFT_SAVE_DELAY_MS
- * after the last one, or DRAFT_MAX_WAIT_MS after the first unsaved one, whichever is sooner; `flush`
- * writes at once (pagehide, route change). Failed saves keep the text
- * pending and retry on the next change, so a full disk never silently drops words.
+ * Autosave for one text box: `change` on every keystroke starts a write at once (or right after the one
+ * in flight), `flush` writes the latest now (pagehide, route change). Failed saves keep the text pending
+ * and are retried with backoff, so a full disk never silently drops words.
  */
-export function createAutosave(
-  save: (fields: Record<string, string>) => Promise<void>,
-  options: {
-    delayMs?: number;
-    maxWaitMs?: number;
-    onSaved?: (at: number) => void;
-    onError?: (error: unknown) => void;
-  } = {},
-) {
-  const delay = options.delayMs ?? DRAFT_SAVE_DELAY_MS;
-  const maxWait = options.maxWaitMs ?? DRAFT_MAX_WAIT_MS;
-  let pending: Record<string, string> | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let maxTimer: ReturnType<typeof setTimeout> | undefined;
-  let inFlight: Promise<void> = Promise.resolve();
-  /** Bumped by `cancel`: a save that fails after it must not bring cancelled words back. */
-  let epoch = 0;
-
-  function clearTimers(): void {
-    if (timer) clearTimeout(timer);
-    if (maxTimer) clearTimeout(maxTimer);
-    timer = maxTimer = undefined;
-  }
-
-  function run(): Promise<void> {
-    clearTimers();
-    const fields = pending;
-    if (!fields) return inFlight;
-    pending = undefined;
-    const startedIn = epoch;
-    inFlight = inFlight
-      .then(() => save(fields))
-      .then(() => options.onSaved?.(Date.now()))
-      .catch((error: unknown) => {
-        if (startedIn === epoch) pending ??= fields; // keep the words for the next attempt
-        options.onError?.(error);
-      });
-    return inFlight;
-  }
-
+export function createAutosave(save: (fields: Record<string, string>) => Promise<void>, options: AutosaveOptions = {}): Writer<Record<string, string>> {
+  const writer = createWriter<Record<string, string>>({
+    key: options.key ?? `autosave:${++anonymous}`,
+    write: save,
+    onSaved: options.onSaved,
+    onError: options.onError,
+    backoffMs: options.backoffMs,
+  });
   return {
-    change(fields: Record<string, string>): void {
-      pending = { ...fields };
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void run(), delay);
-      maxTimer ??= setTimeout(() => void run(), maxWait);
+    change: (fields) => writer.change(typeof fields === 'function' ? fields : { ...fields }),
+    flush: () => writer.flush(),
+    get dirty() {
+      return writer.dirty;
     },
-    flush: run,
-    get dirty(): boolean {
-      return pending !== undefined;
-    },
-    cancel(): void {
-      epoch++;
-      clearTimers();
-      pending = undefined;
-    },
+    cancel: () => writer.cancel(),
   };
 }

@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { getDb, classify, type Db } from './db';
 import { EntrySchema, type Entry } from './schema';
-import { reportProblem } from './problems';
+import { reportProblem, reportUnreadable } from './problems';
 import { newId } from './ids';
 
 export type NewEntry = Omit<Entry, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<Entry, 'id' | 'createdAt'>>;
@@ -48,7 +48,7 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
       if (!raw) return undefined;
       const parsed = v.safeParse(EntrySchema, raw);
       if (!parsed.success) {
-        reportProblem({ kind: 'invalid-records', count: 1 });
+        reportUnreadable('entries', id);
         return undefined;
       }
       return parsed.output;
@@ -58,13 +58,13 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
     async listSessions(): Promise<Entry[]> {
       const raw = await (await db()).getAllFromIndex('entries', 'kind', 'session');
       const out: Entry[] = [];
-      let invalid = 0;
+      const unreadable: unknown[] = [];
       for (const r of raw) {
         const parsed = v.safeParse(EntrySchema, r);
-        if (!parsed.success) invalid++;
+        if (!parsed.success) unreadable.push((r as { id?: unknown } | undefined)?.id);
         else if (parsed.output.deletedAt === undefined) out.push(parsed.output);
       }
-      if (invalid) reportProblem({ kind: 'invalid-records', count: invalid });
+      reportUnreadable('entries', ...unreadable);
       return out;
     },
 
@@ -72,13 +72,13 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
     async list(): Promise<Entry[]> {
       const raw = await (await db()).getAllFromIndex('entries', 'createdAt');
       const out: Entry[] = [];
-      let invalid = 0;
+      const unreadable: unknown[] = [];
       for (let i = raw.length - 1; i >= 0; i--) {
         const parsed = v.safeParse(EntrySchema, raw[i]);
-        if (!parsed.success) invalid++;
+        if (!parsed.success) unreadable.push((raw[i] as { id?: unknown } | undefined)?.id);
         else if (parsed.output.deletedAt === undefined) out.push(parsed.output);
       }
-      if (invalid) reportProblem({ kind: 'invalid-records', count: invalid });
+      reportUnreadable('entries', ...unreadable);
       return out;
     },
 

@@ -5,8 +5,9 @@
  */
 import { m001Initial } from './001_initial';
 import { m002Personal } from './002_personal';
+import { m003Quarantine } from './003_quarantine';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Personal];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Personal, m003Quarantine];
 
 export type { Migration };
