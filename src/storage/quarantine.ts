@@ -9,8 +9,11 @@ import { wordsIn } from './salvage';
 
 export function quarantineRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
   return {
-    /** Keep `raw` (from `store`, key `key`) as it is, with the words found in it. */
-    async keep(store: string, key: string, raw: unknown, reason: string): Promise<QuarantineRecord> {
+    /**
+     * Keep `raw` (from `store`, key `key`) as it is, with the words found in it. `report: false` when the
+     * caller tells the person itself (a session whose words went into the journal).
+     */
+    async keep(store: string, key: string, raw: unknown, reason: string, { report = true } = {}): Promise<QuarantineRecord> {
       const at = now();
       const record: QuarantineRecord = { id: `${store}:${key}:${at}`, store, key, at, reason, raw, words: wordsIn(raw) };
       try {
@@ -19,7 +22,7 @@ export function quarantineRepo(db: () => Promise<Db> = getDb, now: () => number 
         reportProblem(classify(error));
         throw error;
       }
-      reportUnreadable(store, key);
+      if (report) reportUnreadable(store, key);
       return record;
     },
     async list(): Promise<QuarantineRecord[]> {

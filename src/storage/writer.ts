@@ -53,6 +53,15 @@ function listenForRecovery(): void {
   (g.document as { addEventListener?: (type: string, fn: () => void) => void } | undefined)?.addEventListener?.('visibilitychange', retryAll);
 }
 
+/** Bumped by `resetWriters`: writers from before it stop writing (tests: a fresh page). */
+let generation = 0;
+
+/** Tests only: forget every writer of the "previous page" (their retries would write into the next test). */
+export function resetWriters(): void {
+  generation++;
+  failing.clear();
+}
+
 /** Retry every failed write now (tests, and the shell's "Try again"). */
 export function retryFailedWrites(): void {
   for (const retry of [...failing]) retry();
@@ -68,6 +77,7 @@ export function createWriter<T>(options: WriterOptions<T>): Writer<T> {
   /** Bumped by `cancel`: a write that fails after it must not bring cancelled words back. */
   let epoch = 0;
 
+  const born = generation;
   const retry = () => void pump();
 
   function clearRetry(): void {
@@ -77,9 +87,10 @@ export function createWriter<T>(options: WriterOptions<T>): Writer<T> {
 
   function pump(): Promise<void> {
     clearRetry();
+    if (born !== generation) return Promise.resolve();
     running ??= (async () => {
       try {
-        while (dirty) {
+        while (dirty && born === generation) {
           dirty = false;
           const startedIn = epoch;
           const value = latest();

@@ -353,7 +353,8 @@ describe('a snapshot that cannot be resumed', () => {
     await app.sessions.put(junkRecord('broken-2', snapshot));
     expect(await app.open('broken-2')).toBeUndefined();
     const entry = await app.entries.get('broken-2');
-    expect(entry).toMatchObject({ body: 'my note from before', complete: false, data: { see: { text: 'kept words' } } });
+    // The note and every other string the person wrote, wherever it sits in the snapshot (issue 13 #5).
+    expect(entry).toMatchObject({ body: 'my note from before\n\nkept words', complete: false, data: { see: { text: 'kept words' } } });
   });
 
   it('a session of a module that no longer exists is kept as an entry titled by its id', async () => {

@@ -194,7 +194,7 @@ describe('a full disk', () => {
     let full = true;
     const drafts = draftsRepo(() => (full ? fullDisk(db)() : Promise.resolve(db)));
     const errors: unknown[] = [];
-    const autosave = createAutosave((fields) => drafts.put('journal:new', fields), { delayMs: 5, onError: (e) => errors.push(e) });
+    const autosave = createAutosave((fields) => drafts.put('journal:new', fields), { onError: (e) => errors.push(e) });
 
     autosave.change({ body: 'I' });
     await vi.waitFor(() => expect(errors).toHaveLength(1));
