@@ -15,6 +15,15 @@ import { pendingWrites } from './pending';
 import { createWriter, type Writer } from './writer';
 import { quarantineRepo } from './quarantine';
 import { TEXT_MAX_CHARS } from './limits';
+import { claim, type Claim, type TabLockHandlers } from './tab-lock';
+
+/**
+ * One tab at a time per draft (`draft:<id>`), claimed here in the repository so every text box that
+ * keeps a draft (journal today, notes and written exposures later) gets the same guard.
+ */
+export function claimDraft(id: string, handlers: TabLockHandlers): Promise<Claim> {
+  return claim(`draft:${id}`, handlers);
+}
 
 /** The key of a draft in `pendingWrites`. */
 export const draftKey = (id: string) => `drafts:${id}`;

@@ -66,6 +66,10 @@ export const pendingWrites = {
   has(key: string): boolean {
     return memory.has(key) || rescuedWords().has(key);
   },
+  /** Whether `getter` is still the newest value for `key` (a newer writer of the same record took over). */
+  isCurrent(key: string, getter: () => unknown): boolean {
+    return memory.get(key) === getter;
+  },
   set(key: string, value: () => unknown): void {
     memory.set(key, value);
   },

@@ -91,6 +91,12 @@ export function createWriter<T>(options: WriterOptions<T>): Writer<T> {
     running ??= (async () => {
       try {
         while (dirty && born === generation) {
+          if (!pendingWrites.isCurrent(options.key, latest)) {
+            // A newer writer of the same record (the editor reopened) has newer words: never write older ones.
+            dirty = false;
+            failing.delete(retry);
+            return;
+          }
           dirty = false;
           const startedIn = epoch;
           const value = latest();
@@ -123,7 +129,7 @@ export function createWriter<T>(options: WriterOptions<T>): Writer<T> {
     return running;
   }
 
-  return {
+  const writer: Writer<T> = {
     change(value) {
       latest = typeof value === 'function' ? (value as () => T) : () => value;
       dirty = true;
@@ -147,4 +153,11 @@ export function createWriter<T>(options: WriterOptions<T>): Writer<T> {
       pendingWrites.delete(options.key);
     },
   };
+  // Words this record could not store earlier in this page (or, rescued, in the previous load of this
+  // tab) are written as soon as a writer for it exists again.
+  if (pendingWrites.has(options.key)) {
+    const unsaved = pendingWrites.get<T>(options.key) as T;
+    writer.change(() => unsaved);
+  }
+  return writer;
 }
