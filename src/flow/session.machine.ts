@@ -40,6 +40,8 @@ export interface SessionContext {
   partial: boolean;
   /** After check-out: still low presence or high distress → the view offers more support. */
   moreSupport: boolean;
+  /** Ratings chosen on the check screen on show but not yet confirmed: kept like every other answer. */
+  rating?: Rated;
   entryId?: string;
   error?: string;
 }
@@ -47,6 +49,7 @@ export interface SessionContext {
 export type Rated = { presence?: number; distress?: number };
 
 export type SessionEvent =
+  | ({ type: 'RATE' } & Rated) // a rating chosen on a check screen, before Continue
   | ({ type: 'CHECK_IN' } & Rated)
   | { type: 'SKIP_CHECK_IN' }
   | { type: 'CONTINUE' } // "carry on without grounding" after the grounding-first offer
@@ -123,6 +126,14 @@ export const sessionMachine = setup({
     resumeModule: enqueueActions(({ enqueue, self }) => {
       if (moduleRunning(self)) enqueue.sendTo('module', { type: 'RESUME' });
     }),
+    keepRating: assign({
+      rating: ({ event }) => {
+        if (event.type !== 'RATE') return undefined;
+        const { at: _at, ...rated } = check(event, 0);
+        return rated;
+      },
+    }),
+    clearRating: assign({ rating: undefined }),
     setNote: assign({ note: ({ context, event }) => (event.type === 'NOTE' ? event.text : context.note) }),
     keepEntryId: assign({
       entryId: ({ event }) => (event as unknown as { output: string }).output,
@@ -161,12 +172,13 @@ export const sessionMachine = setup({
         },
         checkIn: {
           on: {
+            RATE: { actions: 'keepRating' },
             CHECK_IN: [
-              { guard: 'offerGroundingFirst', target: 'offerGrounding', actions: 'recordBefore' },
-              { target: 'module', actions: ['recordBefore', 'startModule'] },
+              { guard: 'offerGroundingFirst', target: 'offerGrounding', actions: ['recordBefore', 'clearRating'] },
+              { target: 'module', actions: ['recordBefore', 'clearRating', 'startModule'] },
             ],
             // No rating is ever required to reach a tool (CLINICAL.md §6, FreeCBT's rule).
-            SKIP_CHECK_IN: { target: 'module', actions: 'startModule' },
+            SKIP_CHECK_IN: { target: 'module', actions: ['clearRating', 'startModule'] },
           },
         },
         offerGrounding: {
@@ -180,8 +192,9 @@ export const sessionMachine = setup({
         },
         checkOut: {
           on: {
-            CHECK_OUT: { target: 'note', actions: 'recordAfter' },
-            SKIP_CHECK_OUT: { target: 'note' },
+            RATE: { actions: 'keepRating' },
+            CHECK_OUT: { target: 'note', actions: ['recordAfter', 'clearRating'] },
+            SKIP_CHECK_OUT: { target: 'note', actions: 'clearRating' },
           },
         },
         note: {

@@ -211,6 +211,26 @@ describe('reload', () => {
   });
 });
 
+describe('check-in ratings chosen but not yet confirmed (issue 13 #7)', () => {
+  it('are on disk at once and come back after a kill, on the same check screen', async () => {
+    const first = load();
+    const h = await first.start();
+    h.actor.send({ type: 'RATE', presence: 3 });
+    h.actor.send({ type: 'RATE', presence: 3, distress: 7 });
+    await until(async () => JSON.stringify((await first.sessions.get(h.id))?.snapshot).includes('"rating"'), 'rating stored');
+    h.stop(); // killed before Continue
+
+    const second = load();
+    const back = (await second.open(h.id))!;
+    expect(back.actor.getSnapshot().value).toEqual({ flow: 'checkIn' });
+    expect(back.actor.getSnapshot().context.rating).toEqual({ presence: 3, distress: 7 });
+    // Confirming uses them as the check-in, and the next check screen starts empty.
+    back.actor.send({ type: 'CHECK_IN', presence: 3, distress: 7 });
+    expect(back.actor.getSnapshot().context.before).toMatchObject({ presence: 3, distress: 7 });
+    expect(back.actor.getSnapshot().context.rating).toBeUndefined();
+  });
+});
+
 describe('the end of a session', () => {
   it('finishing writes exactly one journal entry (id = session id) with ratings, answers and note, and removes the session', async () => {
     const app = load();
