@@ -54,6 +54,33 @@ export function draftsRepo(db: () => Promise<Db> = getDb, now: () => number = Da
     async remove(id: string): Promise<void> {
       await (await db()).delete('drafts', id);
     },
+    /**
+     * Journal drafts with words in them that are not saved as an entry yet (a killed tab, a closed
+     * laptop), newest first — unsaved ones in memory included — so Today and the journal can offer them.
+     */
+    async waiting(): Promise<WaitingDraft[]> {
+      const byId = new Map<string, Draft>();
+      for (const raw of await (await db()).getAll('drafts')) {
+        const parsed = v.safeParse(DraftSchema, raw);
+        const id = (raw as { id?: unknown } | undefined)?.id;
+        if (parsed.success) byId.set(parsed.output.id, parsed.output);
+        else if (typeof id === 'string') byId.set(id, { id, fields: salvageFields(raw), updatedAt: 0 });
+      }
+      for (const [key, fields] of pendingWrites.withPrefix<Record<string, string> | null>('drafts:')) {
+        const id = key.slice('drafts:'.length);
+        if (fields) byId.set(id, { id, fields, updatedAt: now() });
+      }
+      const out: WaitingDraft[] = [];
+      for (const d of byId.values()) {
+        if (!d.id.startsWith('journal:')) continue;
+        const title = (d.fields['title'] ?? '').trim();
+        const body = d.fields['body'] ?? '';
+        if (!title && !body.trim()) continue;
+        const rest = d.id.slice('journal:'.length);
+        out.push({ id: d.id, entryId: rest === 'new' ? undefined : rest, title, preview: firstLine(body), updatedAt: d.updatedAt });
+      }
+      return out.sort((a, b) => b.updatedAt - a.updatedAt);
+    },
     /** The draft's writer: call `change` on every keystroke. */
     writer(id: string, options: AutosaveOptions = {}): Writer<Record<string, string>> {
       return createAutosave((fields) => repo.put(id, fields), { ...options, key: draftKey(id) });
@@ -63,6 +90,21 @@ export function draftsRepo(db: () => Promise<Db> = getDb, now: () => number = Da
 }
 
 export type DraftsRepo = ReturnType<typeof draftsRepo>;
+
+/** A journal draft to carry on: `entryId` when it edits a saved entry, otherwise a new entry. */
+export interface WaitingDraft {
+  id: string;
+  entryId?: string;
+  title: string;
+  /** First non-empty line of the text, shortened for a list. */
+  preview: string;
+  updatedAt: number;
+}
+
+function firstLine(text: string, max = 140): string {
+  const line = (text.split('\n').find((l) => l.trim()) ?? '').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
 
 /** Whatever strings a damaged draft holds, by field where there are fields. */
 function salvageFields(raw: unknown): Record<string, string> {

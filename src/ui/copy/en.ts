@@ -136,7 +136,7 @@ export const en = {
     copyWords: 'Copy my words',
     copied: 'Copied. You can paste them anywhere.',
     draftWaiting: 'Draft you have not saved yet',
-    carryOnDraft: 'Carry on writing',
+    carryOnDraft: 'Carry on writing your entry',
     cancel: 'Back to journal',
     edit: 'Edit',
     delete: 'Delete',
