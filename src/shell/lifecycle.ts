@@ -3,6 +3,11 @@
  * Chromium; `visibilitychange` to hidden covers switching apps, after which a phone may kill the tab.
  * Screens register their own flushers (drafts); running sessions are flushed through the runner.
  */
+import { installTextLimit } from '../ui/text-limit';
+import { toast } from './app.svelte';
+import { t } from '../ui/copy';
+import { rescuePending } from '../storage/pending';
+
 type Flusher = () => Promise<unknown> | void;
 const flushers = new Set<Flusher>();
 
@@ -19,7 +24,14 @@ let installed = false;
 export function installFlush(): void {
   if (installed) return;
   installed = true;
-  window.addEventListener('pagehide', flushAll);
+  // Every text box takes what storage can keep (one size policy), and says so at the limit.
+  installTextLimit(document, () => toast(t.storage.tooLong));
+  window.addEventListener('pagehide', () => {
+    flushAll();
+    // Words still not on disk (a full disk, a write in flight) are copied to sessionStorage: a reload of
+    // this tab brings them back even though memory is gone.
+    rescuePending();
+  });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') flushAll();
   });

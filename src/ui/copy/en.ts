@@ -165,6 +165,8 @@ export const en = {
     unavailable:
       'This browser is not letting Groundwork save (private browsing, or storage switched off). You can still use the exercises, but nothing will be kept after you close it.',
     unknown: 'Something went wrong while saving. What you wrote is still on screen.',
+    tooLong:
+      'This is as long as one text can be here (about 300,000 words). Everything you wrote is kept; to write more, carry on in a new one.',
     dismiss: 'Dismiss',
     persistExplain:
       'We asked your browser to keep your journal safe from automatic clean-up. It stays on this device only.',
