@@ -69,6 +69,28 @@ export async function openGroundwork({ name = DB_NAME, version = SCHEMA_VERSION 
   return db;
 }
 
+/**
+ * Put one record and wait for the commit. A refused commit (a full disk) fails the request with a bare
+ * AbortError before the transaction reports why; waiting on the transaction gives the real reason
+ * (QuotaExceededError), so the person is told the disk is full rather than "something went wrong".
+ */
+export async function putOne<S extends 'entries' | 'sessions' | 'drafts' | 'settings' | 'personal' | 'quarantine'>(
+  db: Db,
+  store: S,
+  value: GroundworkDB[S]['value'],
+): Promise<void> {
+  const tx = db.transaction(store, 'readwrite');
+  await committed(tx, tx.store.put(value as never));
+}
+
+/** Wait for a write transaction to commit, with its own error rather than its requests' AbortErrors. */
+export async function committed(tx: { done: Promise<void> }, ...requests: Promise<unknown>[]): Promise<void> {
+  const [done, ...rest] = await Promise.allSettled([tx.done, ...requests]);
+  if (done?.status === 'rejected') throw done.reason;
+  const failed = rest.find((r) => r.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+}
+
 let connection: Promise<Db> | undefined;
 
 /** The shared connection, opened on first use (never on the first screen's critical path before paint). */

@@ -8,7 +8,7 @@
  * quarantine first, and its words are still handed back.
  */
 import * as v from 'valibot';
-import { getDb, classify, type Db } from './db';
+import { getDb, classify, putOne, type Db } from './db';
 import { DraftSchema, type Draft } from './schema';
 import { reportProblem } from './problems';
 import { pendingWrites } from './pending';
@@ -45,7 +45,7 @@ export function draftsRepo(db: () => Promise<Db> = getDb, now: () => number = Da
     },
     async put(id: string, fields: Record<string, string>): Promise<void> {
       try {
-        await (await db()).put('drafts', { id, fields, updatedAt: now() });
+        await putOne(await db(), 'drafts', { id, fields, updatedAt: now() });
       } catch (error) {
         reportProblem(classify(error));
         throw error;

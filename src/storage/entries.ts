@@ -3,7 +3,7 @@
  * damaged on disk, is reported and skipped — never deleted, so a later fix can still recover it.
  */
 import * as v from 'valibot';
-import { getDb, classify, type Db } from './db';
+import { getDb, classify, putOne, committed, type Db } from './db';
 import { EntrySchema, type Entry } from './schema';
 import { reportProblem, reportUnreadable } from './problems';
 import { newId } from './ids';
@@ -27,7 +27,7 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
     async create(input: NewEntry): Promise<Entry> {
       const at = now();
       const entry = v.parse(EntrySchema, { ...input, id: input.id ?? newId(), createdAt: input.createdAt ?? at, updatedAt: at });
-      await write((d) => d.put('entries', entry));
+      await write((d) => putOne(d, 'entries', entry));
       return entry;
     },
 
@@ -37,8 +37,7 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
         const current = await tx.store.get(id);
         if (!current) throw new Error(`No entry ${id}`);
         const next = v.parse(EntrySchema, { ...current, ...patch, id, updatedAt: now() });
-        await tx.store.put(next);
-        await tx.done;
+        await committed(tx, tx.store.put(next));
         return next;
       });
     },
@@ -93,9 +92,8 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
         const current = await tx.store.get(id);
         if (current) {
           const { deletedAt: _gone, ...rest } = current;
-          await tx.store.put({ ...rest, updatedAt: now() });
-        }
-        await tx.done;
+          await committed(tx, tx.store.put({ ...rest, updatedAt: now() }));
+        } else await tx.done;
       });
     },
 

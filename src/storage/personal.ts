@@ -1,6 +1,6 @@
 /** The person's own grounding material (orientation statement, safe place). One record, id `mine`. */
 import * as v from 'valibot';
-import { getDb, classify, type Db } from './db';
+import { getDb, classify, committed, type Db } from './db';
 import { PersonalSchema, type Personal } from './schema';
 import { reportProblem, reportUnreadable } from './problems';
 
@@ -27,8 +27,7 @@ export function personalRepo(db: () => Promise<Db> = getDb, now: () => number = 
           id: 'mine',
           updatedAt: now(),
         });
-        await tx.store.put(next);
-        await tx.done;
+        await committed(tx, tx.store.put(next));
         return next;
       } catch (error) {
         reportProblem(classify(error));

@@ -2,7 +2,7 @@
  * Quarantine (migration 003): records the app cannot read are copied here as they were, before anything
  * else happens to them, and never deleted. The notice counts them once each (`reportUnreadable`).
  */
-import { getDb, classify, type Db } from './db';
+import { getDb, classify, putOne, type Db } from './db';
 import type { QuarantineRecord } from './schema';
 import { reportProblem, reportUnreadable } from './problems';
 import { wordsIn } from './salvage';
@@ -17,7 +17,7 @@ export function quarantineRepo(db: () => Promise<Db> = getDb, now: () => number 
       const at = now();
       const record: QuarantineRecord = { id: `${store}:${key}:${at}`, store, key, at, reason, raw, words: wordsIn(raw) };
       try {
-        await (await db()).put('quarantine', record);
+        await putOne(await db(), 'quarantine', record);
       } catch (error) {
         reportProblem(classify(error));
         throw error;

@@ -5,7 +5,7 @@
  * a session typed into while the disk was full is still offered back for the life of the page.
  */
 import * as v from 'valibot';
-import { getDb, classify, type Db } from './db';
+import { getDb, classify, putOne, type Db } from './db';
 import { SessionRecordSchema, type SessionRecord } from './schema';
 import { reportProblem, reportUnreadable } from './problems';
 import { pendingWrites } from './pending';
@@ -16,7 +16,7 @@ export function sessionsRepo(db: () => Promise<Db> = getDb) {
   return {
     async put(record: SessionRecord): Promise<void> {
       try {
-        await (await db()).put('sessions', record);
+        await putOne(await db(), 'sessions', record);
       } catch (error) {
         reportProblem(classify(error));
         throw error;

@@ -9,8 +9,8 @@
  * gets focus or goes online — not only on the next keystroke. The first success after a failure tells the
  * shell (`reportSaved`) so the "could not save" banner goes away.
  */
-import { pendingWrites } from './pending';
-import { isSuperseded, reportSaved } from './problems';
+import { pendingWrites, rescuePending } from './pending';
+import { isSuperseded, onSuperseded, reportSaved } from './problems';
 
 /** Waits between retries after a failed write, then the last one repeats. */
 export const RETRY_BACKOFF_MS = [1000, 2000, 4000, 8000, 15_000, 30_000] as const;
@@ -53,6 +53,17 @@ function listenForRecovery(): void {
   (g.document as { addEventListener?: (type: string, fn: () => void) => void } | undefined)?.addEventListener?.('visibilitychange', retryAll);
 }
 
+/**
+ * The latest value of every writer in this page, saved or not. When a newer version takes the database,
+ * this build can no longer read even what it stored, so every open text is copied to the rescue copy
+ * (sessionStorage): a reload of this tab shows the words whichever version it loads.
+ */
+const latestByKey = new Map<string, () => unknown>();
+onSuperseded(() => {
+  for (const [key, get] of latestByKey) if (!pendingWrites.has(key)) pendingWrites.set(key, get);
+  rescuePending();
+});
+
 /** Bumped by `resetWriters`: writers from before it stop writing (tests: a fresh page). */
 let generation = 0;
 
@@ -60,6 +71,7 @@ let generation = 0;
 export function resetWriters(): void {
   generation++;
   failing.clear();
+  latestByKey.clear();
 }
 
 /** Retry every failed write now (tests, and the shell's "Try again"). */
@@ -73,12 +85,17 @@ export function createWriter<T>(options: WriterOptions<T>): Writer<T> {
   let dirty = false;
   let running: Promise<void> | undefined;
   let failures = 0;
+  /** Failed retries in a row since the last keystroke: how long the next retry waits. */
+  let retries = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Bumped by `cancel`: a write that fails after it must not bring cancelled words back. */
   let epoch = 0;
 
   const born = generation;
-  const retry = () => void pump();
+  const retry = () => {
+    retries++;
+    void pump();
+  };
 
   function clearRetry(): void {
     if (retryTimer) clearTimeout(retryTimer);
@@ -109,7 +126,7 @@ export function createWriter<T>(options: WriterOptions<T>): Writer<T> {
               failing.add(retry);
               listenForRecovery();
               // A newer version owns the database now: retrying cannot work; the words stay in memory.
-              if (!isSuperseded()) retryTimer = setTimeout(retry, backoff[Math.min(failures - 1, backoff.length - 1)]);
+              if (!isSuperseded()) retryTimer = setTimeout(retry, backoff[Math.min(retries, backoff.length - 1)]);
             }
             options.onError?.(error);
             return;
@@ -117,6 +134,7 @@ export function createWriter<T>(options: WriterOptions<T>): Writer<T> {
           if (startedIn === epoch && !dirty) pendingWrites.delete(options.key);
           if (failures > 0) {
             failures = 0;
+            retries = 0;
             failing.delete(retry);
             reportSaved();
           }
@@ -133,7 +151,9 @@ export function createWriter<T>(options: WriterOptions<T>): Writer<T> {
     change(value) {
       latest = typeof value === 'function' ? (value as () => T) : () => value;
       dirty = true;
+      retries = 0; // typing again: the next retry waits the shortest time again
       pendingWrites.set(options.key, latest);
+      latestByKey.set(options.key, latest);
       void pump();
     },
     async flush() {
@@ -151,6 +171,7 @@ export function createWriter<T>(options: WriterOptions<T>): Writer<T> {
       failing.delete(retry);
       failures = 0;
       pendingWrites.delete(options.key);
+      if (latestByKey.get(options.key) === latest) latestByKey.delete(options.key);
     },
   };
   // Words this record could not store earlier in this page (or, rescued, in the previous load of this
