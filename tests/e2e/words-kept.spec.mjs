@@ -81,7 +81,6 @@ test('#2 storage full: words typed meanwhile come back after Ground and from Tod
   const origin = new URL(baseURL).origin;
 
   // Chromium applies a quota override to connections opened after it: set it before the app opens storage.
-  await page.goto(`${baseURL}/manifest.webmanifest`);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
   await open(page, '/journal/new', { heading: 'New entry' });
   await editable(page);
