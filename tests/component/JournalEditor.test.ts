@@ -14,6 +14,7 @@ import { TEXT_MAX_CHARS } from '../../src/storage/limits';
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
   resetConnection();
+  sessionStorage.clear(); // the rescue copy of a previous test's "page"
   pendingWrites.clear();
   resetWriters();
   resetSuperseded();
@@ -75,16 +76,18 @@ describe('journal editor', () => {
     const body = await ready();
     const { getDb } = await import('../../src/storage/db');
     const db = await getDb();
-    const put = db.put.bind(db);
-    db.put = (async () => {
-      throw new DOMException('full', 'QuotaExceededError');
-    }) as typeof db.put;
+    const transaction = db.transaction.bind(db);
+    db.transaction = ((...args: Parameters<typeof transaction>) => {
+      if (args[1] === 'readwrite') throw new DOMException('full', 'QuotaExceededError');
+      return transaction(...args);
+    }) as typeof db.transaction;
     await user.type(body, 'typed on a full disk');
     await screen.findByText(/could not be kept on the device just now/);
     first.unmount();
     render(JournalEditor, { route: newRoute });
-    expect(await ready()).toHaveValue('typed on a full disk');
-    db.put = put; // space comes back: the retry stores the words
+    const again = await ready();
+    await waitFor(() => expect(again).toHaveValue('typed on a full disk'));
+    db.transaction = transaction; // space comes back: the retry stores the words
     await waitFor(async () => expect(pendingWrites.has('drafts:journal:new')).toBe(false), { timeout: 4000 });
     pendingWrites.clear();
     expect((await draftsRepo().get('journal:new'))?.fields['body']).toBe('typed on a full disk');
