@@ -3,9 +3,6 @@
  * Chromium; `visibilitychange` to hidden covers switching apps, after which a phone may kill the tab.
  * Screens register their own flushers (drafts); running sessions are flushed through the runner.
  */
-import { installTextLimit } from '../ui/text-limit';
-import { toast } from './app.svelte';
-import { t } from '../ui/copy';
 import { rescuePending } from '../storage/pending';
 
 type Flusher = () => Promise<unknown> | void;
@@ -24,8 +21,6 @@ let installed = false;
 export function installFlush(): void {
   if (installed) return;
   installed = true;
-  // Every text box takes what storage can keep (one size policy), and says so at the limit.
-  installTextLimit(document, () => toast(t.storage.tooLong));
   window.addEventListener('pagehide', () => {
     flushAll();
     // Words still not on disk (a full disk, a write in flight) are copied to sessionStorage: a reload of

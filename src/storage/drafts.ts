@@ -1,6 +1,7 @@
 /**
  * Drafts: words being written outside a session (the journal editor), written at each keystroke by the
- * same coalescing writer as sessions (`writer.ts`: one write in flight, always of the latest text), so a
+ * same coalescing writer as sessions (`draft-writer.ts` → `writer.ts`: one write in flight, always of the
+ * latest text), so a
  * reload a moment after typing loses nothing. Until a draft is on disk it is kept in `pendingWrites`, and
  * `get` reads memory first: the words come back when the person returns, even while the disk is full.
  * A draft is removed only after the text it holds has been saved somewhere else (an entry).
@@ -12,24 +13,12 @@ import { getDb, classify, putOne, type Db } from './db';
 import { DraftSchema, type Draft } from './schema';
 import { reportProblem } from './problems';
 import { pendingWrites } from './pending';
-import { createWriter, type Writer } from './writer';
-import { quarantineRepo } from './quarantine';
 import { TEXT_MAX_CHARS } from './limits';
-import { claim, type Claim, type TabLockHandlers } from './tab-lock';
-
-/**
- * One tab at a time per draft (`draft:<id>`), claimed here in the repository so every text box that
- * keeps a draft (journal today, notes and written exposures later) gets the same guard.
- */
-export function claimDraft(id: string, handlers: TabLockHandlers): Promise<Claim> {
-  return claim(`draft:${id}`, handlers);
-}
 
 /** The key of a draft in `pendingWrites`. */
 export const draftKey = (id: string) => `drafts:${id}`;
 
 export function draftsRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
-  const quarantine = quarantineRepo(db, now);
   const repo = {
     /** The newest words for this text box: unsaved ones in memory first, then the stored draft. */
     async get(id: string): Promise<Draft | undefined> {
@@ -40,7 +29,11 @@ export function draftsRepo(db: () => Promise<Db> = getDb, now: () => number = Da
       const parsed = v.safeParse(DraftSchema, raw);
       if (parsed.success) return parsed.output;
       // Keep it as it was before anything can write over it, then hand back every string it holds.
-      await quarantine.keep('drafts', id, raw, 'draft failed its schema').catch(() => {});
+      // (Loaded only here: the quarantine is off the first screen's path.)
+      const { quarantineRepo } = await import('./quarantine');
+      await quarantineRepo(db, now)
+        .keep('drafts', id, raw, 'draft failed its schema')
+        .catch(() => {});
       return { id, fields: salvageFields(raw), updatedAt: now() };
     },
     async put(id: string, fields: Record<string, string>): Promise<void> {
@@ -81,10 +74,6 @@ export function draftsRepo(db: () => Promise<Db> = getDb, now: () => number = Da
       }
       return out.sort((a, b) => b.updatedAt - a.updatedAt);
     },
-    /** The draft's writer: call `change` on every keystroke. */
-    writer(id: string, options: AutosaveOptions = {}): Writer<Record<string, string>> {
-      return createAutosave((fields) => repo.put(id, fields), { ...options, key: draftKey(id) });
-    },
   };
   return repo;
 }
@@ -114,37 +103,4 @@ function salvageFields(raw: unknown): Record<string, string> {
     for (const [k, value] of Object.entries(fields)) if (typeof value === 'string') out[k] = value.slice(0, TEXT_MAX_CHARS);
   }
   return out;
-}
-
-export interface AutosaveOptions {
-  onSaved?: (at: number) => void;
-  onError?: (error: unknown) => void;
-  /** The draft's key in `pendingWrites` (unsaved words are kept there for the life of the page). */
-  key?: string;
-  backoffMs?: readonly number[];
-}
-
-let anonymous = 0;
-
-/**
- * Autosave for one text box: `change` on every keystroke starts a write at once (or right after the one
- * in flight), `flush` writes the latest now (pagehide, route change). Failed saves keep the text pending
- * and are retried with backoff, so a full disk never silently drops words.
- */
-export function createAutosave(save: (fields: Record<string, string>) => Promise<void>, options: AutosaveOptions = {}): Writer<Record<string, string>> {
-  const writer = createWriter<Record<string, string>>({
-    key: options.key ?? `autosave:${++anonymous}`,
-    write: save,
-    onSaved: options.onSaved,
-    onError: options.onError,
-    backoffMs: options.backoffMs,
-  });
-  return {
-    change: (fields) => writer.change(typeof fields === 'function' ? fields : { ...fields }),
-    flush: () => writer.flush(),
-    get dirty() {
-      return writer.dirty;
-    },
-    cancel: () => writer.cancel(),
-  };
 }

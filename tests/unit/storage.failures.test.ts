@@ -10,7 +10,8 @@ import { freshIndexedDB, rawGetAll, rawOpen, recordProblems } from './fixtures/i
 import { DB_NAME, SCHEMA_VERSION, classify, getDb, openGroundwork, type Db } from '../../src/storage/db';
 import { MIGRATIONS } from '../../src/storage/migrations';
 import { entriesRepo } from '../../src/storage/entries';
-import { createAutosave, draftsRepo } from '../../src/storage/drafts';
+import { draftsRepo } from '../../src/storage/drafts';
+import { createAutosave } from '../../src/storage/draft-writer';
 import { sessionsRepo } from '../../src/storage/sessions';
 import { settingsRepo } from '../../src/storage/settings';
 import { personalRepo } from '../../src/storage/personal';

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshIndexedDB } from './fixtures/idb';
 import { getDb } from '../../src/storage/db';
 import { draftsRepo } from '../../src/storage/drafts';
+import { draftWriter } from '../../src/storage/draft-writer';
 import { entriesRepo } from '../../src/storage/entries';
 import { pendingWrites, rescuePending, RESCUE_KEY } from '../../src/storage/pending';
 import { TEXT_MAX_CHARS } from '../../src/storage/limits';
@@ -92,7 +93,7 @@ describe(`random texts through the editor's storage path (seed ${SEED})`, () => 
       const where = `case ${i} (length ${size}, seed ${SEED})`;
 
       // The editor: every keystroke goes to the draft writer; then the screen is opened again.
-      const writer = drafts.writer('journal:new');
+      const writer = draftWriter(drafts, 'journal:new');
       writer.change({ title, body });
       await writer.flush();
       expect(pendingWrites.has('drafts:journal:new'), where).toBe(false); // on disk, not only in memory

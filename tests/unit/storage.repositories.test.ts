@@ -8,7 +8,8 @@ import { unwrap } from 'idb';
 import { freshIndexedDB, rawGet, rawGetAll, rawPut, recordProblems } from './fixtures/idb';
 import { getDb, resetConnection } from '../../src/storage/db';
 import { UNDO_KEEP_MS, entriesRepo, matchesQuery, type NewEntry } from '../../src/storage/entries';
-import { createAutosave, draftsRepo } from '../../src/storage/drafts';
+import { draftsRepo } from '../../src/storage/drafts';
+import { createAutosave, draftWriter } from '../../src/storage/draft-writer';
 import { retryFailedWrites } from '../../src/storage/writer';
 import { pendingWrites } from '../../src/storage/pending';
 import { onSaved } from '../../src/storage/problems';
@@ -473,7 +474,7 @@ describe('createAutosave (the coalescing writer)', () => {
   it('with the real drafts store: the latest keystroke is in IndexedDB', async () => {
     vi.useRealTimers(); // fake-indexeddb schedules on real timers
     const drafts = draftsRepo(getDb, now);
-    const autosave = drafts.writer('journal:new');
+    const autosave = draftWriter(drafts, 'journal:new');
     autosave.change({ title: '', body: 'Tues' });
     autosave.change({ title: '', body: 'Tuesday' });
     await autosave.flush();
