@@ -127,6 +127,7 @@ export function createWriter<T>(options: WriterOptions<T>): Writer<T> {
               listenForRecovery();
               // A newer version owns the database now: retrying cannot work; the words stay in memory.
               if (!isSuperseded()) retryTimer = setTimeout(retry, backoff[Math.min(retries, backoff.length - 1)]);
+              else rescuePending(); // the words cannot reach the disk from this page: keep them for a reload
             }
             options.onError?.(error);
             return;
