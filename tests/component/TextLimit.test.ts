@@ -40,3 +40,28 @@ describe('text limit at input', () => {
     expect(onLimit).not.toHaveBeenCalled();
   });
 });
+
+describe('read-only when a newer version takes the database (issue 13 #4)', () => {
+  it('every text box on screen, and any shown later, turns read-only with its words kept', async () => {
+    const { installReadOnlyWhenSuperseded } = await import('../../src/ui/read-only');
+    const { markSuperseded, resetSuperseded } = await import('../../src/storage/problems');
+    resetSuperseded();
+    const stop = installReadOnlyWhenSuperseded(document);
+    try {
+      document.body.innerHTML = '<textarea id="see">a lamp</textarea><input id="word" type="text" value="lake"><input id="r" type="radio">';
+      const see = document.getElementById('see') as HTMLTextAreaElement;
+      expect(see.readOnly).toBe(false);
+      markSuperseded();
+      expect(see.readOnly).toBe(true);
+      expect((document.getElementById('word') as HTMLInputElement).readOnly).toBe(true);
+      expect(see.value).toBe('a lamp');
+      document.body.insertAdjacentHTML('beforeend', '<textarea id="later"></textarea>');
+      const later = document.getElementById('later') as HTMLTextAreaElement;
+      later.focus();
+      expect(later.readOnly).toBe(true);
+    } finally {
+      stop();
+      resetSuperseded();
+    }
+  });
+});
