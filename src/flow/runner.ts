@@ -8,9 +8,13 @@ import * as v from 'valibot';
 import type { ModuleImpl, ModuleMeta } from './module';
 import { sessionMachine, type SessionActor, type SessionContext } from './session.machine';
 import type { EntriesRepo } from '../storage/entries';
-import type { SessionsRepo } from '../storage/sessions';
+import { sessionKey, type SessionsRepo } from '../storage/sessions';
 import type { Check, SessionRecord } from '../storage/schema';
 import { newId } from '../storage/ids';
+import { createWriter } from '../storage/writer';
+import { claim as claimTab, type Busy, type Claim, type Owned, type TabLockHandlers } from '../storage/tab-lock';
+import { quarantineRepo, type QuarantineRepo } from '../storage/quarantine';
+import { salvagedText } from '../storage/salvage';
 
 export interface RunnerDeps {
   entries: EntriesRepo;
@@ -19,7 +23,17 @@ export interface RunnerDeps {
   /** Called once after an entry is saved (e.g. to ask for persistent storage the first time). */
   onEntrySaved?: (entryId: string) => void;
   now?: () => number;
+  /** Cross-tab claim (storage/tab-lock.ts); every session this runner runs is claimed first. */
+  claim?: (resource: string, handlers: TabLockHandlers) => Promise<Claim>;
+  /** Where a snapshot that cannot be restored is kept, raw, before its words go into the journal. */
+  quarantine?: QuarantineRepo;
 }
+
+/** What opening a session found: the running session, another tab running it, or nothing to open. */
+export type Opened =
+  | { status: 'open'; handle: SessionHandle }
+  | { status: 'busy'; takeOver(): Promise<SessionHandle | undefined> }
+  | { status: 'missing' };
 
 export interface SessionHandle {
   id: string;
@@ -42,7 +56,39 @@ const PersistedShape = v.object({
 
 export function createRunner(deps: RunnerDeps) {
   const now = deps.now ?? Date.now;
+  const claim = deps.claim ?? claimTab;
+  const quarantine = deps.quarantine ?? quarantineRepo();
   const live = new Map<string, SessionHandle>();
+  /** The tab lock of every session this runner holds, by id (one claim per session, for every caller). */
+  const locks = new Map<string, Owned>();
+  /** Screens showing a session, told when another tab takes it over. */
+  const lostListeners = new Map<string, Set<() => void>>();
+
+  function lockHandlers(id: string): TabLockHandlers {
+    return {
+      // Another tab is about to take over: every step and word must be on disk before it reads them.
+      onFlush: async () => {
+        await live.get(id)?.flush();
+      },
+      async onLost() {
+        locks.delete(id);
+        for (const l of lostListeners.get(id) ?? []) l();
+        // Save first, then stop: a session stopped before its last write would be stored as stopped.
+        const handle = live.get(id);
+        if (handle) {
+          await handle.flush();
+          handle.stop();
+        }
+      },
+    };
+  }
+
+  /** Let go of a session's lock once its last write has settled. */
+  function release(id: string, after?: Promise<unknown>): void {
+    const lock = locks.get(id);
+    locks.delete(id);
+    lock?.release(after);
+  }
 
   function saveEntryFor(meta: ModuleMeta, impl: ModuleImpl) {
     return fromPromise<string, { context: SessionContext }>(async ({ input: { context } }) => {
@@ -67,35 +113,36 @@ export function createRunner(deps: RunnerDeps) {
 
   function track(meta: ModuleMeta, impl: ModuleImpl, actor: SessionActor, startedAt: number): SessionHandle {
     const id = actor.getSnapshot().context.sessionId;
-    let writing: Promise<void> = Promise.resolve();
-    let queued = false;
     let childSub: Subscription | undefined;
     let child: AnyActorRef | undefined;
 
-    // Coalesce writes: at most one in flight plus one queued, always of the latest snapshot.
-    function persist(): Promise<void> {
-      if (queued) return writing;
-      queued = true;
-      writing = writing.then(async () => {
-        queued = false;
-        const snap = actor.getSnapshot();
-        if (snap.status === 'done') {
-          await deps.sessions.remove(id);
-          return;
-        }
-        const record: SessionRecord = {
-          id,
-          moduleId: meta.id,
-          status: snap.matches('grounding') || snap.matches('paused') ? 'suspended' : 'active',
-          startedAt,
-          updatedAt: now(),
-          snapshot: JSON.parse(JSON.stringify(actor.getPersistedSnapshot())),
-        };
-        await deps.sessions.put(record).catch(() => {
-          // Reported by the repository; the session keeps running in memory and the next step retries.
-        });
+    let last: SessionRecord | null = null;
+    /** The record as it stands now; `null` once the session is over (the record is removed). */
+    function record(): SessionRecord | null {
+      const snap = actor.getSnapshot();
+      if (snap.status === 'done') return null;
+      // Stopped in this page (tab going away, another tab took over): the record stays as it last was.
+      if (snap.status === 'stopped') return last;
+      return (last = {
+        id,
+        moduleId: meta.id,
+        status: snap.matches('grounding') || snap.matches('paused') ? 'suspended' : 'active',
+        startedAt,
+        updatedAt: now(),
+        snapshot: JSON.parse(JSON.stringify(actor.getPersistedSnapshot())),
       });
-      return writing;
+    }
+
+    // The shared coalescing writer (storage/writer.ts): one write in flight, always of the latest snapshot;
+    // until it is on disk the snapshot is kept in memory (`pendingWrites`) and retried when space returns.
+    const writer = createWriter<SessionRecord | null>({
+      key: sessionKey(id),
+      write: (r) => (r ? deps.sessions.put(r) : deps.sessions.remove(id)),
+    });
+
+    function persist(): Promise<void> {
+      writer.change(record);
+      return writer.flush();
     }
 
     /** Every change inside the module (each keystroke) is saved too, not only the session's steps. */
@@ -113,7 +160,10 @@ export function createRunner(deps: RunnerDeps) {
       next(snap) {
         followModule(snap);
         void persist();
-        if (snap.status === 'done') live.delete(id);
+        if (snap.status === 'done') {
+          live.delete(id);
+          release(id, writer.flush());
+        }
       },
       error() {
         void persist();
@@ -130,8 +180,10 @@ export function createRunner(deps: RunnerDeps) {
       stop() {
         sub.unsubscribe();
         childSub?.unsubscribe();
+        if (writer.dirty) writer.change(record()); // the words as they are now, before the actor stops
         actor.stop();
         live.delete(id);
+        release(id, writer.flush());
       },
     };
     live.set(id, handle);
@@ -150,9 +202,13 @@ export function createRunner(deps: RunnerDeps) {
       if (!meta) throw new Error(`Unknown module ${moduleId}`);
       const impl = await meta.load();
       const startedAt = now();
+      const sessionId = newId();
+      // A new id is never busy; claiming it now means another tab opening it later is told so.
+      const claimed = await claim(`session:${sessionId}`, lockHandlers(sessionId));
+      if (claimed.status === 'owned') locks.set(sessionId, claimed);
       const actor = createActor(provide(meta, impl), {
         input: {
-          sessionId: newId(),
+          sessionId,
           moduleId,
           family: meta.family,
           quick: options.quick ?? false,
@@ -165,13 +221,50 @@ export function createRunner(deps: RunnerDeps) {
       return handle;
     },
 
-    /** The live handle, or one restored from its stored snapshot; undefined when it cannot be found. */
+    /**
+     * The live handle, or one restored from its stored snapshot; undefined when it cannot be found or
+     * another tab runs it (use `openOrBusy` to tell the two apart and offer to take over).
+     */
     async open(sessionId: string): Promise<SessionHandle | undefined> {
-      const running = live.get(sessionId);
-      if (running) return running;
-      const record = await deps.sessions.get(sessionId);
-      if (!record) return undefined;
-      return restore(record);
+      const opened = await openOrBusy(sessionId);
+      return opened.status === 'open' ? opened.handle : undefined;
+    },
+
+    openOrBusy,
+
+    /** "Let it go" from Today: leave the session (what was written is kept as an unfinished entry). */
+    /**
+     * "Let it go": end an unfinished session, keeping what was written as an unfinished journal entry.
+     * 'kept' — an entry holds the words; 'nothing' — nothing had been written or rated, so nothing was kept;
+     * 'failed' — the save failed (the storage notice says so, and the session stays offered back);
+     * 'busy' — another tab has it open; 'missing' — it could not be restored (the runner has already
+     * turned it into an entry).
+     */
+    async letGo(sessionId: string): Promise<'kept' | 'nothing' | 'failed' | 'busy' | 'missing'> {
+      const opened = await openOrBusy(sessionId);
+      if (opened.status !== 'open') return opened.status;
+      const { actor } = opened.handle;
+      if (actor.getSnapshot().status === 'active') actor.send({ type: 'EXIT' });
+      const end = await new Promise<{ entryId?: string; failed: boolean }>((resolve) => {
+        const check = () => {
+          const snap = actor.getSnapshot();
+          if (snap.status !== 'active' || snap.matches('saveFailed'))
+            resolve({ entryId: (snap.output as { entryId?: string } | undefined)?.entryId, failed: snap.matches('saveFailed') });
+        };
+        actor.subscribe({ next: check, complete: check, error: check });
+        check();
+      });
+      await opened.handle.flush();
+      if (end.failed) return 'failed';
+      return end.entryId ? 'kept' : 'nothing';
+    },
+
+    /** Call `listener` when another tab takes this session over (this tab has saved and stopped it). */
+    onLost(sessionId: string, listener: () => void): () => void {
+      const set = lostListeners.get(sessionId) ?? new Set();
+      lostListeners.set(sessionId, set);
+      set.add(listener);
+      return () => set.delete(listener);
     },
 
     /** Unfinished sessions to offer "carry on where you left off". */
@@ -192,6 +285,39 @@ export function createRunner(deps: RunnerDeps) {
       await Promise.all([...live.values()].map((h) => h.flush()));
     },
   };
+
+  async function openOrBusy(sessionId: string): Promise<Opened> {
+    const running = live.get(sessionId);
+    if (running) return { status: 'open', handle: running };
+    const claimed = await claim(`session:${sessionId}`, lockHandlers(sessionId));
+    if (claimed.status === 'busy') return { status: 'busy', takeOver: () => takeOver(sessionId, claimed) };
+    return openClaimed(sessionId, claimed);
+  }
+
+  async function takeOver(sessionId: string, busy: Busy): Promise<SessionHandle | undefined> {
+    const opened = await openClaimed(sessionId, await busy.takeOver());
+    return opened.status === 'open' ? opened.handle : undefined;
+  }
+
+  /** Restore a session this tab has just claimed; the lock is let go again when there is nothing to run. */
+  async function openClaimed(sessionId: string, lock: Owned): Promise<Opened> {
+    // Restored meanwhile by another caller in this page (it holds its own lock).
+    const running = live.get(sessionId);
+    if (running) {
+      lock.release();
+      return { status: 'open', handle: running };
+    }
+    locks.set(sessionId, lock);
+    try {
+      const record = await deps.sessions.get(sessionId);
+      const handle = record ? await restore(record) : undefined;
+      if (handle) return { status: 'open', handle };
+    } catch {
+      // Storage refused (reported by the repository): nothing to run.
+    }
+    if (locks.get(sessionId) === lock) release(sessionId);
+    return { status: 'missing' };
+  }
 
   async function restore(record: SessionRecord): Promise<SessionHandle | undefined> {
     const meta = deps.findModule(record.moduleId);
@@ -225,27 +351,35 @@ export function createRunner(deps: RunnerDeps) {
     }
   }
 
-  /** Last resort when a stored session cannot be resumed: save its context as an unfinished entry. */
+  /**
+   * Last resort when a stored session cannot be resumed. Nothing the app cannot read is deleted: the raw
+   * record goes to the quarantine first, then every string the person wrote (wherever in the snapshot it
+   * is — an older or newer build may keep it elsewhere) goes into an unfinished entry's text. Only when
+   * both are stored is the session record removed.
+   */
   async function keepWhatWasWritten(record: SessionRecord): Promise<void> {
+    const raw = (await deps.sessions.raw?.(record.id).catch(() => undefined)) ?? record;
+    await quarantine.keep('sessions', record.id, raw, 'session snapshot could not be restored', { report: false });
     const ctx = (record.snapshot as { context?: Partial<SessionContext> } | undefined)?.context;
     const childData = (record.snapshot as { children?: { module?: { snapshot?: { context?: { data?: unknown } } } } })
       ?.children?.module?.snapshot?.context?.data;
     const meta = deps.findModule(record.moduleId);
+    const note = typeof ctx?.note === 'string' ? ctx.note : '';
     const kept = {
       id: record.id,
       createdAt: record.startedAt,
       kind: 'session' as const,
       moduleId: record.moduleId,
       title: meta?.title ?? record.moduleId,
-      body: typeof ctx?.note === 'string' ? ctx.note : '',
+      body: salvagedText(record.snapshot, note),
       data: childData ?? ctx?.data,
       complete: false,
     };
     try {
       await deps.entries.create({ ...kept, before: ctx?.before as Check | undefined, after: ctx?.after as Check | undefined });
     } catch {
-      // Ratings from an older build may not pass today's schema: the words matter more than the numbers.
-      await deps.entries.create(kept);
+      // Ratings or data from an older build may not pass today's schema: the words matter more.
+      await deps.entries.create({ ...kept, data: undefined });
     }
     await deps.sessions.remove(record.id);
   }

@@ -46,6 +46,8 @@ export interface SessionContext {
   /** After check-out (or on leaving): still low presence, high distress, or distress that rose → the view
    *  shows Help and other exercises at once (flow/routing.ts). */
   moreSupport: boolean;
+  /** Ratings chosen on the check screen on show but not yet confirmed: kept like every other answer. */
+  rating?: Rated;
   entryId?: string;
   error?: string;
 }
@@ -53,6 +55,7 @@ export interface SessionContext {
 export type Rated = { presence?: number; distress?: number };
 
 export type SessionEvent =
+  | ({ type: 'RATE' } & Rated) // a rating chosen on a check screen, before Continue
   | ({ type: 'CHECK_IN' } & Rated)
   | { type: 'SKIP_CHECK_IN' }
   | { type: 'CONTINUE' } // "carry on without grounding" after the grounding-first offer; on to the note after support
@@ -143,6 +146,14 @@ export const sessionMachine = setup({
     resumeModule: enqueueActions(({ enqueue, self }) => {
       if (moduleRunning(self)) enqueue.sendTo('module', { type: 'RESUME' });
     }),
+    keepRating: assign({
+      rating: ({ event }) => {
+        if (event.type !== 'RATE') return undefined;
+        const { at: _at, ...rated } = check(event, 0);
+        return rated;
+      },
+    }),
+    clearRating: assign({ rating: undefined }),
     setNote: assign({ note: ({ context, event }) => (event.type === 'NOTE' ? event.text : context.note) }),
     keepEntryId: assign({
       entryId: ({ event }) => (event as unknown as { output: string }).output,
@@ -182,12 +193,13 @@ export const sessionMachine = setup({
         },
         checkIn: {
           on: {
+            RATE: { actions: 'keepRating' },
             CHECK_IN: [
-              { guard: 'offerGroundingFirst', target: 'offerGrounding', actions: 'recordBefore' },
-              { target: 'module', actions: ['recordBefore', 'startModule'] },
+              { guard: 'offerGroundingFirst', target: 'offerGrounding', actions: ['recordBefore', 'clearRating'] },
+              { target: 'module', actions: ['recordBefore', 'clearRating', 'startModule'] },
             ],
             // No rating is ever required to reach a tool (CLINICAL.md §6, FreeCBT's rule).
-            SKIP_CHECK_IN: { target: 'module', actions: 'startModule' },
+            SKIP_CHECK_IN: { target: 'module', actions: ['clearRating', 'startModule'] },
           },
         },
         offerGrounding: {
@@ -201,11 +213,12 @@ export const sessionMachine = setup({
         },
         checkOut: {
           on: {
+            RATE: { actions: 'keepRating' },
             CHECK_OUT: [
-              { guard: 'supportFirst', target: 'support', actions: 'recordAfter' },
-              { target: 'note', actions: 'recordAfter' },
+              { guard: 'supportFirst', target: 'support', actions: ['recordAfter', 'clearRating'] },
+              { target: 'note', actions: ['recordAfter', 'clearRating'] },
             ],
-            SKIP_CHECK_OUT: { target: 'note' },
+            SKIP_CHECK_OUT: { target: 'note', actions: 'clearRating' },
           },
         },
         support: {

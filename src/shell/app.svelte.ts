@@ -1,5 +1,5 @@
 /** Shell-wide state: storage problems, the exercise interrupted by grounding, toasts, update prompt. */
-import { onProblem, type StorageProblem } from '../storage/problems';
+import { onProblem, onSaved, type StorageProblem } from '../storage/problems';
 
 export interface Toast {
   id: number;
@@ -33,8 +33,16 @@ export function dismissToast(id: number): void {
 }
 
 onProblem((problem) => {
-  // One message per kind: repeated failures (every keystroke on a full disk) must not stack up.
-  if (!shell.problems.some((p) => p.kind === problem.kind)) shell.problems.push(problem);
+  // One message per kind: repeated failures (every keystroke on a full disk) must not stack up. A newer
+  // count of unreadable records replaces the older one.
+  const i = shell.problems.findIndex((p) => p.kind === problem.kind);
+  if (i < 0) shell.problems.push(problem);
+  else if (problem.kind === 'invalid-records') shell.problems[i] = problem;
+});
+
+// Saving works again (space was freed, the connection came back): "could not save" no longer holds.
+onSaved(() => {
+  shell.problems = shell.problems.filter((p) => p.kind !== 'quota' && p.kind !== 'terminated' && p.kind !== 'unknown');
 });
 
 export function dismissProblem(kind: StorageProblem['kind']): void {

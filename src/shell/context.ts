@@ -6,7 +6,7 @@
 import type { AppContext, SoundChoice } from '../ui/context';
 import { entries, drafts, settings, personal, askPersistenceOnce } from './services';
 import { matchesQuery } from '../storage/entries';
-import { createAutosave } from '../storage/drafts';
+import { draftWriter } from '../storage/draft-writer';
 import { onLeave } from './lifecycle';
 import { router } from './router.svelte';
 import { shell, toast } from './app.svelte';
@@ -37,7 +37,7 @@ export const appContext: AppContext = {
   entries,
   matchesQuery,
   drafts,
-  createAutosave,
+  draftWriter,
   settings,
   personal,
   askPersistenceOnce,

@@ -3,6 +3,8 @@
  * Chromium; `visibilitychange` to hidden covers switching apps, after which a phone may kill the tab.
  * Screens register their own flushers (drafts); running sessions are flushed through the runner.
  */
+import { rescuePending } from '../storage/pending';
+
 type Flusher = () => Promise<unknown> | void;
 const flushers = new Set<Flusher>();
 
@@ -19,7 +21,12 @@ let installed = false;
 export function installFlush(): void {
   if (installed) return;
   installed = true;
-  window.addEventListener('pagehide', flushAll);
+  window.addEventListener('pagehide', () => {
+    flushAll();
+    // Words still not on disk (a full disk, a write in flight) are copied to sessionStorage: a reload of
+    // this tab brings them back even though memory is gone.
+    rescuePending();
+  });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') flushAll();
   });

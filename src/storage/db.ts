@@ -5,9 +5,10 @@
  */
 import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import { MIGRATIONS } from './migrations';
-import type { Draft, Entry, Personal, SessionRecord, SettingRecord } from './schema';
+import type { Draft, Entry, Personal, QuarantineRecord, SessionRecord, SettingRecord } from './schema';
 import type { Dose } from './doses.schema';
-import { reportProblem, type StorageProblem } from './problems';
+import { markSuperseded, reportProblem, type StorageProblem } from './problems';
+import { rescuePending } from './pending';
 
 export const DB_NAME = 'groundwork';
 /** Always the number of the newest migration. */
@@ -24,6 +25,7 @@ export interface GroundworkDB extends DBSchema {
   settings: { key: string; value: SettingRecord };
   personal: { key: string; value: Personal };
   doses: { key: string; value: Dose; indexes: { takenAt: string; updatedAt: number } };
+  quarantine: { key: string; value: QuarantineRecord; indexes: { at: number } };
 }
 
 export type Db = IDBPDatabase<GroundworkDB>;
@@ -50,8 +52,12 @@ export async function openGroundwork({ name = DB_NAME, version = SCHEMA_VERSION 
     },
     blocking() {
       // A newer version of the app opened in another tab and needs us to let go. Close so it can upgrade;
-      // this tab's unsaved words are already in drafts (saved within a second of typing).
+      // this tab's words are already in drafts (written at each keystroke). From now on this page cannot
+      // write: editors turn read-only, and anything still unsaved is copied to sessionStorage so a reload
+      // of this tab brings it back.
       db.close();
+      markSuperseded();
+      rescuePending();
       // Forget the closed connection: the next call reopens, gets a VersionError, and is told "newer-tab".
       resetConnection();
       reportProblem({ kind: 'newer-tab' });
@@ -63,6 +69,28 @@ export async function openGroundwork({ name = DB_NAME, version = SCHEMA_VERSION 
     },
   });
   return db;
+}
+
+/**
+ * Put one record and wait for the commit. A refused commit (a full disk) fails the request with a bare
+ * AbortError before the transaction reports why; waiting on the transaction gives the real reason
+ * (QuotaExceededError), so the person is told the disk is full rather than "something went wrong".
+ */
+export async function putOne<S extends 'entries' | 'sessions' | 'drafts' | 'settings' | 'personal' | 'quarantine'>(
+  db: Db,
+  store: S,
+  value: GroundworkDB[S]['value'],
+): Promise<void> {
+  const tx = db.transaction(store, 'readwrite');
+  await committed(tx, tx.store.put(value as never));
+}
+
+/** Wait for a write transaction to commit, with its own error rather than its requests' AbortErrors. */
+export async function committed(tx: { done: Promise<void> }, ...requests: Promise<unknown>[]): Promise<void> {
+  const [done, ...rest] = await Promise.allSettled([tx.done, ...requests]);
+  if (done?.status === 'rejected') throw done.reason;
+  const failed = rest.find((r) => r.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
 }
 
 let connection: Promise<Db> | undefined;
@@ -85,7 +113,11 @@ export function resetConnection(): void {
 export function classify(error: unknown): StorageProblem {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
   if (name === 'QuotaExceededError') return { kind: 'quota' };
-  if (name === 'VersionError') return { kind: 'newer-tab' };
+  if (name === 'VersionError') {
+    markSuperseded();
+    rescuePending();
+    return { kind: 'newer-tab' };
+  }
   if (name === 'InvalidStateError' || name === 'UnknownError' || name === 'SecurityError') return { kind: 'unavailable' };
   return { kind: 'unknown', detail: name || String(error) };
 }

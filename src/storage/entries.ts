@@ -3,9 +3,9 @@
  * damaged on disk, is reported and skipped — never deleted, so a later fix can still recover it.
  */
 import * as v from 'valibot';
-import { getDb, classify, type Db } from './db';
+import { getDb, classify, putOne, committed, type Db } from './db';
 import { EntrySchema, type Entry } from './schema';
-import { reportProblem } from './problems';
+import { reportProblem, reportUnreadable } from './problems';
 import { newId } from './ids';
 
 export type NewEntry = Omit<Entry, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<Entry, 'id' | 'createdAt'>>;
@@ -27,7 +27,7 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
     async create(input: NewEntry): Promise<Entry> {
       const at = now();
       const entry = v.parse(EntrySchema, { ...input, id: input.id ?? newId(), createdAt: input.createdAt ?? at, updatedAt: at });
-      await write((d) => d.put('entries', entry));
+      await write((d) => putOne(d, 'entries', entry));
       return entry;
     },
 
@@ -37,8 +37,7 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
         const current = await tx.store.get(id);
         if (!current) throw new Error(`No entry ${id}`);
         const next = v.parse(EntrySchema, { ...current, ...patch, id, updatedAt: now() });
-        await tx.store.put(next);
-        await tx.done;
+        await committed(tx, tx.store.put(next));
         return next;
       });
     },
@@ -48,7 +47,7 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
       if (!raw) return undefined;
       const parsed = v.safeParse(EntrySchema, raw);
       if (!parsed.success) {
-        reportProblem({ kind: 'invalid-records', count: 1 });
+        reportUnreadable('entries', id);
         return undefined;
       }
       return parsed.output;
@@ -58,13 +57,13 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
     async listSessions(): Promise<Entry[]> {
       const raw = await (await db()).getAllFromIndex('entries', 'kind', 'session');
       const out: Entry[] = [];
-      let invalid = 0;
+      const unreadable: unknown[] = [];
       for (const r of raw) {
         const parsed = v.safeParse(EntrySchema, r);
-        if (!parsed.success) invalid++;
+        if (!parsed.success) unreadable.push((r as { id?: unknown } | undefined)?.id);
         else if (parsed.output.deletedAt === undefined) out.push(parsed.output);
       }
-      if (invalid) reportProblem({ kind: 'invalid-records', count: invalid });
+      reportUnreadable('entries', ...unreadable);
       return out;
     },
 
@@ -72,13 +71,13 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
     async list(): Promise<Entry[]> {
       const raw = await (await db()).getAllFromIndex('entries', 'createdAt');
       const out: Entry[] = [];
-      let invalid = 0;
+      const unreadable: unknown[] = [];
       for (let i = raw.length - 1; i >= 0; i--) {
         const parsed = v.safeParse(EntrySchema, raw[i]);
-        if (!parsed.success) invalid++;
+        if (!parsed.success) unreadable.push((raw[i] as { id?: unknown } | undefined)?.id);
         else if (parsed.output.deletedAt === undefined) out.push(parsed.output);
       }
-      if (invalid) reportProblem({ kind: 'invalid-records', count: invalid });
+      reportUnreadable('entries', ...unreadable);
       return out;
     },
 
@@ -93,9 +92,8 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
         const current = await tx.store.get(id);
         if (current) {
           const { deletedAt: _gone, ...rest } = current;
-          await tx.store.put({ ...rest, updatedAt: now() });
-        }
-        await tx.done;
+          await committed(tx, tx.store.put({ ...rest, updatedAt: now() }));
+        } else await tx.done;
       });
     },
 

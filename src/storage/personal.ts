@@ -1,8 +1,8 @@
 /** The person's own grounding material (orientation statement, safe place). One record, id `mine`. */
 import * as v from 'valibot';
-import { getDb, classify, type Db } from './db';
+import { getDb, classify, committed, type Db } from './db';
 import { PersonalSchema, type Personal } from './schema';
-import { reportProblem } from './problems';
+import { reportProblem, reportUnreadable } from './problems';
 
 export function personalRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
   return {
@@ -18,7 +18,7 @@ export function personalRepo(db: () => Promise<Db> = getDb, now: () => number = 
         const current = v.safeParse(PersonalSchema, stored);
         if (stored !== undefined && !current.success) {
           // Saving over it would wipe the person's own words; keep it for a later fix and say so.
-          reportProblem({ kind: 'invalid-records', count: 1 });
+          reportUnreadable('personal', 'mine');
           throw new Error('stored personal record is unreadable');
         }
         const next = v.parse(PersonalSchema, {
@@ -27,8 +27,7 @@ export function personalRepo(db: () => Promise<Db> = getDb, now: () => number = 
           id: 'mine',
           updatedAt: now(),
         });
-        await tx.store.put(next);
-        await tx.done;
+        await committed(tx, tx.store.put(next));
         return next;
       } catch (error) {
         reportProblem(classify(error));

@@ -23,3 +23,59 @@ export function onProblem(listener: Listener): () => void {
 export function reportProblem(problem: StorageProblem): void {
   for (const l of listeners) l(problem);
 }
+
+/**
+ * A newer version of the app took the database (`newer-tab`): this page can no longer write. Editors turn
+ * read-only (words kept on screen and in memory) instead of accepting words that would go nowhere.
+ */
+let superseded = false;
+const supersededListeners = new Set<() => void>();
+
+export function isSuperseded(): boolean {
+  return superseded;
+}
+
+export function onSuperseded(listener: () => void): () => void {
+  supersededListeners.add(listener);
+  return () => supersededListeners.delete(listener);
+}
+
+export function markSuperseded(): void {
+  if (superseded) return;
+  superseded = true;
+  for (const l of supersededListeners) l();
+}
+
+/** Tests only: a fresh page. */
+export function resetSuperseded(): void {
+  superseded = false;
+}
+
+/** A write succeeded after failing: the shell clears its "could not save" banners. */
+const savedListeners = new Set<() => void>();
+
+export function onSaved(listener: () => void): () => void {
+  savedListeners.add(listener);
+  return () => savedListeners.delete(listener);
+}
+
+export function reportSaved(): void {
+  for (const l of savedListeners) l();
+}
+
+/**
+ * Records the app could not read, counted once each however often they are read (a list is read on
+ * every visit), across stores: the notice says how many there really are.
+ */
+const unreadable = new Set<string>();
+
+export function reportUnreadable(store: string, ...keys: unknown[]): void {
+  const before = unreadable.size;
+  for (const key of keys) unreadable.add(`${store}:${typeof key === 'string' ? key : JSON.stringify(key)}`);
+  if (unreadable.size > before) reportProblem({ kind: 'invalid-records', count: unreadable.size });
+}
+
+/** Tests only. */
+export function resetUnreadable(): void {
+  unreadable.clear();
+}

@@ -5,6 +5,7 @@
  * Inside the app we trust the types.
  */
 import * as v from 'valibot';
+import { PersonText } from './limits';
 
 /** Ids are random UUIDs; we keep the check loose so records made by older builds stay readable. */
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
@@ -31,9 +32,9 @@ export const EntrySchema = v.object({
   /** Reserved for therapist plans and the dose log (later issues); indexed now so no migration is needed. */
   planId: v.optional(v.string()),
   doseId: v.optional(v.string()),
-  title: v.pipe(v.string(), v.maxLength(500)),
+  title: PersonText,
   /** Free text the person wrote. Never rendered as HTML. */
-  body: v.pipe(v.string(), v.maxLength(200_000)),
+  body: PersonText,
   before: v.optional(CheckSchema),
   after: v.optional(CheckSchema),
   /** The module's own answers (validated by the module's schema where it is read). */
@@ -48,7 +49,7 @@ export type Entry = v.InferOutput<typeof EntrySchema>;
 export const DraftSchema = v.object({
   /** Which text box this is, e.g. `journal:new`, `journal:<entryId>`, `session:<id>:see`. */
   id: Id,
-  fields: v.record(v.string(), v.pipe(v.string(), v.maxLength(200_000))),
+  fields: v.record(v.string(), PersonText),
   updatedAt: Millis,
 });
 export type Draft = v.InferOutput<typeof DraftSchema>;
@@ -99,17 +100,32 @@ export type SettingRecord = v.InferOutput<typeof SettingRecordSchema>;
  */
 export const PersonalSchema = v.object({
   id: v.literal('mine'),
-  orientationPlace: v.optional(v.pipe(v.string(), v.maxLength(2000))),
-  orientationStatement: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  orientationPlace: v.optional(PersonText),
+  orientationStatement: v.optional(PersonText),
   safePlace: v.optional(
     v.object({
-      name: v.pipe(v.string(), v.maxLength(500)),
-      see: v.pipe(v.string(), v.maxLength(5000)),
-      hear: v.pipe(v.string(), v.maxLength(5000)),
-      feel: v.pipe(v.string(), v.maxLength(5000)),
-      word: v.optional(v.pipe(v.string(), v.maxLength(500))),
+      name: PersonText,
+      see: PersonText,
+      hear: PersonText,
+      feel: PersonText,
+      word: v.optional(PersonText),
     }),
   ),
   updatedAt: Millis,
 });
 export type Personal = v.InferOutput<typeof PersonalSchema>;
+
+/**
+ * A record the app could not read, kept as it was (never deleted): `store` and `key` say where it came
+ * from, `raw` is the record itself, `words` every person-written string found in it.
+ */
+export const QuarantineRecordSchema = v.object({
+  id: Id,
+  store: v.string(),
+  key: v.string(),
+  at: Millis,
+  reason: v.string(),
+  raw: v.unknown(),
+  words: v.array(v.string()),
+});
+export type QuarantineRecord = v.InferOutput<typeof QuarantineRecordSchema>;

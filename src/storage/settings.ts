@@ -1,6 +1,6 @@
 /** Typed settings: each key has its own schema; a missing or invalid value reads as the default. */
 import * as v from 'valibot';
-import { getDb, classify, type Db } from './db';
+import { getDb, classify, putOne, type Db } from './db';
 import { SETTING_DEFAULTS, SettingSchemas, type SettingKey, type SettingValue } from './schema';
 import { reportProblem } from './problems';
 
@@ -14,7 +14,7 @@ export function settingsRepo(db: () => Promise<Db> = getDb) {
     async set<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<void> {
       const checked = v.parse(SettingSchemas[key], value);
       try {
-        await (await db()).put('settings', { key, value: checked });
+        await putOne(await db(), 'settings', { key, value: checked });
       } catch (error) {
         reportProblem(classify(error));
         throw error;

@@ -274,3 +274,11 @@ export function claim(resource: string, handlers: TabLockHandlers): Promise<Clai
   shared ??= createTabLock();
   return shared.claim(resource, handlers);
 }
+
+/**
+ * One tab at a time per draft (`draft:<id>`): every text box that keeps a draft (journal today, notes
+ * and written exposures later) claims through here, as the runner does for sessions.
+ */
+export function claimDraft(draftId: string, handlers: TabLockHandlers): Promise<Claim> {
+  return claim(`draft:${draftId}`, handlers);
+}

@@ -6,7 +6,8 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { EntriesRepo, matchesQuery } from '../storage/entries';
-import type { DraftsRepo, createAutosave } from '../storage/drafts';
+import type { DraftsRepo } from '../storage/drafts';
+import type { draftWriter } from '../storage/draft-writer';
 import type { SettingsRepo } from '../storage/settings';
 import type { PersonalRepo } from '../storage/personal';
 import type { SoundscapeId } from '../audio/catalog';
@@ -49,8 +50,8 @@ export interface AppContext {
   /** Whether an entry matches the journal's search words. */
   matchesQuery: typeof matchesQuery;
   drafts: DraftsRepo;
-  /** Keeps text being written as a draft (storage/drafts.ts). */
-  createAutosave: typeof createAutosave;
+  /** Keeps text being written as a draft: the coalescing writer (storage/draft-writer.ts). */
+  draftWriter: typeof draftWriter;
   settings: SettingsRepo;
   personal: PersonalRepo;
   /** Ask for persistent storage after the first saved entry, once (DESIGN.md §4). */

@@ -17,7 +17,8 @@ after(async () => {
 
 const titleBox = (page) => page.getByRole('textbox', { name: 'Title (optional)', exact: true });
 const bodyBox = (page) => page.getByRole('textbox', { name: 'Your entry', exact: true });
-const entryLinks = (page) => page.locator('main ul a[href^="#/journal/"]');
+/** Saved entries only (drafts not saved yet are listed apart, in `ul.waiting`). */
+const entryLinks = (page) => page.locator('main ul:not(.waiting) a[href^="#/journal/"]');
 
 /** Write and save an entry through the editor; resolves its id (we land on its page). */
 async function writeEntry(page, title, body) {
@@ -150,6 +151,8 @@ test('persistence across reload: saved entries stay, and an unsaved draft is bro
   assert.equal(await bodyBox(page).inputValue(), 'half a thought');
 
   assert.deepEqual(await listTitles(page), ['Saved before reload'], 'a draft is not an entry');
+  // …but it is offered as a draft to carry on (issue 13 #8).
+  await page.locator('main ul.waiting').getByRole('link', { name: /Carry on writing your entry: Not saved yet/ }).waitFor();
   await page.reload();
   await h1(page).waitFor();
   await entryLinks(page).first().click();

@@ -10,6 +10,7 @@ import { freshIndexedDB, recordProblems, until } from './fixtures/idb';
 import { getDb, type Db } from '../../src/storage/db';
 import { entriesRepo, type EntriesRepo } from '../../src/storage/entries';
 import { sessionsRepo } from '../../src/storage/sessions';
+import { quarantineRepo } from '../../src/storage/quarantine';
 import type { SessionRecord } from '../../src/storage/schema';
 import { createRunner, type Runner, type SessionHandle } from '../../src/flow/runner';
 import type { ModuleMeta } from '../../src/flow/module';
@@ -211,6 +212,26 @@ describe('reload', () => {
   });
 });
 
+describe('check-in ratings chosen but not yet confirmed (issue 13 #7)', () => {
+  it('are on disk at once and come back after a kill, on the same check screen', async () => {
+    const first = load();
+    const h = await first.start();
+    h.actor.send({ type: 'RATE', presence: 3 });
+    h.actor.send({ type: 'RATE', presence: 3, distress: 7 });
+    await until(async () => JSON.stringify((await first.sessions.get(h.id))?.snapshot).includes('"rating"'), 'rating stored');
+    h.stop(); // killed before Continue
+
+    const second = load();
+    const back = (await second.open(h.id))!;
+    expect(back.actor.getSnapshot().value).toEqual({ flow: 'checkIn' });
+    expect(back.actor.getSnapshot().context.rating).toEqual({ presence: 3, distress: 7 });
+    // Confirming uses them as the check-in, and the next check screen starts empty.
+    back.actor.send({ type: 'CHECK_IN', presence: 3, distress: 7 });
+    expect(back.actor.getSnapshot().context.before).toMatchObject({ presence: 3, distress: 7 });
+    expect(back.actor.getSnapshot().context.rating).toBeUndefined();
+  });
+});
+
 describe('the end of a session', () => {
   it('finishing writes exactly one journal entry (id = session id) with ratings, answers and note, and removes the session', async () => {
     const app = load();
@@ -353,7 +374,52 @@ describe('a snapshot that cannot be resumed', () => {
     await app.sessions.put(junkRecord('broken-2', snapshot));
     expect(await app.open('broken-2')).toBeUndefined();
     const entry = await app.entries.get('broken-2');
-    expect(entry).toMatchObject({ body: 'my note from before', complete: false, data: { see: { text: 'kept words' } } });
+    // The note and every other string the person wrote, wherever it sits in the snapshot (issue 13 #5).
+    expect(entry).toMatchObject({ body: 'my note from before\n\nkept words', complete: false, data: { see: { text: 'kept words' } } });
+  });
+
+  // Issue 13 #5: the words were not where this build expects them, and the record used to be deleted.
+  it('never deletes what it cannot read: the raw record is quarantined and every written string goes into the entry', async () => {
+    const app = load();
+    const snapshot = {
+      status: 'active',
+      value: { flow: 'reflect' },
+      context: { sessionId: 'newer-1', moduleId: 'five-senses', note: '', reflections: [{ prompt: 'what-helped', said: 'Walking by the river helped.' }] },
+      children: { module: { snapshot: { context: { answers: { first: 'the smell of rain', stepIds: ['see'] } } } } },
+    };
+    await app.sessions.put(junkRecord('newer-1', snapshot));
+    expect(await app.open('newer-1')).toBeUndefined();
+    const entry = await app.entries.get('newer-1');
+    expect(entry?.body).toContain('Walking by the river helped.');
+    expect(entry?.body).toContain('the smell of rain');
+    expect(entry?.body).not.toMatch(/what-helped|five-senses|newer-1|reflect/); // machinery is left out
+    const kept = await quarantineRepo().list();
+    expect(kept).toEqual([expect.objectContaining({ store: 'sessions', key: 'newer-1', raw: expect.objectContaining({ snapshot }) })]);
+  });
+
+  it('when the quarantine cannot be written, the unreadable session stays where it is', async () => {
+    const app = load();
+    const snapshot = { status: 'active', value: 42, context: { note: 'keep me' } };
+    await app.sessions.put(junkRecord('stuck-1', snapshot));
+    const failing = createRunner({
+      entries: entriesRepo(getDb, () => clock),
+      sessions: sessionsRepo(),
+      findModule,
+      quarantine: { ...quarantineRepo(), keep: async () => Promise.reject(new DOMException('full', 'QuotaExceededError')) },
+    });
+    expect(await failing.open('stuck-1')).toBeUndefined();
+    expect(await app.sessions.raw('stuck-1')).toMatchObject({ id: 'stuck-1', snapshot });
+    expect(await app.entries.get('stuck-1')).toBeUndefined();
+  });
+
+  it('unreadable session records are counted in the notice, once each', async () => {
+    const app = load();
+    const db = await getDb();
+    await db.put('sessions', { id: 'bad-a', moduleId: 'five-senses', status: 'weird', startedAt: 1, updatedAt: 1, snapshot: {} } as never);
+    await db.put('sessions', { id: 'bad-b', moduleId: 'five-senses', status: 'active', startedAt: -5, updatedAt: 2, snapshot: {} } as never);
+    await app.runner.unfinished();
+    await app.runner.unfinished();
+    expect(problems.filter((p) => p.kind === 'invalid-records')).toEqual([{ kind: 'invalid-records', count: 2 }]);
   });
 
   it('a session of a module that no longer exists is kept as an entry titled by its id', async () => {

@@ -10,7 +10,10 @@ import { freshIndexedDB, rawGetAll, rawOpen, recordProblems } from './fixtures/i
 import { DB_NAME, SCHEMA_VERSION, classify, getDb, openGroundwork, type Db } from '../../src/storage/db';
 import { MIGRATIONS } from '../../src/storage/migrations';
 import { entriesRepo } from '../../src/storage/entries';
-import { createAutosave, draftsRepo } from '../../src/storage/drafts';
+import { draftsRepo } from '../../src/storage/drafts';
+import { createAutosave, draftWriter } from '../../src/storage/draft-writer';
+import { pendingWrites, RESCUE_KEY } from '../../src/storage/pending';
+import { isSuperseded } from '../../src/storage/problems';
 import { sessionsRepo } from '../../src/storage/sessions';
 import { settingsRepo } from '../../src/storage/settings';
 import { personalRepo } from '../../src/storage/personal';
@@ -120,6 +123,47 @@ describe('another tab holds the database', () => {
     expect(problems.map((p) => p.kind)).not.toContain('unavailable');
     expect(problems.at(-1)).toEqual({ kind: 'newer-tab' });
   });
+
+  // Issue 13 #4: the old tab's words went nowhere, retries could never work, and a VersionError escaped.
+  it('a newer version takes the database: this page is marked superseded, stops retrying, and the words are rescued for a reload', async () => {
+    const store = new Map<string, string>();
+    (globalThis as { sessionStorage?: unknown }).sessionStorage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+    };
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const drafts = draftsRepo(getDb);
+      const writer = draftWriter(drafts, 'journal:new', { onError: () => {}, backoffMs: [5] });
+      writer.change({ title: 'Before', body: 'saved before the new version opened' });
+      await writer.flush();
+      expect(isSuperseded()).toBe(false);
+
+      const newer = await rawOpen(DB_NAME, SCHEMA_VERSION + 1, () => {});
+      toClose.push(newer);
+      expect(isSuperseded()).toBe(true);
+      // Even words already on disk are rescued: this build cannot read the upgraded database any more.
+      expect(JSON.parse(store.get(RESCUE_KEY) ?? '{}')['drafts:journal:new']).toEqual({ title: 'Before', body: 'saved before the new version opened' });
+
+      const put = vi.spyOn(drafts, 'put');
+      writer.change({ title: 'Before', body: 'typed afterwards' });
+      await writer.flush();
+      const tried = put.mock.calls.length;
+      await new Promise((r) => setTimeout(r, 50)); // ten backoffs of 5 ms
+      expect(put).toHaveBeenCalledTimes(tried); // no retry loop against a database it can never open again
+      expect(writer.dirty).toBe(true);
+      // The next load of this tab reads the words back (memory is gone, sessionStorage is not).
+      pendingWrites.clear();
+      expect(await drafts.get('journal:new')).toMatchObject({ fields: { title: 'Before', body: 'typed afterwards' } });
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      delete (globalThis as { sessionStorage?: unknown }).sessionStorage;
+    }
+  });
 });
 
 describe('the browser drops the connection', () => {
@@ -194,7 +238,7 @@ describe('a full disk', () => {
     let full = true;
     const drafts = draftsRepo(() => (full ? fullDisk(db)() : Promise.resolve(db)));
     const errors: unknown[] = [];
-    const autosave = createAutosave((fields) => drafts.put('journal:new', fields), { delayMs: 5, onError: (e) => errors.push(e) });
+    const autosave = createAutosave((fields) => drafts.put('journal:new', fields), { onError: (e) => errors.push(e) });
 
     autosave.change({ body: 'I' });
     await vi.waitFor(() => expect(errors).toHaveLength(1));

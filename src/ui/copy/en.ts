@@ -163,6 +163,14 @@ export const en = {
     draftSaved: 'Draft kept on this device',
     draftRestored: 'We brought back what you were writing.',
     draftFailed: 'Your draft could not be kept on the device just now. Your words are still here; we keep trying.',
+    tooLong:
+      'This is as long as one entry can be (about 300,000 words). Everything you wrote is kept; to write more, save this and carry on in a new entry.',
+    newerVersion:
+      'A newer version of Groundwork opened in another tab, so this tab can no longer save changes. What you wrote is kept: reload this tab and it will be here. You can also copy your words first.',
+    copyWords: 'Copy my words',
+    copied: 'Copied. You can paste them anywhere.',
+    draftWaiting: 'Draft you have not saved yet',
+    carryOnDraft: 'Carry on writing your entry',
     cancel: 'Back to journal',
     edit: 'Edit',
     delete: 'Delete',
@@ -183,13 +191,16 @@ export const en = {
   storage: {
     blocked:
       'Groundwork is open in another tab with an older version. Please close that tab to continue — nothing is lost.',
-    'newer-tab': 'A newer version of Groundwork opened in another tab. Please reload this tab; what you wrote is kept.',
+    'newer-tab':
+      'A newer version of Groundwork opened in another tab, so this tab can no longer save. What you wrote is kept on screen; reload this tab to carry on with it.',
     terminated: 'The browser closed Groundwork’s storage. We will try again; what is on screen is kept.',
     quota:
       'This device is out of storage space, so we could not save. What you wrote is still on screen. Freeing some space and trying again will save it.',
     unavailable:
       'This browser is not letting Groundwork save (private browsing, or storage switched off). You can still use the exercises, but nothing will be kept after you close it.',
     unknown: 'Something went wrong while saving. What you wrote is still on screen.',
+    tooLong:
+      'This is as long as one text can be here (about 300,000 words). Everything you wrote is kept; to write more, carry on in a new one.',
     dismiss: 'Dismiss',
     persistExplain:
       'We asked your browser to keep your journal safe from automatic clean-up. It stays on this device only.',

@@ -12,6 +12,7 @@
  */
 import { assign, setup } from 'xstate';
 import * as v from 'valibot';
+import { PersonText } from '../../../storage/limits';
 import type { ModuleInput } from '../../../flow/module';
 import {
   countdown,
@@ -41,7 +42,7 @@ export const BodyDataSchema = v.object({
   part: v.nullable(v.picklist(['anchor', 'pmr'])),
   done: v.pipe(v.array(Id), v.maxLength(50)),
   skipped: v.pipe(v.array(Id), v.maxLength(50)),
-  notes: v.record(Id, v.pipe(v.string(), v.maxLength(100_000))),
+  notes: v.record(Id, PersonText),
 });
 
 export type BodyPhase = 'press' | 'tense' | 'release';

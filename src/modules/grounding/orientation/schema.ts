@@ -1,6 +1,7 @@
 import * as v from 'valibot';
+import { PersonText } from '../../../storage/limits';
 
-const Text = v.pipe(v.string(), v.maxLength(100_000));
+const Text = PersonText;
 
 /** One line: the words shown when the person moved on, whether they confirmed them, and what they typed back. */
 const LineAnswerSchema = v.object({ shown: Text, confirmed: v.boolean(), said: Text });
@@ -9,9 +10,9 @@ const LineAnswerSchema = v.object({ shown: Text, confirmed: v.boolean(), said: T
 export const OrientationDataSchema = v.object({
   lines: v.object({ day: LineAnswerSchema, time: LineAnswerSchema, place: LineAnswerSchema, statement: LineAnswerSchema }),
   /** The place as it stood at the end ('' = not named). */
-  place: v.pipe(v.string(), v.maxLength(2000)),
+  place: PersonText,
   /** The person's own statement ('' = the suggested words were used). */
-  statement: v.pipe(v.string(), v.maxLength(2000)),
+  statement: PersonText,
   /** Which of them the person chose to keep on this device during this session. */
   kept: v.object({ place: v.boolean(), statement: v.boolean() }),
 });

@@ -1,12 +1,13 @@
 import * as v from 'valibot';
+import { PersonText } from '../../../storage/limits';
 
 /** The person's safe place, in their words. Same limits as `Personal.safePlace` in storage/schema.ts. */
 export const SafePlaceWordsSchema = v.object({
-  name: v.pipe(v.string(), v.maxLength(500)),
-  see: v.pipe(v.string(), v.maxLength(5000)),
-  hear: v.pipe(v.string(), v.maxLength(5000)),
-  feel: v.pipe(v.string(), v.maxLength(5000)),
-  word: v.pipe(v.string(), v.maxLength(500)),
+  name: PersonText,
+  see: PersonText,
+  hear: PersonText,
+  feel: PersonText,
+  word: PersonText,
 });
 
 /** What a safe-place session keeps in the journal (and validates when it is read back). */

@@ -9,6 +9,7 @@
  */
 import { assign, setup } from 'xstate';
 import * as v from 'valibot';
+import { PersonText } from '../../../storage/limits';
 import type { ModuleInput } from '../../../flow/module';
 import {
   countdown,
@@ -34,7 +35,7 @@ export interface TemperatureData {
 export const TemperatureDataSchema = v.object({
   variant: v.nullable(v.picklist(['face', 'hands'])),
   secondsCompleted: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3600)),
-  note: v.pipe(v.string(), v.maxLength(100_000)),
+  note: PersonText,
 });
 
 export interface TemperatureContext {
