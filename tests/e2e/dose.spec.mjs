@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations, trackRequests } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, checkScreen } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -142,5 +142,45 @@ test('dose log: edit a dose and delete it with Undo; a past dose logged late ope
   await page.getByRole('heading', { level: 2, name: 'Day 1 after your session' }).waitFor();
   await page.getByText(/Now: settling\./).waitFor();
   assert.equal(await page.getByRole('link', { name: 'Open session mode' }).count(), 0);
+  assertNoErrors(errors);
+});
+
+test('an exercise begun before a dose does not reopen in session mode: its words are kept for later', async (t) => {
+  const { page } = await freshPage(t, b.browser, { timezoneId: 'Europe/London', locale: 'en-GB' });
+  const errors = collectErrors(page);
+  await page.clock.install({ time: T0 });
+
+  // Before any dose: safe place, a few words typed, then away to Today.
+  await open(page, '/exercise/safe-place');
+  await checkScreen(page, 'Before you start');
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await page.getByRole('textbox', { name: 'What you call it (optional)' }).fill('the allotment');
+  await open(page, '/today', { heading: 'Today' });
+
+  // A dose now; Today still offers to carry on, but carrying on waits until it fits.
+  await open(page, '/doses', { heading: 'Your doses' });
+  await page.getByRole('button', { name: 'I took my dose now' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
+  await open(page, '/today', { heading: 'Today' });
+  await page.getByRole('link', { name: /Carry on with Safe place/ }).click();
+  await page.getByRole('heading', { level: 1, name: /Safe place: not this one for now/ }).waitFor();
+  await page.getByText(/What you wrote in it is kept/).waitFor();
+  assert.equal(await page.getByRole('textbox').count(), 0, 'nothing to type in session mode');
+  await axeClean(page, 'carry on refused in session mode');
+
+  // The words are still stored with the session, untouched.
+  const stored = await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('groundwork');
+        req.onsuccess = () => {
+          const all = req.result.transaction('sessions').objectStore('sessions').getAll();
+          all.onsuccess = () => resolve(JSON.stringify(all.result));
+          all.onerror = () => reject(all.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+  );
+  assert.ok(String(stored).includes('the allotment'), 'the words typed before the dose are kept');
   assertNoErrors(errors);
 });

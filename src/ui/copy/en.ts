@@ -319,6 +319,7 @@ export const en = {
     heading: 'Not this one for now',
     offerHeading: 'What fits now',
     anyway: 'See Today',
+    keptForLater: 'What you wrote in it is kept, just as you left it, and it will be here when it fits again.',
   },
 } as const;
 
