@@ -44,6 +44,9 @@ export default defineConfig({
     }),
   ],
   test: {
+    // Generous: on a loaded 2-core machine a jsdom render of a whole exercise has taken over 5 s (the
+    // default). The tests assert behaviour, not speed; speed is measured in bench/.
+    testTimeout: 20_000,
     projects: [
       {
         extends: true,
