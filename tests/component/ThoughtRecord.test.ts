@@ -37,6 +37,7 @@ describe('Thought record view', () => {
     await user.click(button('No, not now'));
     expect(heading()).toHaveTextContent('The thought');
     expect(screen.getByText(/Putting it on the page is not agreeing with it/)).toBeInTheDocument();
+    expect(screen.queryByText('The first thought')).toBeNull(); // quoted back on later steps, not while writing it
     await user.click(button('Back'));
     expect(heading()).toHaveTextContent('One question first');
   });
