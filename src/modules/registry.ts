@@ -9,6 +9,7 @@ import { bodyMeta } from './grounding/body/meta';
 import { orientationMeta } from './grounding/orientation/meta';
 import { safePlaceMeta } from './grounding/safe-place/meta';
 import { breathingMeta } from './grounding/breathing/meta';
+import { thoughtRecordMeta } from './reframing/thought-record/meta';
 
 export const MODULES: readonly ModuleMeta[] = [
   fiveSensesMeta,
@@ -17,6 +18,7 @@ export const MODULES: readonly ModuleMeta[] = [
   temperatureMeta,
   bodyMeta,
   breathingMeta,
+  thoughtRecordMeta,
 ];
 
 export function findModule(id: string): ModuleMeta | undefined {

@@ -101,7 +101,8 @@ describe('ranking inside the set only', () => {
 });
 
 describe('low presence: outward first, inward last', () => {
-  const choices = MODULES.map((module) => ({ module }));
+  // Grounding choices only, as the chooser gets them (the registry also holds other families).
+  const choices = MODULES.filter((m) => m.family === 'grounding').map((module) => ({ module }));
   const ids = (list: { module: { id: string } }[]) => list.map((c) => c.module.id);
 
   it('presence 3 puts imagery, breath focus and muscle work last, keeping the rest of the order', () => {
