@@ -9,6 +9,8 @@ import { bodyMeta } from './grounding/body/meta';
 import { orientationMeta } from './grounding/orientation/meta';
 import { safePlaceMeta } from './grounding/safe-place/meta';
 import { breathingMeta } from './grounding/breathing/meta';
+import { stuckPointsMeta } from './reframing/stuck-points/meta';
+import { beliefRehearsalMeta } from './reframing/belief-rehearsal/meta';
 
 export const MODULES: readonly ModuleMeta[] = [
   fiveSensesMeta,
@@ -17,6 +19,8 @@ export const MODULES: readonly ModuleMeta[] = [
   temperatureMeta,
   bodyMeta,
   breathingMeta,
+  stuckPointsMeta,
+  beliefRehearsalMeta,
 ];
 
 export function findModule(id: string): ModuleMeta | undefined {
