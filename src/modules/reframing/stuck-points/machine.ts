@@ -81,6 +81,8 @@ export const stuckPointsMachine = setup({
     markSkipped: assign({
       data: ({ context }) => {
         const id = questionAt(context.index);
+        // Words already written stay an answer: Skip only moves on.
+        if (context.data.answers[id].trim()) return context.data;
         const skipped = context.data.skipped.includes(id) ? context.data.skipped : [...context.data.skipped, id];
         // Kept in question order, so the journal lists them the way they were met.
         return { ...context.data, skipped: QUESTION_IDS.filter((q) => skipped.includes(q)) };
