@@ -101,7 +101,8 @@ describe('ranking inside the set only', () => {
 });
 
 describe('low presence: outward first, inward last', () => {
-  const choices = MODULES.map((module) => ({ module }));
+  // The grounding exercises, as the shell lists them (shell/grounding-choices.svelte.ts): other families never.
+  const choices = MODULES.filter((m) => m.family === 'grounding').map((module) => ({ module }));
   const ids = (list: { module: { id: string } }[]) => list.map((c) => c.module.id);
 
   it('presence 3 puts imagery, breath focus and muscle work last, keeping the rest of the order', () => {
