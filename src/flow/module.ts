@@ -60,6 +60,8 @@ export interface ModuleImpl<TData = unknown> {
   dataSchema: GenericSchema<unknown, TData>;
   /** Plain-text summary for the journal list and search. */
   summarize(data: TData): string;
+  /** Optional: shown under the summary on the module's journal entry (belief rehearsal: its chart). */
+  EntryDetail?: Component<{ data: TData; entryId: string }>;
   /** Where the technique comes from; shown under "Where this comes from". Kept out of `ModuleMeta` so
    *  the first screen never loads module content. */
   sources: readonly Source[];

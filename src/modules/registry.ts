@@ -10,6 +10,8 @@ import { orientationMeta } from './grounding/orientation/meta';
 import { safePlaceMeta } from './grounding/safe-place/meta';
 import { breathingMeta } from './grounding/breathing/meta';
 import { thoughtRecordMeta } from './reframing/thought-record/meta';
+import { stuckPointsMeta } from './reframing/stuck-points/meta';
+import { beliefRehearsalMeta } from './reframing/belief-rehearsal/meta';
 
 export const MODULES: readonly ModuleMeta[] = [
   fiveSensesMeta,
@@ -19,6 +21,8 @@ export const MODULES: readonly ModuleMeta[] = [
   bodyMeta,
   breathingMeta,
   thoughtRecordMeta,
+  stuckPointsMeta,
+  beliefRehearsalMeta,
 ];
 
 export function findModule(id: string): ModuleMeta | undefined {
