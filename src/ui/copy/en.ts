@@ -320,6 +320,9 @@ export const en = {
     offerHeading: 'What fits now',
     anyway: 'See Today',
   },
+  capture: {
+    todayLink: 'Capture a fragment',
+  },
 } as const;
 
 /** The shape every locale file must have (same keys; strings and functions with the same parameters). */
