@@ -154,3 +154,98 @@ test('where the microphone is refused, capture says so and the text note still w
   await page.getByRole('button', { name: 'Keep this note', exact: true }).click();
   await page.getByText('Kept in your journal.', { exact: true }).waitFor();
 });
+
+const HOUR = 3_600_000;
+
+/** Put a dose (taken `hoursAgo`, effects said passed 2.5 h after) and fragments into the app's own database. */
+async function seedDose(page, hoursAgo, fragments = []) {
+  await page.evaluate(
+    async ({ hoursAgo, fragments, HOUR }) => {
+      const db = await new Promise((resolve, reject) => {
+        const req = indexedDB.open('groundwork');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const now = Date.now();
+      const taken = now - hoursAgo * HOUR;
+      const tx = db.transaction(['doses', 'entries'], 'readwrite');
+      tx.objectStore('doses').put({
+        id: 'dose-1',
+        takenAt: new Date(taken).toISOString(),
+        zone: '',
+        offsetMinutes: 0,
+        setting: 'home',
+        effectsPassedAt: new Date(taken + 2.5 * HOUR).toISOString(),
+        createdAt: taken + 60_000,
+        updatedAt: taken + 60_000,
+      });
+      fragments.forEach((body, i) => {
+        const at = taken + (3 + i) * HOUR;
+        tx.objectStore('entries').put({ id: `frag-${i}`, kind: 'fragment', createdAt: at, updatedAt: at, title: '', body, complete: true });
+      });
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { hoursAgo, fragments, HOUR },
+  );
+}
+
+test('settling: the phase card offers capture first; the window: an invitation to revisit fragments, and "Not now" is remembered', async (t) => {
+  const { context, page } = await freshPage(t, b.browser);
+  const requests = trackRequests(context, baseURL);
+  await open(page, '/today', { heading: 'Today' });
+  await page.getByRole('link', { name: 'Log a dose' }).first().waitFor();
+
+  // Settling (5 h after the dose): capture is offered before anything else on the card.
+  await seedDose(page, 5);
+  await page.reload();
+  const card = page.locator('main section.phase');
+  await card.waitFor();
+  const firstAction = card.locator('a.btn, a[href^="#/exercise/"]').first();
+  assert.equal(await firstAction.getAttribute('href'), '#/capture');
+  assert.equal(await firstAction.innerText(), 'Capture a fragment');
+  await axeClean(page, 'Today in settling');
+
+  // The window (30 h after), with two fragments captured since the dose.
+  await seedDose(page, 30, ['a red door', 'heavy, then light']);
+  await page.reload();
+  const invite = card.getByRole('group', { name: 'Your fragments' });
+  await invite.waitFor();
+  assert.match(await invite.innerText(), /You captured 2 fragments after your session\. If you would like to, look at them again: what does this bring up now\?/);
+  await axeClean(page, 'Today in the window, with the invitation');
+  await invite.getByRole('button', { name: 'Not now', exact: true }).click();
+  await invite.waitFor({ state: 'detached' });
+  await page.reload();
+  await card.waitFor();
+  await card.getByRole('heading', { level: 2 }).waitFor();
+  await page.waitForTimeout(500); // the invitation would have appeared by now (two IndexedDB reads, no network)
+  assert.equal(await card.getByRole('group', { name: 'Your fragments' }).count(), 0, 'dismissal remembered');
+  assert.deepEqual(requests.foreignRequests(), []);
+  requests.stop();
+});
+
+test('in the session phase (acute effects) capture waits, and says why', async (t) => {
+  const { page } = await freshPage(t, b.browser);
+  await open(page, '/today', { heading: 'Today' });
+  await page.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('groundwork');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const taken = Date.now() - 30 * 60_000;
+    const tx = db.transaction('doses', 'readwrite');
+    tx.objectStore('doses').put({ id: 'dose-now', takenAt: new Date(taken).toISOString(), zone: '', offsetMinutes: 0, setting: 'clinic', createdAt: taken + 1000, updatedAt: taken + 1000 });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  });
+  await open(page, '/capture', { heading: 'Not this one for now' });
+  await page.getByText(/Right after a dose is a time to rest\. Capturing fragments fits once the effects have passed/).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Record a voice note' }).count(), 0);
+  assert.equal(await page.getByRole('textbox').count(), 0);
+  await page.getByRole('link', { name: 'Back to session mode', exact: true }).waitFor();
+  await axeClean(page, 'capture in the session phase');
+});
