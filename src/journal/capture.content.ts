@@ -55,8 +55,6 @@ export const CAPTURE_COPY = {
     `You captured ${n === 1 ? 'a fragment' : `${n} fragments`} after your session. If you would like to, look at ${n === 1 ? 'it' : 'them'} again: what does this bring up now? Only if it feels right today.`,
   revisitOpen: 'Look at them in the journal',
   revisitDismiss: 'Not now',
-  revisitEntry: 'What does this bring up now? If you want to, write it in a new entry — or leave it for now.',
-  revisitWrite: 'Write what comes up',
   // The session phase (acute effects): capture waits; grounding and rest fit now (CLINICAL.md §1).
   notYet:
     'Right after a dose is a time to rest. Capturing fragments fits once the effects have passed — then a few words or a voice note of what stays with you is enough. Gentle grounding fits now.',
