@@ -10,6 +10,7 @@ import { personalRepo } from '../storage/personal';
 import { dosesRepo } from '../storage/doses';
 import { requestPersistence } from '../storage/persist';
 import type { Runner } from '../flow/runner';
+import type { MediaRepo } from '../storage/media';
 import { onLeave } from './lifecycle';
 import { findModule } from '../modules/registry';
 
@@ -19,6 +20,14 @@ export const sessions = sessionsRepo();
 export const settings = settingsRepo();
 export const personal = personalRepo();
 export const doses = dosesRepo();
+
+let mediaLoading: Promise<MediaRepo> | undefined;
+/** Voice notes' storage, loaded with the first screen that plays or records one (never on the first screen). */
+export function media(): Promise<MediaRepo> {
+  mediaLoading ??= import('../storage/media').then((m) => m.mediaRepo());
+  mediaLoading.catch(() => (mediaLoading = undefined));
+  return mediaLoading;
+}
 
 let runner: Promise<Runner> | undefined;
 

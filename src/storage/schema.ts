@@ -20,7 +20,8 @@ export const CheckSchema = v.object({
 });
 export type Check = v.InferOutput<typeof CheckSchema>;
 
-export const ENTRY_KINDS = ['free', 'session'] as const;
+/** 'fragment': a short note or voice note captured as it is, without interpretation (issue 14). */
+export const ENTRY_KINDS = ['free', 'session', 'fragment'] as const;
 
 export const EntrySchema = v.object({
   id: Id,
@@ -32,6 +33,8 @@ export const EntrySchema = v.object({
   /** Reserved for therapist plans and the dose log (later issues); indexed now so no migration is needed. */
   planId: v.optional(v.string()),
   doseId: v.optional(v.string()),
+  /** A fragment's voice note: the id of its recording in the `media` store (storage/media.ts). */
+  mediaId: v.optional(Id),
   title: PersonText,
   /** Free text the person wrote. Never rendered as HTML. */
   body: PersonText,
@@ -78,6 +81,8 @@ export const SettingSchemas = {
   breathing: v.object({ pattern: v.string(), minutes: v.pipe(v.number(), v.minValue(1), v.maxValue(5)) }),
   /** Whose crisis lines Help lists first: 'auto' (from the device), a region id, or 'other' (safety/region.ts). */
   region: v.string(),
+  /** The dose whose window invitation to revisit fragments was dismissed ('' = none): asked once per dose. */
+  revisitDismissed: v.string(),
 } as const;
 export type SettingKey = keyof typeof SettingSchemas;
 export type SettingValue<K extends SettingKey> = v.InferOutput<(typeof SettingSchemas)[K]>;
@@ -89,6 +94,7 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   persistAsked: false,
   breathing: { pattern: 'slow-exhale', minutes: 2 },
   region: 'auto',
+  revisitDismissed: '',
 };
 
 export const SettingRecordSchema = v.object({ key: v.string(), value: v.unknown() });

@@ -10,6 +10,8 @@ export type Route =
   | { name: 'settings' }
   | { name: 'doses' }
   | { name: 'session-mode' }
+  /** Capture a fragment: a short note or a voice note, as it is (issue 14). */
+  | { name: 'capture' }
   | { name: 'journal' }
   | { name: 'journal-new' }
   | { name: 'journal-entry'; id: string }
@@ -35,6 +37,7 @@ export function parseRoute(hash: string): Route {
     case 'settings':
     case 'doses':
     case 'session-mode':
+    case 'capture':
       return parts.length === 1 ? { name: head } : notFound(path);
     case 'journal':
       if (parts.length === 1) return { name: 'journal' };

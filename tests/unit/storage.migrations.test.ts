@@ -10,6 +10,7 @@ import { freshIndexedDB, rawGet, rawGetAll, rawOpen, rawPut, recordProblems, sha
 import { v1, v1DamagedEntries, ids, FIXTURE_NOW } from './fixtures/v1';
 import { v2 } from './fixtures/v2';
 import { v3 } from './fixtures/v3';
+import { v4 } from './fixtures/v4';
 import { DB_NAME, SCHEMA_VERSION, openGroundwork, type Db } from '../../src/storage/db';
 import { MIGRATIONS, type Migration } from '../../src/storage/migrations';
 import { DraftSchema, EntrySchema, PersonalSchema, QuarantineRecordSchema, SessionRecordSchema, SettingRecordSchema } from '../../src/storage/schema';
@@ -21,9 +22,12 @@ import { sessionsRepo } from '../../src/storage/sessions';
 import { createRunner } from '../../src/flow/runner';
 import { fiveSensesMeta } from '../../src/modules/grounding/five-senses/meta';
 import type { StorageProblem } from '../../src/storage/problems';
+import { DoseSchema } from '../../src/storage/doses.schema';
+import { dosesRepo } from '../../src/storage/doses';
+import { mediaRepo } from '../../src/storage/media';
 
 /** Fixture databases by the version that wrote them (one per released version below today's). */
-const FIXTURES = { 1: v1, 2: v2, 3: v3 } as const;
+const FIXTURES = { 1: v1, 2: v2, 3: v3, 4: v4 } as const;
 
 let problems: StorageProblem[];
 let stopRecording: () => void;
@@ -102,6 +106,14 @@ describe('fresh install', () => {
             updatedAt: { keyPath: 'updatedAt', unique: false, multiEntry: false },
           },
         },
+        media: {
+          keyPath: 'id',
+          autoIncrement: false,
+          indexes: {
+            createdAt: { keyPath: 'createdAt', unique: false, multiEntry: false },
+            entryId: { keyPath: 'entryId', unique: false, multiEntry: false },
+          },
+        },
         personal: { keyPath: 'id', autoIncrement: false, indexes: {} },
         quarantine: {
           keyPath: 'id',
@@ -146,6 +158,8 @@ describe.each(Object.values(FIXTURES).map((f) => [f.version, f] as const))('upgr
     expect((await rawGetAll(db, 'settings')).sort(byKey)).toEqual([...fixture.stores.settings].sort(byKey));
     if ('personal' in fixture.stores) expect(await rawGetAll(db, 'personal')).toEqual([...fixture.stores.personal]);
     expect(await rawGetAll(db, 'quarantine')).toEqual('quarantine' in fixture.stores ? [...fixture.stores.quarantine] : []);
+    expect((await rawGetAll(db, 'doses')).sort(byId)).toEqual('doses' in fixture.stores ? [...fixture.stores.doses].sort(byId) : []);
+    expect(await rawGetAll(db, 'media')).toEqual([]);
     expect(problems).toEqual([]);
   });
 
@@ -164,6 +178,7 @@ describe.each(Object.values(FIXTURES).map((f) => [f.version, f] as const))('upgr
     await check('settings', SettingRecordSchema);
     await check('personal', PersonalSchema);
     await check('quarantine', QuarantineRecordSchema);
+    await check('doses', DoseSchema);
   });
 });
 
@@ -291,5 +306,38 @@ describe('upgrade from v1 to today', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('upgrade from v4 to today (voice notes, migration 005)', () => {
+  it('keeps the dose log as it was: the live dose listed, the deleted one still restorable on disk', async () => {
+    await seedAt(4);
+    const db = await openAt();
+    const doses = dosesRepo(async () => db);
+    expect((await doses.list()).map((d) => d.id)).toEqual(['d-0001']);
+    expect(await rawGet(unwrap(db), 'doses', 'd-0002')).toEqual(v4.stores.doses[1]);
+    expect(problems).toEqual([]);
+  });
+
+  it('the new media store takes a voice note, and v4 entries and fragments sit side by side in the journal', async () => {
+    await seedAt(4);
+    const db = await openAt();
+    let clock = FIXTURE_NOW;
+    const get = async () => db;
+    const media = mediaRepo(get, () => clock);
+    const entries = entriesRepo(get, () => clock);
+    const before = (await entries.list()).map((e) => e.id);
+
+    const rec = await media.start('audio/webm;codecs=opus');
+    await media.append(rec.id, new Blob(['one'], { type: 'audio/webm' }), 1000);
+    const fragment = await entries.create({ kind: 'fragment', title: '', body: '', complete: true, mediaId: rec.id });
+    await media.attach(rec.id, fragment.id, 1200);
+
+    clock += 1;
+    const list = await entries.list();
+    expect(list[0]).toMatchObject({ id: fragment.id, kind: 'fragment', mediaId: rec.id });
+    expect(list.slice(1).map((e) => e.id)).toEqual(before);
+    expect(await media.get(rec.id)).toMatchObject({ entryId: fragment.id, status: 'saved', durationMs: 1200 });
+    expect(problems).toEqual([]);
   });
 });

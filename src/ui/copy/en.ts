@@ -321,6 +321,9 @@ export const en = {
     anyway: 'See Today',
     keptForLater: 'What you wrote in it is kept, just as you left it, and it will be here when it fits again.',
   },
+  capture: {
+    todayLink: 'Capture a fragment',
+  },
 } as const;
 
 /** The shape every locale file must have (same keys; strings and functions with the same parameters). */

@@ -1,0 +1,75 @@
+/**
+ * The capture screen (#/capture) where a voice note cannot be recorded: the browser has no MediaRecorder
+ * (jsdom has none, like some browsers), or the microphone is refused. It says so plainly, without blame,
+ * and the text note works all the same; "No one monitors this app" with Help sits beside it.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { IDBFactory } from 'fake-indexeddb';
+import Capture from '../../src/journal/Capture.svelte';
+import { resetConnection } from '../../src/storage/db';
+import { entriesRepo } from '../../src/storage/entries';
+import { draftsRepo } from '../../src/storage/drafts';
+import { pendingWrites } from '../../src/storage/pending';
+import { resetWriters } from '../../src/storage/writer';
+import { shell } from '../../src/shell/app.svelte';
+import { withApp } from './app-context';
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  resetConnection();
+  pendingWrites.clear();
+  resetWriters();
+  location.hash = '#/capture';
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  resetConnection();
+});
+
+describe('capture screen without a recorder', () => {
+  it('says plainly that voice cannot be recorded here, offers no record button, and keeps a text note as a fragment', async () => {
+    expect(typeof (globalThis as { MediaRecorder?: unknown }).MediaRecorder).toBe('undefined');
+    const user = userEvent.setup();
+    render(Capture, withApp({}));
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Capture a fragment' })).toBeInTheDocument();
+    expect(screen.getByText(/This browser cannot record voice notes here\. A few written words work just as well/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Record a voice note' })).toBeNull();
+    // No one monitors this app, with Help beside the text box and where the record button would be.
+    expect(screen.getAllByText(/No one monitors this app/)).toHaveLength(2);
+    await user.click(screen.getAllByRole('button', { name: 'Help and crisis contacts' })[1]!);
+    expect(shell.helpOpen).toBe(true);
+    shell.helpOpen = false;
+
+    const box = screen.getByRole('textbox', { name: 'A few words' });
+    expect(box).toHaveAttribute('dir', 'auto');
+    await user.type(box, 'blue light, warm hands');
+    await waitFor(async () => expect((await draftsRepo().get('capture:new'))?.fields['body']).toBe('blue light, warm hands'));
+
+    await user.click(screen.getByRole('button', { name: 'Keep this note' }));
+    await waitFor(async () => expect(await entriesRepo().list()).toHaveLength(1));
+    const [entry] = await entriesRepo().list();
+    expect(entry).toMatchObject({ kind: 'fragment', title: '', body: 'blue light, warm hands', complete: true });
+    expect(entry!.mediaId).toBeUndefined();
+    await waitFor(() => expect(box).toHaveValue(''));
+    expect(await draftsRepo().get('capture:new')).toBeUndefined();
+  });
+
+  it('when the microphone is refused, says so kindly and the text note is still there', async () => {
+    vi.stubGlobal('MediaRecorder', class {});
+    const getUserMedia = vi.fn(() => Promise.reject(new DOMException('Permission denied', 'NotAllowedError')));
+    Object.defineProperty(navigator, 'mediaDevices', { value: { getUserMedia }, configurable: true });
+    const user = userEvent.setup();
+    render(Capture, withApp({}));
+
+    await user.click(screen.getByRole('button', { name: 'Record a voice note' }));
+    expect(getUserMedia).toHaveBeenCalledWith({ audio: true });
+    expect(await screen.findByText(/The microphone is not available to Groundwork just now/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Record a voice note' })).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'A few words' })).toBeEnabled();
+    expect(screen.getAllByText(/No one monitors this app/)).toHaveLength(2);
+    Reflect.deleteProperty(navigator, 'mediaDevices');
+  });
+});
