@@ -98,7 +98,7 @@ describe('belief rehearsal: what is offered to rehearse', () => {
     const entries: EntryLike[] = [
       { moduleId: 'stuck-points', createdAt: 100, data: { alternative: 'older alternative' } },
       { moduleId: 'stuck-points', createdAt: 300, data: { alternative: ' newer alternative ' } },
-      { moduleId: 'thought-record', createdAt: 400, data: { balanced: 'a balanced thought' } },
+      { moduleId: 'thought-record', createdAt: 400, data: { alternative: 'a balanced thought' } },
       { moduleId: 'thought-record', createdAt: 500, data: { alternative: 'deleted one' }, deletedAt: 1 },
       rehearsal(200, 10, 20, 'newer alternative'),
       rehearsal(50, 10, 20, 'I am allowed to rest.'),
