@@ -8,6 +8,7 @@ import { sessionsRepo } from '../storage/sessions';
 import { settingsRepo } from '../storage/settings';
 import { personalRepo } from '../storage/personal';
 import { dosesRepo } from '../storage/doses';
+import { safetyPlanRepo } from '../storage/safety-plan';
 import { requestPersistence } from '../storage/persist';
 import type { Runner } from '../flow/runner';
 import { onLeave } from './lifecycle';
@@ -19,6 +20,7 @@ export const sessions = sessionsRepo();
 export const settings = settingsRepo();
 export const personal = personalRepo();
 export const doses = dosesRepo();
+export const safetyPlan = safetyPlanRepo();
 
 let runner: Promise<Runner> | undefined;
 

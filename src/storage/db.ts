@@ -7,6 +7,7 @@ import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import { MIGRATIONS } from './migrations';
 import type { Draft, Entry, Personal, QuarantineRecord, SessionRecord, SettingRecord } from './schema';
 import type { Dose } from './doses.schema';
+import type { SafetyPlan } from './safety-plan.schema';
 import { markSuperseded, reportProblem, type StorageProblem } from './problems';
 import { rescuePending } from './pending';
 
@@ -26,6 +27,7 @@ export interface GroundworkDB extends DBSchema {
   personal: { key: string; value: Personal };
   doses: { key: string; value: Dose; indexes: { takenAt: string; updatedAt: number } };
   quarantine: { key: string; value: QuarantineRecord; indexes: { at: number } };
+  safetyPlan: { key: string; value: SafetyPlan };
 }
 
 export type Db = IDBPDatabase<GroundworkDB>;

@@ -10,6 +10,7 @@ import type { DraftsRepo } from '../storage/drafts';
 import type { draftWriter } from '../storage/draft-writer';
 import type { SettingsRepo } from '../storage/settings';
 import type { PersonalRepo } from '../storage/personal';
+import type { SafetyPlanRepo } from '../storage/safety-plan';
 import type { SoundscapeId } from '../audio/catalog';
 import type { Ranked } from '../flow/helpfulness';
 import type { ModuleMeta } from '../flow/module';
@@ -54,6 +55,8 @@ export interface AppContext {
   draftWriter: typeof draftWriter;
   settings: SettingsRepo;
   personal: PersonalRepo;
+  /** The person's safety plan (Stanley & Brown), with its coalescing writer. */
+  safetyPlan: SafetyPlanRepo;
   /** Ask for persistent storage after the first saved entry, once (DESIGN.md §4). */
   askPersistenceOnce(): Promise<void>;
   /** Run `fn` when the page may be going away (pagehide, hidden); returns the unsubscribe function. */

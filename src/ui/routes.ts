@@ -10,6 +10,7 @@ export type Route =
   | { name: 'settings' }
   | { name: 'doses' }
   | { name: 'session-mode' }
+  | { name: 'safety-plan' }
   | { name: 'journal' }
   | { name: 'journal-new' }
   | { name: 'journal-entry'; id: string }
@@ -35,6 +36,7 @@ export function parseRoute(hash: string): Route {
     case 'settings':
     case 'doses':
     case 'session-mode':
+    case 'safety-plan':
       return parts.length === 1 ? { name: head } : notFound(path);
     case 'journal':
       if (parts.length === 1) return { name: 'journal' };

@@ -9,8 +9,9 @@ import { m001Initial } from './001_initial';
 import { m002Personal } from './002_personal';
 import { m003Quarantine } from './003_quarantine';
 import { m004Doses } from './004_doses';
+import { m006SafetyPlan } from './006_safety_plan';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Personal, m003Quarantine, m004Doses];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Personal, m003Quarantine, m004Doses, m006SafetyPlan];
 
 export type { Migration };
