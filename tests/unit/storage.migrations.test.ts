@@ -10,6 +10,7 @@ import { freshIndexedDB, rawGet, rawGetAll, rawOpen, rawPut, recordProblems, sha
 import { v1, v1DamagedEntries, ids, FIXTURE_NOW } from './fixtures/v1';
 import { v2 } from './fixtures/v2';
 import { v3 } from './fixtures/v3';
+import { v4 } from './fixtures/v4';
 import { DB_NAME, SCHEMA_VERSION, openGroundwork, type Db } from '../../src/storage/db';
 import { MIGRATIONS, type Migration } from '../../src/storage/migrations';
 import { DraftSchema, EntrySchema, PersonalSchema, QuarantineRecordSchema, SessionRecordSchema, SettingRecordSchema } from '../../src/storage/schema';
@@ -21,9 +22,10 @@ import { sessionsRepo } from '../../src/storage/sessions';
 import { createRunner } from '../../src/flow/runner';
 import { fiveSensesMeta } from '../../src/modules/grounding/five-senses/meta';
 import type { StorageProblem } from '../../src/storage/problems';
+import { DoseSchema } from '../../src/storage/doses.schema';
 
 /** Fixture databases by the version that wrote them (one per released version below today's). */
-const FIXTURES = { 1: v1, 2: v2, 3: v3 } as const;
+const FIXTURES = { 1: v1, 2: v2, 3: v3, 4: v4 } as const;
 
 let problems: StorageProblem[];
 let stopRecording: () => void;
@@ -113,6 +115,7 @@ describe('fresh install', () => {
           autoIncrement: false,
           indexes: { updatedAt: { keyPath: 'updatedAt', unique: false, multiEntry: false } },
         },
+        safetyPlan: { keyPath: 'id', autoIncrement: false, indexes: {} },
         settings: { keyPath: 'key', autoIncrement: false, indexes: {} },
       },
     });
@@ -146,6 +149,7 @@ describe.each(Object.values(FIXTURES).map((f) => [f.version, f] as const))('upgr
     expect((await rawGetAll(db, 'settings')).sort(byKey)).toEqual([...fixture.stores.settings].sort(byKey));
     if ('personal' in fixture.stores) expect(await rawGetAll(db, 'personal')).toEqual([...fixture.stores.personal]);
     expect(await rawGetAll(db, 'quarantine')).toEqual('quarantine' in fixture.stores ? [...fixture.stores.quarantine] : []);
+    expect((await rawGetAll(db, 'doses')).sort(byId)).toEqual('doses' in fixture.stores ? [...fixture.stores.doses].sort(byId) : []);
     expect(problems).toEqual([]);
   });
 
@@ -164,6 +168,7 @@ describe.each(Object.values(FIXTURES).map((f) => [f.version, f] as const))('upgr
     await check('settings', SettingRecordSchema);
     await check('personal', PersonalSchema);
     await check('quarantine', QuarantineRecordSchema);
+    await check('doses', DoseSchema);
   });
 });
 
