@@ -14,7 +14,6 @@ import { resetWriters } from '../../src/storage/writer';
 import { resetSuperseded } from '../../src/storage/problems';
 import { withApp } from './app-context';
 
-const route = { name: 'safety-plan' } as const;
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -33,14 +32,17 @@ function step(name: RegExp) {
 }
 
 async function saved() {
-  await waitFor(() => expect(pendingWrites.has(SAFETY_PLAN_WRITER_KEY)).toBe(false));
+  await waitFor(() => expect(pendingWrites.has(SAFETY_PLAN_WRITER_KEY)).toBe(false), SLOW);
   return safetyPlanRepo().get();
 }
 
-describe('safety plan screen', () => {
+// Generous waits: the machine is shared by several test runs at once (load average above 10 at times).
+const SLOW = { timeout: 8000 };
+
+describe('safety plan screen', { timeout: 30_000 }, () => {
   it('an empty plan opens ready to write: six steps in order, "not a contract", crisis lines in step 5', async () => {
-    render(SafetyPlan, withApp({ route }));
-    await screen.findByRole('button', { name: 'Add a warning sign' });
+    render(SafetyPlan, withApp({}));
+    await screen.findByRole('button', { name: 'Add a warning sign' }, SLOW);
     const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent?.trim());
     expect(headings.slice(0, 6)).toEqual([
       '1 Warning signs',
@@ -60,8 +62,8 @@ describe('safety plan screen', () => {
 
   it('adds items, keeps every keystroke on the device, reorders and removes them', async () => {
     const user = userEvent.setup();
-    render(SafetyPlan, withApp({ route }));
-    await user.click(await screen.findByRole('button', { name: 'Add a person' }));
+    render(SafetyPlan, withApp({}));
+    await user.click(await screen.findByRole('button', { name: 'Add a person' }, SLOW));
     const first = screen.getByRole('textbox', { name: 'Person I can ask 1' });
     expect(first).toHaveFocus();
     expect(first).toHaveAttribute('dir', 'auto');
@@ -92,8 +94,8 @@ describe('safety plan screen', () => {
       ...emptySafetyPlan(),
       sections: { ...emptySafetyPlan().sections, coping: [{ id: 'c', text: 'Cold water on my hands' }], professionals: [{ id: 'p', text: 'Dr Lee' }] },
     });
-    render(SafetyPlan, withApp({ route }));
-    await screen.findByRole('button', { name: 'Change my plan' });
+    render(SafetyPlan, withApp({}));
+    await screen.findByRole('button', { name: 'Change my plan' }, SLOW);
     expect(within(step(/Things I can do on my own/)).getByText('Cold water on my hands')).toBeInTheDocument();
     const five = step(/Professionals and crisis lines/);
     expect(within(five).getByText('Dr Lee')).toBeInTheDocument();
@@ -107,8 +109,8 @@ describe('safety plan screen', () => {
       },
     } as never;
     resetConnection();
-    render(SafetyPlan, withApp({ route }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(/cannot be opened/);
+    render(SafetyPlan, withApp({}));
+    expect(await screen.findByRole('alert', {}, SLOW)).toHaveTextContent(/cannot be opened/);
     expect(screen.getByText('Crisis lines (always here)')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });

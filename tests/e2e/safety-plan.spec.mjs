@@ -142,10 +142,21 @@ test('the browser killed mid-typing: nothing older than a second is lost', async
 test('reachable from Help on another screen, from Settings, and first in a hard check-out’s support step', async (t) => {
   const { page } = await freshPage(t, b.browser);
   const errors = collectErrors(page);
+  await openPlan(page);
+  await page.getByRole('button', { name: 'Add something I can do', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Something I can do 1', exact: true }).pressSequentially('Cold water on my hands');
+  await page.getByRole('button', { name: 'Add a person', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Person I can ask 1', exact: true }).pressSequentially('Sam 07700 900123');
+  await until(async () => JSON.stringify(await storedPlan(page)).includes('900123'), 'plan on disk');
+
   await open(page, '/journal', { heading: 'Journal' });
   await page.getByRole('button', { name: 'Help', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Help' });
   await dialog.waitFor();
+  // Help shows the person's own coping steps and people beside the crisis numbers.
+  await dialog.getByText('Cold water on my hands', { exact: true }).waitFor();
+  assert.equal(await dialog.getByRole('link', { name: '07700 900123' }).getAttribute('href'), 'tel:07700900123');
+  await axeClean(page, 'Help with the plan in it');
   await dialog.getByRole('link', { name: HEADING, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: HEADING }).waitFor();
   await dialog.waitFor({ state: 'hidden' });
