@@ -8,7 +8,7 @@ import { sessionsRepo } from '../storage/sessions';
 import { settingsRepo } from '../storage/settings';
 import { personalRepo } from '../storage/personal';
 import { dosesRepo } from '../storage/doses';
-import { safetyPlanRepo } from '../storage/safety-plan';
+import type { SafetyPlanRepo } from '../storage/safety-plan';
 import { requestPersistence } from '../storage/persist';
 import type { Runner } from '../flow/runner';
 import { onLeave } from './lifecycle';
@@ -20,7 +20,15 @@ export const sessions = sessionsRepo();
 export const settings = settingsRepo();
 export const personal = personalRepo();
 export const doses = dosesRepo();
-export const safetyPlan = safetyPlanRepo();
+
+let safetyPlanLoading: Promise<SafetyPlanRepo> | undefined;
+/** The safety plan's repository, loaded on first use: its code stays off the first screen. */
+export function safetyPlan(): Promise<SafetyPlanRepo> {
+  safetyPlanLoading ??= import('../storage/safety-plan').then((m) => m.safetyPlanRepo());
+  // A chunk that could not load (offline, a file missing from the cache) must not be remembered as failed.
+  safetyPlanLoading.catch(() => (safetyPlanLoading = undefined));
+  return safetyPlanLoading;
+}
 
 let runner: Promise<Runner> | undefined;
 

@@ -55,8 +55,8 @@ export interface AppContext {
   draftWriter: typeof draftWriter;
   settings: SettingsRepo;
   personal: PersonalRepo;
-  /** The person's safety plan (Stanley & Brown), with its coalescing writer. */
-  safetyPlan: SafetyPlanRepo;
+  /** The person's safety plan (Stanley & Brown) and its coalescing writer; loaded on first use. */
+  safetyPlan(): Promise<SafetyPlanRepo>;
   /** Ask for persistent storage after the first saved entry, once (DESIGN.md §4). */
   askPersistenceOnce(): Promise<void>;
   /** Run `fn` when the page may be going away (pagehide, hidden); returns the unsubscribe function. */
