@@ -8,6 +8,7 @@ import { sessionsRepo } from '../storage/sessions';
 import { settingsRepo } from '../storage/settings';
 import { personalRepo } from '../storage/personal';
 import { dosesRepo } from '../storage/doses';
+import type { SafetyPlanRepo } from '../storage/safety-plan';
 import { requestPersistence } from '../storage/persist';
 import type { Runner } from '../flow/runner';
 import type { MediaRepo } from '../storage/media';
@@ -27,6 +28,15 @@ export function media(): Promise<MediaRepo> {
   mediaLoading ??= import('../storage/media').then((m) => m.mediaRepo());
   mediaLoading.catch(() => (mediaLoading = undefined));
   return mediaLoading;
+}
+
+let safetyPlanLoading: Promise<SafetyPlanRepo> | undefined;
+/** The safety plan's repository, loaded on first use: its code stays off the first screen. */
+export function safetyPlan(): Promise<SafetyPlanRepo> {
+  safetyPlanLoading ??= import('../storage/safety-plan').then((m) => m.safetyPlanRepo());
+  // A chunk that could not load (offline, a file missing from the cache) must not be remembered as failed.
+  safetyPlanLoading.catch(() => (safetyPlanLoading = undefined));
+  return safetyPlanLoading;
 }
 
 let runner: Promise<Runner> | undefined;

@@ -8,6 +8,7 @@ import { MIGRATIONS } from './migrations';
 import type { Draft, Entry, Personal, QuarantineRecord, SessionRecord, SettingRecord } from './schema';
 import type { Dose } from './doses.schema';
 import type { MediaRecord } from './media.schema';
+import type { SafetyPlan } from './safety-plan.schema';
 import { markSuperseded, reportProblem, type StorageProblem } from './problems';
 import { rescuePending } from './pending';
 
@@ -28,6 +29,7 @@ export interface GroundworkDB extends DBSchema {
   doses: { key: string; value: Dose; indexes: { takenAt: string; updatedAt: number } };
   quarantine: { key: string; value: QuarantineRecord; indexes: { at: number } };
   media: { key: string; value: MediaRecord; indexes: { entryId: string; createdAt: number } };
+  safetyPlan: { key: string; value: SafetyPlan };
 }
 
 export type Db = IDBPDatabase<GroundworkDB>;

@@ -11,6 +11,7 @@ import type { draftWriter } from '../storage/draft-writer';
 import type { SettingsRepo } from '../storage/settings';
 import type { PersonalRepo } from '../storage/personal';
 import type { MediaRepo } from '../storage/media';
+import type { SafetyPlanRepo } from '../storage/safety-plan';
 import type { SoundscapeId } from '../audio/catalog';
 import type { Ranked } from '../flow/helpfulness';
 import type { ModuleMeta } from '../flow/module';
@@ -57,6 +58,8 @@ export interface AppContext {
   personal: PersonalRepo;
   /** Voice notes' audio (storage/media.ts), loaded on first use so the first screen never carries it. */
   media(): Promise<MediaRepo>;
+  /** The person's safety plan (Stanley & Brown) and its coalescing writer; loaded on first use. */
+  safetyPlan(): Promise<SafetyPlanRepo>;
   /** Ask for persistent storage after the first saved entry, once (DESIGN.md §4). */
   askPersistenceOnce(): Promise<void>;
   /** Run `fn` when the page may be going away (pagehide, hidden); returns the unsubscribe function. */

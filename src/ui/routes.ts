@@ -12,6 +12,7 @@ export type Route =
   | { name: 'session-mode' }
   /** Capture a fragment: a short note or a voice note, as it is (issue 14). */
   | { name: 'capture' }
+  | { name: 'safety-plan' }
   | { name: 'journal' }
   | { name: 'journal-new' }
   | { name: 'journal-entry'; id: string }
@@ -38,6 +39,7 @@ export function parseRoute(hash: string): Route {
     case 'doses':
     case 'session-mode':
     case 'capture':
+    case 'safety-plan':
       return parts.length === 1 ? { name: head } : notFound(path);
     case 'journal':
       if (parts.length === 1) return { name: 'journal' };

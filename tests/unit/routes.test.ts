@@ -31,6 +31,8 @@ describe('parseRoute', () => {
     // Capturing fragments (issue 14).
     ['#/capture', { name: 'capture' }],
     ['#/capture/', { name: 'capture' }],
+    ['#/safety-plan', { name: 'safety-plan' }],
+    ['#/safety-plan/', { name: 'safety-plan' }],
     // Journal.
     ['#/journal', { name: 'journal' }],
     ['#/journal/', { name: 'journal' }],
@@ -81,6 +83,7 @@ describe('parseRoute', () => {
     ['#/session-mode/end', '/session-mode/end'],
     ['#/capture/voice', '/capture/voice'],
     ['#/Capture', '/Capture'],
+    ['#/safety-plan/print', '/safety-plan/print'],
     ['#/journal/new/extra', '/journal/new/extra'],
     [`#/journal/${UUID}/delete`, `/journal/${UUID}/delete`],
     [`#/journal/${UUID}/edit/more`, `/journal/${UUID}/edit/more`],
@@ -109,6 +112,7 @@ describe('href', () => {
     [{ name: 'doses' }, '#/doses'],
     [{ name: 'session-mode' }, '#/session-mode'],
     [{ name: 'capture' }, '#/capture'],
+    [{ name: 'safety-plan' }, '#/safety-plan'],
     [{ name: 'journal' }, '#/journal'],
     [{ name: 'journal-new' }, '#/journal/new'],
     [{ name: 'journal-entry', id: UUID }, `#/journal/${UUID}`],
@@ -131,6 +135,7 @@ describe('round trips', () => {
     { name: 'doses' },
     { name: 'session-mode' },
     { name: 'capture' },
+    { name: 'safety-plan' },
     { name: 'journal' },
     { name: 'journal-new' },
     { name: 'journal-entry', id: UUID },

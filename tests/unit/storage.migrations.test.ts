@@ -11,6 +11,7 @@ import { v1, v1DamagedEntries, ids, FIXTURE_NOW } from './fixtures/v1';
 import { v2 } from './fixtures/v2';
 import { v3 } from './fixtures/v3';
 import { v4 } from './fixtures/v4';
+import { v5 } from './fixtures/v5';
 import { DB_NAME, SCHEMA_VERSION, openGroundwork, type Db } from '../../src/storage/db';
 import { MIGRATIONS, type Migration } from '../../src/storage/migrations';
 import { DraftSchema, EntrySchema, PersonalSchema, QuarantineRecordSchema, SessionRecordSchema, SettingRecordSchema } from '../../src/storage/schema';
@@ -27,7 +28,7 @@ import { dosesRepo } from '../../src/storage/doses';
 import { mediaRepo } from '../../src/storage/media';
 
 /** Fixture databases by the version that wrote them (one per released version below today's). */
-const FIXTURES = { 1: v1, 2: v2, 3: v3, 4: v4 } as const;
+const FIXTURES = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5 } as const;
 
 let problems: StorageProblem[];
 let stopRecording: () => void;
@@ -125,6 +126,7 @@ describe('fresh install', () => {
           autoIncrement: false,
           indexes: { updatedAt: { keyPath: 'updatedAt', unique: false, multiEntry: false } },
         },
+        safetyPlan: { keyPath: 'id', autoIncrement: false, indexes: {} },
         settings: { keyPath: 'key', autoIncrement: false, indexes: {} },
       },
     });

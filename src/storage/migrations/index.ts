@@ -10,8 +10,9 @@ import { m002Personal } from './002_personal';
 import { m003Quarantine } from './003_quarantine';
 import { m004Doses } from './004_doses';
 import { m005Media } from './005_media';
+import { m006SafetyPlan } from './006_safety_plan';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Personal, m003Quarantine, m004Doses, m005Media];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Personal, m003Quarantine, m004Doses, m005Media, m006SafetyPlan];
 
 export type { Migration };

@@ -324,6 +324,38 @@ export const en = {
   capture: {
     todayLink: 'Capture a fragment',
   },
+  safetyPlan: {
+    heading: 'My safety plan',
+    link: 'My safety plan',
+    linkHint: 'Your own steps for very hard moments.',
+    settingsHeading: 'Safety plan',
+    settingsBody: 'Your own list of warning signs, things that help, and people to call — to read in a hard moment, change any time, or print for your clinician.',
+    edit: 'Change my plan',
+    done: 'Done changing',
+    print: 'Print or save as PDF',
+    loading: 'Opening your plan…',
+    unavailable:
+      'Your plan cannot be opened on this device right now. The crisis lines below always work. You can try again in a moment.',
+    unreadable:
+      'Your saved plan could not be read by this version of the app. It is kept, untouched, on this device. The crisis lines below always work.',
+    tryAgain: 'Try again',
+    empty: 'Nothing here yet.',
+    emptyPlan: 'You have not written anything in your plan yet. You can start with any step.',
+    examples: 'For example',
+    moveUp: (label: string) => `Move up: ${label}`,
+    moveDown: (label: string) => `Move down: ${label}`,
+    remove: (label: string) => `Remove: ${label}`,
+    removed: 'Item removed.',
+    undo: 'Undo',
+    itemLabel: (label: string, n: number) => `${label} ${n}`,
+    builtIn: 'Crisis lines (always here)',
+    call: (number: string) => `Call ${number}`,
+    saved: 'Saved on this device',
+    saveFailed: 'Not saved yet — your words are kept on screen and saving is tried again.',
+    stepOf: (n: number) => `Step ${n} of 6`,
+    sources: 'Where this plan comes from',
+    supportLink: 'Open my safety plan',
+  },
 } as const;
 
 /** The shape every locale file must have (same keys; strings and functions with the same parameters). */
