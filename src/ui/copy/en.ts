@@ -322,7 +322,6 @@ export const en = {
   },
   journalPages: {
     showOlder: 'Show older entries',
-    loadingOlder: 'Loading older entries…',
     /** The list shows a page at a time; the total is not counted (that would mean reading every entry). */
     showingNewest: (n: number) => `Showing your ${n} most recent entries`,
     searching: 'Searching…',
