@@ -16,6 +16,8 @@ export type MainThreadSearch = (
 
 export interface Searcher {
   search(query: string, onProgress?: (p: SearchProgress) => void): Promise<string[] | undefined>;
+  /** The person is about to search (the field got focus): let the worker read the journal now. */
+  warm(): void;
   /** Let the search in flight go (the query was cleared). */
   cancel(): void;
   /** Let any search in flight go, and stop the worker. */
@@ -82,6 +84,9 @@ export function createSearcher(mainThread: MainThreadSearch): Searcher {
         pending = { id, resolve, onProgress, query };
         w.postMessage({ type: 'search', id, query });
       });
+    },
+    warm() {
+      startWorker()?.postMessage({ type: 'warm' });
     },
     cancel() {
       pending?.resolve(undefined);

@@ -4,7 +4,7 @@
  * `matchesQuery`), keeps it while the store is unchanged, and answers with matching ids, newest first.
  * A newer search supersedes an older one: the older scan stops at its next batch and says nothing more.
  *
- * In:  { type: 'search', id, query }
+ * In:  { type: 'search', id, query }, or { type: 'warm' } (build the index now, answer nothing)
  * Out: { type: 'progress', id, scanned, total } while building, then { type: 'done', id, ids } or { type: 'error', id }.
  */
 /// <reference lib="webworker" />
@@ -43,7 +43,8 @@ function open(): Promise<IDBDatabase> {
   return connection;
 }
 
-async function search(id: number, query: string): Promise<void> {
+/** The index for the store as it is now: the cached one, the one being built, or a new build. */
+async function currentIndex(): Promise<SearchIndex | undefined> {
   const db = await open();
   const signature = await storeSignature(db);
   let index = cached?.signature === signature ? cached : undefined;
@@ -59,12 +60,19 @@ async function search(id: number, query: string): Promise<void> {
     index = await building.promise;
     if (index) cached = index;
   }
+  return index;
+}
+
+async function search(id: number, query: string): Promise<void> {
+  const index = await currentIndex();
   if (id !== latest || !index) return; // superseded while the index was being built
   self.postMessage({ type: 'done', id, ids: searchIndex(index, query) });
 }
 
-self.onmessage = (event: MessageEvent<{ type: 'search'; id: number; query: string }>) => {
+self.onmessage = (event: MessageEvent<{ type: 'search' | 'warm'; id: number; query: string }>) => {
   const { type, id, query } = event.data;
+  // The search field got focus: build the index while the person types (no answer).
+  if (type === 'warm') return void currentIndex().catch(() => {});
   if (type !== 'search') return;
   latest = id;
   search(id, query).catch(() => {

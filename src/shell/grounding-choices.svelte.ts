@@ -5,9 +5,12 @@ import type { ModuleMeta } from '../flow/module';
 import type { Entry } from '../storage/schema';
 import { entries } from './services';
 
-/** The person's rated sessions (what helped); empty when storage cannot be read. */
+/**
+ * The person's most recent sessions (what helped lately; entries.recentSessions reads only those, not
+ * the whole journal); empty when storage cannot be read.
+ */
 export function groundingHistory(): Promise<Entry[]> {
-  return entries.listSessions().catch(() => []);
+  return entries.recentSessions().catch(() => []);
 }
 
 /**

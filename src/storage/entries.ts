@@ -8,7 +8,7 @@ import { EntrySchema, type Entry } from './schema';
 import { reportProblem, reportUnreadable } from './problems';
 import { newId } from './ids';
 import { unwrap } from 'idb';
-import { buildIndex, searchIndex, type ScanProgress } from './search-scan';
+import type { ScanProgress } from './search-scan';
 
 /** Where the next page of the journal starts: just after this entry, in newest-first order. */
 export interface PageCursor {
@@ -21,6 +21,9 @@ export interface EntryPage {
   /** Undefined when nothing older is left. */
   next?: PageCursor;
 }
+
+/** Today's "what helps" ranking reads the person's most recent sessions: recent experience, bounded cost. */
+export const RECENT_SESSIONS = 200;
 
 /** Entries per journal page: a screenful or two on a phone. */
 export const PAGE_SIZE = 30;
@@ -79,6 +82,40 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
         const parsed = v.safeParse(EntrySchema, r);
         if (!parsed.success) unreadable.push((r as { id?: unknown } | undefined)?.id);
         else if (parsed.output.deletedAt === undefined) out.push(parsed.output);
+      }
+      reportUnreadable('entries', ...unreadable);
+      return out;
+    },
+
+    /**
+     * The newest `limit` guided-session entries, newest first (what Today's "what helps" ranking reads).
+     * Walks back in time windows on the createdAt index (one getAll per window, each twice as long as the
+     * last), so a long journal costs about the same as a short one; only session records are validated.
+     */
+    async recentSessions(limit = RECENT_SESSIONS): Promise<Entry[]> {
+      const d = await db();
+      const index = d.transaction('entries').store.index('createdAt');
+      const [newest, oldest] = await Promise.all([index.openKeyCursor(null, 'prev'), index.openKeyCursor(null, 'next')]);
+      if (!newest || !oldest) return [];
+      const out: Entry[] = [];
+      const unreadable: unknown[] = [];
+      let hi = newest.key;
+      let span = 7 * 24 * 60 * 60 * 1000;
+      let first = true;
+      while (out.length < limit) {
+        const lo = Math.max(oldest.key, hi - span);
+        const raw = await d.getAllFromIndex('entries', 'createdAt', IDBKeyRange.bound(lo, hi, false, !first));
+        for (let i = raw.length - 1; i >= 0 && out.length < limit; i--) {
+          const r = raw[i] as { kind?: unknown; id?: unknown } | undefined;
+          if (r?.kind !== 'session') continue;
+          const parsed = v.safeParse(EntrySchema, r);
+          if (!parsed.success) unreadable.push(r.id);
+          else if (parsed.output.deletedAt === undefined) out.push(parsed.output);
+        }
+        if (lo <= oldest.key) break;
+        hi = lo;
+        span *= 2;
+        first = false;
       }
       reportUnreadable('entries', ...unreadable);
       return out;
@@ -149,6 +186,8 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
       query: string,
       { onProgress, signal }: { onProgress?: (p: ScanProgress) => void; signal?: AbortSignal } = {},
     ): Promise<string[] | undefined> {
+      // Loaded on first use: the first screen's chunk does not carry the scan.
+      const { buildIndex, searchIndex } = await import('./search-scan');
       const index = await buildIndex(unwrap(await db()) as unknown as IDBDatabase, onProgress, () => signal?.aborted === true);
       return index && !signal?.aborted ? searchIndex(index, query) : undefined;
     },

@@ -153,3 +153,31 @@ describe('search scan (worker and main-thread fallback)', () => {
     expect(await repo().searchIds('rain', { signal: abort.signal })).toBeUndefined();
   });
 });
+
+describe('entries.recentSessions (Today\'s ranking reads only what it needs)', () => {
+  it('returns the newest sessions first, across time windows, without free or deleted entries', async () => {
+    const DAY = 86_400_000;
+    // Sessions every 3 days for a year, free entries in between; one deleted session; one damaged.
+    const made: Entry[] = [];
+    for (let i = 0; i < 120; i++) {
+      made.push(await repo().create(note({ kind: 'session', moduleId: 'five-senses', title: `s${i}`, createdAt: clock - i * 3 * DAY })));
+      await repo().create(note({ title: `f${i}`, createdAt: clock - i * 3 * DAY - DAY }));
+    }
+    await repo().remove(made[1]!.id);
+    const raw = unwrap(await getDb()) as unknown as IDBDatabase;
+    await rawPut(raw, { entries: [{ id: 'bad', kind: 'session', createdAt: clock - 2 * DAY, updatedAt: clock, complete: 'yes' }] });
+
+    const recent = await repo().recentSessions(50);
+    expect(recent).toHaveLength(50);
+    expect(recent.map((e) => e.title)).toEqual(made.filter((_, i) => i !== 1).slice(0, 50).map((e) => e.title));
+    expect(problems).toContainEqual({ kind: 'invalid-records', count: 1 });
+    // Asking for more than there are returns them all (the same set listSessions reads).
+    const all = await repo().recentSessions(1000);
+    expect(all).toHaveLength(119);
+    expect(new Set(all.map((e) => e.id))).toEqual(new Set((await repo().listSessions()).map((e) => e.id)));
+  });
+
+  it('an empty journal has no sessions', async () => {
+    expect(await repo().recentSessions()).toEqual([]);
+  });
+});
