@@ -19,8 +19,10 @@ export function groundingHistory(): Promise<Entry[]> {
  * cannot be read, keep to what fits right after a dose (the most protective choice).
  */
 export async function rankedGrounding(history?: readonly Entry[]): Promise<Ranked<ModuleMeta>[]> {
+  // The sessions are read while the phase code loads and the doses are read, not after.
+  const sessions = history ?? groundingHistory();
   const [{ currentPhase }, { fitsPhase }] = await Promise.all([import('./dose-state.svelte'), import('../flow/phase')]);
   const phase = await currentPhase().then((p) => p.phase, () => 'session' as const);
   const grounding = MODULES.filter((m) => m.family === 'grounding' && fitsPhase(m, phase));
-  return rankByHelpfulness(grounding, history ?? (await groundingHistory()));
+  return rankByHelpfulness(grounding, await sessions);
 }
