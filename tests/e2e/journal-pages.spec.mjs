@@ -3,7 +3,7 @@
 // (focus moves to the first entry it brought), and search (in the worker) finds an entry far down.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './lib/browser.mjs';
+import { launch, runAxe, formatViolations } from './lib/browser.mjs';
 import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open } from './lib/foundation.mjs';
 import { seedInPage } from '../../bench/journal-1000.bench.mjs';
 
@@ -74,6 +74,8 @@ test('300 entries: a first page, more on scroll and by the button, and search fi
   const shownBefore = await items(page).count();
   await page.keyboard.press('Enter');
   await page.waitForFunction((n) => document.querySelectorAll('main ul.entries:not(.waiting) > li').length > n, shownBefore, { timeout: UI_TIMEOUT });
+  const violations = await runAxe(page);
+  assert.equal(violations.length, 0, `axe on the paged journal:\n${formatViolations(violations)}`);
   const focusedHref = await page.evaluate(() => document.activeElement?.getAttribute('href'));
   const expectedHref = await items(page).nth(shownBefore).locator('a').getAttribute('href');
   assert.equal(focusedHref, expectedHref, 'focus moves to the first older entry');
@@ -83,6 +85,8 @@ test('300 entries: a first page, more on scroll and by the button, and search fi
   await page.getByLabel('Search your journal').fill('windmill');
   await page.getByRole('status').filter({ hasText: /^1 entry$/ }).waitFor({ timeout: UI_TIMEOUT });
   assert.deepEqual(await items(page).locator('.title').allInnerTexts(), ['The oldest one']);
+  const searchViolations = await runAxe(page);
+  assert.equal(searchViolations.length, 0, `axe on search results:\n${formatViolations(searchViolations)}`);
   assert.ok(workers.some((u) => u.includes('search.worker')), `search ran in the worker (workers: ${workers.join(', ')})`);
   assert.equal(await items(page).locator('a').getAttribute('href'), `#/journal/${oldest}`);
   await page.getByLabel('Search your journal').fill('');
