@@ -1,4 +1,6 @@
-// The journal with 1,000 entries: how long until the whole list is on screen, and how long search takes.
+// The journal with 1,000 entries: how long until the list's first page is on screen, and how long search
+// takes. (Until issue 14 the list rendered every entry, and this measured until all 1,000 were in the DOM;
+// it now shows PAGE entries and loads older ones as the person scrolls.)
 //
 // Method (timing in the page; DevTools-protocol latency is not included):
 //  1. Load the app once at #/journal, so it opens (and if needed upgrades) the `groundwork` database.
@@ -19,6 +21,8 @@
 //     and the list holds exactly that many items; then clear it and wait for the full list again. RUNS times.
 
 export const ENTRIES = 1000;
+/** Entries on the journal's first page (JournalList.svelte `PAGE`). */
+const PAGE = 30;
 const DELETED = 20;
 const RUNS = 5;
 const MARKER = 'lighthouse';
@@ -149,7 +153,8 @@ export default async function journal1000({ page, baseURL }) {
   // 2. Seed.
   const seeded = await page.evaluate(seedInPage, { count: ENTRIES, deleted: DELETED, seed: 20261125, marker: MARKER, now: Date.now() });
   const N = seeded.expectedVisible;
-  await page.evaluate((n) => sessionStorage.setItem('gwListExpect', String(n)), N);
+  const FIRST = Math.min(N, PAGE);
+  await page.evaluate((n) => sessionStorage.setItem('gwListExpect', String(n)), FIRST);
 
   // 3. Page load at #/journal → every item in the DOM.
   const load = [];
@@ -161,7 +166,7 @@ export default async function journal1000({ page, baseURL }) {
     loadPaint.push(t.painted);
   }
   const shown = await page.locator('ul.entries > li').count();
-  if (shown !== N) throw new Error(`journal-1000: ${shown} items shown, expected ${N}`);
+  if (shown !== FIRST) throw new Error(`journal-1000: ${shown} items shown, expected ${FIRST}`);
 
   // 4. In-app navigation from Today.
   const nav = [];
@@ -184,7 +189,7 @@ export default async function journal1000({ page, baseURL }) {
           setTimeout(() => (mo.disconnect(), reject(new Error('in-app navigation: list never complete'))), 30_000);
           location.hash = '#/journal';
         }),
-      N,
+      FIRST,
     );
     nav.push(ms);
   }
@@ -193,13 +198,14 @@ export default async function journal1000({ page, baseURL }) {
   const search = [];
   const clear = [];
   const status = page.getByRole('status').filter({ hasText: /entries|entry|No entries/ });
+  await page.getByLabel('Search your journal').focus(); // as a person would: the worker reads the journal meanwhile
   await status.first().waitFor();
   for (let i = 0; i < RUNS; i++) {
     const r = await page.evaluate(
-      ({ word, all }) =>
+      ({ word, first }) =>
         new Promise((resolve, reject) => {
           const input = document.getElementById('journal-search');
-          const statusEl = [...document.querySelectorAll('[role=status]')].find((el) => /entr/.test(el.textContent));
+          const statusEl = [...document.querySelectorAll('main [role=status]')].at(-1);
           const items = () => document.querySelectorAll('ul.entries > li').length;
           const time = (value, done) =>
             new Promise((res) => {
@@ -219,18 +225,18 @@ export default async function journal1000({ page, baseURL }) {
           let filteredCount = null;
           time(word, () => {
             const m = /^(\d+) entr/.exec(statusEl.textContent.trim());
-            if (!m || Number(m[1]) === all) return false;
+            if (!m) return false;
             filteredCount = Number(m[1]);
-            return items() === filteredCount;
+            return items() === Math.min(filteredCount, first);
           })
             .then((filter) =>
-              time('', () => statusEl.textContent.trim().startsWith(`${all} entr`) && items() === all).then((cleared) =>
+              time('', () => !/^\d+ entr/.test(statusEl.textContent.trim()) && items() === first).then((cleared) =>
                 resolve({ filter, cleared, filteredCount }),
               ),
             )
             .catch(reject);
         }),
-      { word: MARKER, all: N },
+      { word: MARKER, first: FIRST },
     );
     if (r.filteredCount !== seeded.markerVisible) throw new Error(`journal-1000: search showed ${r.filteredCount}, expected ${seeded.markerVisible}`);
     search.push(r.filter.inDom);
@@ -240,22 +246,22 @@ export default async function journal1000({ page, baseURL }) {
   const common = `${seeded.written} entries seeded in one raw IndexedDB transaction (${r1(seeded.writeMs)} ms): ${N} visible, ${seeded.written - N} soft-deleted; Chromium headless, in-page timing, median of ${RUNS}.`;
   return [
     {
-      name: `journal: page load at #/journal until all ${N} items are in the DOM`,
+      name: `journal: page load at #/journal until the first ${FIRST} of ${N} items are in the DOM`,
       value: median(load),
       unit: 'ms',
-      detail: `${common} page.reload() at #/journal; ms from navigation start to the MutationObserver seeing the last list item (includes app start, the JournalList chunk, opening IndexedDB, reading and validating every entry, rendering); next frame median ${r1(median(loadPaint))} ms; runs ${load.map(r1).join(', ')}.`,
+      detail: `${common} page.reload() at #/journal; ms from navigation start to the MutationObserver seeing the last list item (includes app start, the JournalList chunk, opening IndexedDB, reading and validating the first page, rendering it); next frame median ${r1(median(loadPaint))} ms; runs ${load.map(r1).join(', ')}.`,
     },
     {
-      name: `journal: in-app navigation Today → Journal until all ${N} items are in the DOM`,
+      name: `journal: in-app navigation Today → Journal until the first ${FIRST} of ${N} items are in the DOM`,
       value: median(nav),
       unit: 'ms',
-      detail: `${common} location.hash set from #/today (screen chunk already cached) → last list item inserted; runs ${nav.map(r1).join(', ')}.`,
+      detail: `${common} location.hash set from #/today (screen chunk already cached) → the first page's last item inserted; runs ${nav.map(r1).join(', ')}.`,
     },
     {
       name: `journal: search "${MARKER}" filters ${N} → ${seeded.markerVisible} entries`,
       value: median(search),
       unit: 'ms',
-      detail: `${common} input event with the whole word → the role=status count shows ${seeded.markerVisible} and the list holds exactly that many items; runs ${search.map(r1).join(', ')}. Clearing the search back to all ${N}: median ${r1(median(clear))} ms.`,
+      detail: `${common} input event with the whole word (search field focused first, so the worker has read the journal) → the role=status count shows ${seeded.markerVisible} and the list holds min(that, ${FIRST}) items; runs ${search.map(r1).join(', ')}. Clearing the search back to the first page: median ${r1(median(clear))} ms.`,
     },
   ];
 }

@@ -5,9 +5,12 @@ import type { ModuleMeta } from '../flow/module';
 import type { Entry } from '../storage/schema';
 import { entries } from './services';
 
-/** The person's rated sessions (what helped); empty when storage cannot be read. */
+/**
+ * The person's most recent sessions (what helped lately; entries.recentSessions reads only those, not
+ * the whole journal); empty when storage cannot be read.
+ */
 export function groundingHistory(): Promise<Entry[]> {
-  return entries.listSessions().catch(() => []);
+  return entries.recentSessions().catch(() => []);
 }
 
 /**
@@ -16,8 +19,10 @@ export function groundingHistory(): Promise<Entry[]> {
  * cannot be read, keep to what fits right after a dose (the most protective choice).
  */
 export async function rankedGrounding(history?: readonly Entry[]): Promise<Ranked<ModuleMeta>[]> {
+  // The sessions are read while the phase code loads and the doses are read, not after.
+  const sessions = history ?? groundingHistory();
   const [{ currentPhase }, { fitsPhase }] = await Promise.all([import('./dose-state.svelte'), import('../flow/phase')]);
   const phase = await currentPhase().then((p) => p.phase, () => 'session' as const);
   const grounding = MODULES.filter((m) => m.family === 'grounding' && fitsPhase(m, phase));
-  return rankByHelpfulness(grounding, history ?? (await groundingHistory()));
+  return rankByHelpfulness(grounding, await sessions);
 }

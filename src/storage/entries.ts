@@ -7,6 +7,27 @@ import { getDb, classify, putOne, committed, type Db } from './db';
 import { EntrySchema, type Entry } from './schema';
 import { reportProblem, reportUnreadable } from './problems';
 import { newId } from './ids';
+import { unwrap } from 'idb';
+// Static, not import(): a lazy storage import makes the bundler split the first screen's chunk (+3 KB, 20 requests).
+import { buildIndex, searchIndex, type ScanProgress } from './search-scan';
+
+/** Where the next page of the journal starts: just after this entry, in newest-first order. */
+export interface PageCursor {
+  createdAt: number;
+  id: string;
+}
+
+export interface EntryPage {
+  entries: Entry[];
+  /** Undefined when nothing older is left. */
+  next?: PageCursor;
+}
+
+/** Today's "what helps" ranking reads the person's most recent sessions: recent experience, bounded cost. */
+export const RECENT_SESSIONS = 100;
+
+/** Entries per journal page: a screenful or two on a phone. */
+export const PAGE_SIZE = 30;
 
 export type NewEntry = Omit<Entry, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<Entry, 'id' | 'createdAt'>>;
 
@@ -67,6 +88,40 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
       return out;
     },
 
+    /**
+     * The newest `limit` guided-session entries, newest first (what Today's "what helps" ranking reads).
+     * Walks back in time windows on the createdAt index (one getAll per window, each twice as long as the
+     * last), so a long journal costs about the same as a short one; only session records are validated.
+     */
+    async recentSessions(limit = RECENT_SESSIONS): Promise<Entry[]> {
+      const d = await db();
+      const index = d.transaction('entries').store.index('createdAt');
+      const [newest, oldest] = await Promise.all([index.openKeyCursor(null, 'prev'), index.openKeyCursor(null, 'next')]);
+      if (!newest || !oldest) return [];
+      const out: Entry[] = [];
+      const unreadable: unknown[] = [];
+      let hi = newest.key;
+      let span = 3 * 24 * 60 * 60 * 1000;
+      let first = true;
+      while (out.length < limit) {
+        const lo = Math.max(oldest.key, hi - span);
+        const raw = await d.getAllFromIndex('entries', 'createdAt', IDBKeyRange.bound(lo, hi, false, !first));
+        for (let i = raw.length - 1; i >= 0 && out.length < limit; i--) {
+          const r = raw[i] as { kind?: unknown; id?: unknown } | undefined;
+          if (r?.kind !== 'session') continue;
+          const parsed = v.safeParse(EntrySchema, r);
+          if (!parsed.success) unreadable.push(r.id);
+          else if (parsed.output.deletedAt === undefined) out.push(parsed.output);
+        }
+        if (lo <= oldest.key) break;
+        hi = lo;
+        span *= 2;
+        first = false;
+      }
+      reportUnreadable('entries', ...unreadable);
+      return out;
+    },
+
     /** Newest first; soft-deleted entries are left out. */
     async list(): Promise<Entry[]> {
       const raw = await (await db()).getAllFromIndex('entries', 'createdAt');
@@ -79,6 +134,61 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
       }
       reportUnreadable('entries', ...unreadable);
       return out;
+    },
+
+    /**
+     * One page of the journal, newest first (createdAt, then id, descending), read with a reverse cursor on
+     * the createdAt index: only this page is read and validated, however long the journal is. Soft-deleted
+     * entries are skipped; a record that fails the schema is reported (never thrown, never deleted).
+     */
+    async page({ before, limit = PAGE_SIZE }: { before?: PageCursor; limit?: number } = {}): Promise<EntryPage> {
+      const d = await db();
+      const index = d.transaction('entries').store.index('createdAt');
+      const out: Entry[] = [];
+      const unreadable: unknown[] = [];
+      let cursor = await index.openCursor(before ? IDBKeyRange.upperBound(before.createdAt) : null, 'prev');
+      // Entries with the same createdAt sit in id order: skip those at or after the cursor's own.
+      while (cursor && before && cursor.key === before.createdAt && String(cursor.primaryKey) >= before.id) cursor = await cursor.continue();
+      let last: PageCursor | undefined;
+      while (cursor && out.length < limit) {
+        last = { createdAt: cursor.key, id: String(cursor.primaryKey) };
+        const parsed = v.safeParse(EntrySchema, cursor.value);
+        if (!parsed.success) unreadable.push(cursor.primaryKey);
+        else if (parsed.output.deletedAt === undefined) out.push(parsed.output);
+        cursor = await cursor.continue();
+      }
+      reportUnreadable('entries', ...unreadable);
+      // `cursor` is now the record after the page (or null at the end): a page is "last" only when nothing is left.
+      return { entries: out, next: cursor && last ? last : undefined };
+    },
+
+    /** These entries, in the order given (search results a page at a time); missing, deleted and unreadable ones left out. */
+    async getMany(ids: readonly string[]): Promise<Entry[]> {
+      const d = await db();
+      const store = d.transaction('entries').store;
+      const raw = await Promise.all(ids.map((id) => store.get(id)));
+      const out: Entry[] = [];
+      const unreadable: unknown[] = [];
+      raw.forEach((r, i) => {
+        if (!r) return;
+        const parsed = v.safeParse(EntrySchema, r);
+        if (!parsed.success) unreadable.push(ids[i]);
+        else if (parsed.output.deletedAt === undefined) out.push(parsed.output);
+      });
+      reportUnreadable('entries', ...unreadable);
+      return out;
+    },
+
+    /**
+     * Search on this thread (where Web Workers are unavailable): the same batched scan as the search
+     * worker, yielding between batches. Ids newest first; undefined when `signal` aborted it.
+     */
+    async searchIds(
+      query: string,
+      { onProgress, signal }: { onProgress?: (p: ScanProgress) => void; signal?: AbortSignal } = {},
+    ): Promise<string[] | undefined> {
+      const index = await buildIndex(unwrap(await db()) as unknown as IDBDatabase, onProgress, () => signal?.aborted === true);
+      return index && !signal?.aborted ? searchIndex(index, query) : undefined;
     },
 
     /** Soft delete: the entry disappears from the list but "Undo" can bring it back. */
@@ -118,22 +228,5 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
 
 export type EntriesRepo = ReturnType<typeof entriesRepo>;
 
-/** Case- and accent-insensitive search over title, body and the module's answers. */
-export function matchesQuery(entry: Entry, query: string): boolean {
-  const q = fold(query.trim());
-  if (!q) return true;
-  // Only what the person wrote counts: module field names ("feel", "see") must not match.
-  const hay = fold([entry.title, entry.body, ...textsIn(entry.data)].join('\n'));
-  return q.split(/\s+/).every((word) => hay.includes(word));
-}
-
-function textsIn(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const v of value) textsIn(v, out);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) textsIn(v, out);
-  return out;
-}
-
-function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+/** Journal search: the pure matcher lives in search.ts so the search worker shares it. */
+export { matchesQuery } from './search';

@@ -356,6 +356,13 @@ export const en = {
     sources: 'Where this plan comes from',
     supportLink: 'Open my safety plan',
   },
+  journalPages: {
+    showOlder: 'Show older entries',
+    /** The list shows a page at a time; the total is not counted (that would mean reading every entry). */
+    showingNewest: (n: number) => `Showing your ${n} most recent entries`,
+    searching: 'Searching…',
+    searchProgress: (scanned: number, total: number) => `Searching… ${scanned} of ${total} entries looked at`,
+  },
 } as const;
 
 /** The shape every locale file must have (same keys; strings and functions with the same parameters). */

@@ -1,0 +1,87 @@
+/**
+ * The journal search scan over plain IndexedDB: reads the `entries` store a batch at a time (getAll over a
+ * key range — one request per 500 records, where a cursor costs one per record), validates each record,
+ * and keeps what the person wrote as one folded string per entry. The search worker keeps that index
+ * between searches and rebuilds it only when the store changed (count or newest `updatedAt`); the
+ * main-thread fallback (entries.searchIds) builds it per search. No idb wrapper, no DOM: it runs in a worker.
+ */
+import * as v from 'valibot';
+import { EntrySchema } from './schema';
+import { haystack, matchesHaystack } from './search';
+
+export interface SearchRow {
+  id: string;
+  createdAt: number;
+  hay: string;
+}
+
+export interface SearchIndex {
+  /** Newest first (createdAt, then id, both descending — the journal list's order). */
+  rows: SearchRow[];
+  /** Ids of records that did not pass the schema (reported by the list when it reaches them). */
+  unreadable: string[];
+  signature: string;
+}
+
+export interface ScanProgress {
+  scanned: number;
+  total: number;
+}
+
+export const SCAN_BATCH = 500;
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** What changes whenever an entry is created, edited, deleted, restored or purged. */
+export async function storeSignature(db: IDBDatabase): Promise<string> {
+  const store = db.transaction('entries').objectStore('entries');
+  const [count, newest] = await Promise.all([
+    request(store.count()),
+    request(store.index('updatedAt').openKeyCursor(null, 'prev')).then((c) => (c ? String(c.key) : '')),
+  ]);
+  return `${count}:${newest}`;
+}
+
+/** Build the index; resolves undefined when `cancelled()` turns true between batches. */
+export async function buildIndex(
+  db: IDBDatabase,
+  onProgress: (p: ScanProgress) => void = () => {},
+  cancelled: () => boolean = () => false,
+): Promise<SearchIndex | undefined> {
+  const signature = await storeSignature(db);
+  const total = Number(signature.split(':')[0]);
+  const rows: SearchRow[] = [];
+  const unreadable: string[] = [];
+  let after: IDBValidKey | undefined;
+  let scanned = 0;
+  for (;;) {
+    if (cancelled()) return undefined;
+    const store = db.transaction('entries').objectStore('entries');
+    const range = after === undefined ? null : IDBKeyRange.lowerBound(after, true);
+    const [values, keys] = await Promise.all([request(store.getAll(range, SCAN_BATCH)), request(store.getAllKeys(range, SCAN_BATCH))]);
+    if (!values.length) break;
+    for (let i = 0; i < values.length; i++) {
+      const parsed = v.safeParse(EntrySchema, values[i]);
+      if (!parsed.success) unreadable.push(String(keys[i]));
+      else if (parsed.output.deletedAt === undefined) rows.push({ id: parsed.output.id, createdAt: parsed.output.createdAt, hay: haystack(parsed.output) });
+    }
+    scanned += values.length;
+    after = keys[keys.length - 1];
+    onProgress({ scanned, total: Math.max(total, scanned) });
+    if (values.length < SCAN_BATCH) break;
+  }
+  rows.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  return { rows, unreadable, signature };
+}
+
+/** Ids of the entries matching `query`, newest first. */
+export function searchIndex(index: SearchIndex, query: string): string[] {
+  const out: string[] = [];
+  for (const row of index.rows) if (matchesHaystack(row.hay, query)) out.push(row.id);
+  return out;
+}
