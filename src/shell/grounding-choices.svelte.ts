@@ -1,9 +1,10 @@
 /** The grounding exercises, ranked by what has helped this person (their own ratings). */
 import { MODULES } from '../modules/registry';
 import { rankByHelpfulness, type Ranked } from '../flow/helpfulness';
-import type { ModuleMeta } from '../flow/module';
+import type { ModuleMeta, Phase } from '../flow/module';
 import type { Entry } from '../storage/schema';
-import { entries } from './services';
+import { fitsPhase } from '../flow/fits';
+import { entries, doses } from './services';
 
 /** The person's rated sessions (what helped); empty when storage cannot be read. */
 export function groundingHistory(): Promise<Entry[]> {
@@ -12,12 +13,19 @@ export function groundingHistory(): Promise<Entry[]> {
 
 /**
  * Only what fits the dose phase is listed (no temperature or typing in session mode, CLINICAL.md §1). The
- * phase code loads lazily: most first screens have no dose logged and need none of it. When the dose log
- * cannot be read, keep to what fits right after a dose (the most protective choice).
+ * phase code loads only once a dose is logged: most first screens have none and need none of it. When the
+ * dose log cannot be read, keep to what fits right after a dose (the most protective choice).
  */
 export async function rankedGrounding(history?: readonly Entry[]): Promise<Ranked<ModuleMeta>[]> {
-  const [{ currentPhase }, { fitsPhase }] = await Promise.all([import('./dose-state.svelte'), import('../flow/phase')]);
-  const phase = await currentPhase().then((p) => p.phase, () => 'session' as const);
+  const phase = await phaseNow();
   const grounding = MODULES.filter((m) => m.family === 'grounding' && fitsPhase(m, phase));
   return rankByHelpfulness(grounding, history ?? (await groundingHistory()));
+}
+
+/** The dose phase now. No dose logged: 'between' (what phaseAt says then), without loading phase.ts. */
+async function phaseNow(): Promise<Phase> {
+  const none = await doses.latest(1).then((l) => l.length === 0, () => false);
+  if (none) return 'between';
+  const { currentPhase } = await import('./dose-state.svelte');
+  return currentPhase().then((p) => p.phase, () => 'session' as const);
 }
