@@ -4,7 +4,8 @@ import { rankByHelpfulness, type Ranked } from '../flow/helpfulness';
 import type { ModuleMeta, Phase } from '../flow/module';
 import type { Entry } from '../storage/schema';
 import { fitsPhase } from '../flow/fits';
-import { entries, doses } from './services';
+import { anyDoseRecord } from '../storage/dose-records';
+import { entries } from './services';
 
 /** The person's rated sessions (what helped); empty when storage cannot be read. */
 export function groundingHistory(): Promise<Entry[]> {
@@ -22,9 +23,9 @@ export async function rankedGrounding(history?: readonly Entry[]): Promise<Ranke
   return rankByHelpfulness(grounding, history ?? (await groundingHistory()));
 }
 
-/** The dose phase now. No dose logged: 'between' (what phaseAt says then), without loading phase.ts. */
+/** The dose phase now. No dose ever logged: 'between' (what phaseAt says then), without the dose code. */
 async function phaseNow(): Promise<Phase> {
-  const none = await doses.latest(1).then((l) => l.length === 0, () => false);
+  const none = await anyDoseRecord().then((any) => !any, () => false);
   if (none) return 'between';
   const { currentPhase } = await import('./dose-state.svelte');
   return currentPhase().then((p) => p.phase, () => 'session' as const);

@@ -7,7 +7,6 @@ import { draftsRepo } from '../storage/drafts';
 import { sessionsRepo } from '../storage/sessions';
 import { settingsRepo } from '../storage/settings';
 import { personalRepo } from '../storage/personal';
-import { dosesRepo } from '../storage/doses';
 import { requestPersistence } from '../storage/persist';
 import type { Runner } from '../flow/runner';
 import { onLeave } from './lifecycle';
@@ -18,7 +17,6 @@ export const drafts = draftsRepo();
 export const sessions = sessionsRepo();
 export const settings = settingsRepo();
 export const personal = personalRepo();
-export const doses = dosesRepo();
 
 let runner: Promise<Runner> | undefined;
 
