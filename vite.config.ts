@@ -19,6 +19,22 @@ export default defineConfig({
     target: 'es2022',
     // Tone.js is one big lazy chunk by design (never on the first screen's path).
     chunkSizeWarningLimit: 400,
+    // Modules the first screen runs that lazy chunks import too: rolldown (1.2, issue rolldown#10731) would
+    // split each into its own small chunk, preloaded by index.html (8 files, ~1.5 KB more gzip than together).
+    // One group keeps them in one file. List only modules the first screen already runs: whatever matches is
+    // loaded on every visit (see ARCHITECTURE.md, Bundles).
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'first',
+              test: /node_modules[\\/](valibot|idb)[\\/]|src[\\/]storage[\\/](problems|db|pending|limits|schema|ids|sessions|migrations[\\/].*)\.ts$|src[\\/]flow[\\/](minutes|fits)\.ts$|timing\.ts$/,
+            },
+          ],
+        },
+      },
+    },
   },
   plugins: [
     svelte(),

@@ -13,6 +13,7 @@
  *   current zone is unknown we count in the zone stored with the dose, then its offset at logging.
  */
 import type { Family, ModuleMeta, Phase } from './module';
+import { FAMILIES_BY_PHASE, fitsPhase } from './fits';
 
 export type { Phase };
 
@@ -43,20 +44,9 @@ export const DEFAULT_PHASE_SETTINGS: PhaseSettings = {
   consolidationEndHours: 14 * 24,
 };
 
-/**
- * Which module families fit each phase, first-offered first (CLINICAL.md §1 table, issue 14):
- * session — grounding only (no typing task, no reframing, no exposure, no measures);
- * settling — grounding and capturing fragments first, reframing available (never exposure: nothing in the
- * session or settling phases, written exposure never within 24 h — CLINICAL.md §4);
- * window — reframing and exposure brought forward; consolidation and between — everything.
- */
-export const FAMILIES_BY_PHASE: Readonly<Record<Phase, readonly Family[]>> = {
-  session: ['grounding'],
-  settling: ['grounding', 'capture', 'reframing'],
-  window: ['reframing', 'exposure', 'grounding', 'capture'],
-  consolidation: ['grounding', 'reframing', 'exposure', 'capture'],
-  between: ['grounding', 'reframing', 'exposure', 'capture'],
-};
+// The gate (which families fit each phase, and `fitsPhase`) lives in fits.ts: Today's exercise list applies
+// it on the first screen without loading this file when no dose is logged.
+export { FAMILIES_BY_PHASE, fitsPhase } from './fits';
 
 /** What phase.ts needs of a dose (a `Dose` record fits; kept structural so tests can write plain data). */
 export interface DoseLike {
@@ -197,18 +187,6 @@ export function phaseAt<D extends DoseLike>(
 function withoutPassed<D extends DoseLike>(d: D): D {
   const { effectsPassedAt: _later, ...rest } = d;
   return rest as D;
-}
-
-/**
- * The gate: may this module start in this phase? Its registry `phases` must include the phase, its family
- * must fit the phase, and in the session phase nothing that asks for typing starts — whatever a module's
- * metadata says, so a mislabelled module can never put reframing, exposure or a typing task into session mode.
- */
-export function fitsPhase(meta: Pick<ModuleMeta, 'family' | 'phases' | 'asksTyping'>, phase: Phase): boolean {
-  if (!meta.phases.includes(phase)) return false;
-  if (!FAMILIES_BY_PHASE[phase].includes(meta.family)) return false;
-  if (phase === 'session' && meta.asksTyping) return false;
-  return true;
 }
 
 /** The modules that fit, families first-offered first, registry order within a family. */

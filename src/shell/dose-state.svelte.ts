@@ -5,12 +5,12 @@
  * For Ground and other entry points: `await currentPhase()` gives the phase now; gate a module with
  * `fitsPhase(meta, phase.phase)` from flow/phase.ts.
  */
-import { deviceZone } from '../storage/doses';
-import { doses } from './services';
+import { deviceZone, dosesRepo } from '../storage/doses';
 import type { Dose } from '../storage/doses.schema';
 import { DEFAULT_PHASE_SETTINGS, phaseAt, type PhaseState } from '../flow/phase';
 
-export { doses };
+/** The dose repository lives here, not in services.ts: only this lazy chunk and the screens after it need it. */
+export const doses = dosesRepo();
 
 /** How many of the newest doses the phase reads: the newest counts; a few more cover a future-dated one. */
 const READ = 3;

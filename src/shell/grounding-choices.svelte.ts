@@ -1,8 +1,10 @@
 /** The grounding exercises, ranked by what has helped this person (their own ratings). */
 import { MODULES } from '../modules/registry';
 import { rankByHelpfulness, type Ranked } from '../flow/helpfulness';
-import type { ModuleMeta } from '../flow/module';
+import type { ModuleMeta, Phase } from '../flow/module';
 import type { Entry } from '../storage/schema';
+import { fitsPhase } from '../flow/fits';
+import { anyDoseRecord } from '../storage/dose-records';
 import { entries } from './services';
 
 /**
@@ -15,14 +17,21 @@ export function groundingHistory(): Promise<Entry[]> {
 
 /**
  * Only what fits the dose phase is listed (no temperature or typing in session mode, CLINICAL.md §1). The
- * phase code loads lazily: most first screens have no dose logged and need none of it. When the dose log
- * cannot be read, keep to what fits right after a dose (the most protective choice).
+ * phase code loads only once a dose is logged: most first screens have none and need none of it. When the
+ * dose log cannot be read, keep to what fits right after a dose (the most protective choice).
  */
 export async function rankedGrounding(history?: readonly Entry[]): Promise<Ranked<ModuleMeta>[]> {
-  // The sessions are read while the phase code loads and the doses are read, not after.
+  // The sessions are read while the dose phase is worked out, not after.
   const sessions = history ?? groundingHistory();
-  const [{ currentPhase }, { fitsPhase }] = await Promise.all([import('./dose-state.svelte'), import('../flow/phase')]);
-  const phase = await currentPhase().then((p) => p.phase, () => 'session' as const);
+  const phase = await phaseNow();
   const grounding = MODULES.filter((m) => m.family === 'grounding' && fitsPhase(m, phase));
   return rankByHelpfulness(grounding, await sessions);
+}
+
+/** The dose phase now. No dose ever logged: 'between' (what phaseAt says then), without the dose code. */
+async function phaseNow(): Promise<Phase> {
+  const none = await anyDoseRecord().then((any) => !any, () => false);
+  if (none) return 'between';
+  const { currentPhase } = await import('./dose-state.svelte');
+  return currentPhase().then((p) => p.phase, () => 'session' as const);
 }

@@ -7,7 +7,6 @@ import { draftsRepo } from '../storage/drafts';
 import { sessionsRepo } from '../storage/sessions';
 import { settingsRepo } from '../storage/settings';
 import { personalRepo } from '../storage/personal';
-import { dosesRepo } from '../storage/doses';
 import type { SafetyPlanRepo } from '../storage/safety-plan';
 import { requestPersistence } from '../storage/persist';
 import type { Runner } from '../flow/runner';
@@ -20,7 +19,6 @@ export const drafts = draftsRepo();
 export const sessions = sessionsRepo();
 export const settings = settingsRepo();
 export const personal = personalRepo();
-export const doses = dosesRepo();
 
 let mediaLoading: Promise<MediaRepo> | undefined;
 /** Voice notes' storage, loaded with the first screen that plays or records one (never on the first screen). */
