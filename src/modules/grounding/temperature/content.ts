@@ -8,7 +8,7 @@
  */
 import type { Source } from '../../../flow/module';
 import type { CountdownCopy } from '../../../flow/countdown';
-import { t } from '../../../ui/copy';
+import { t } from '../../../ui/copy/later';
 
 export type Variant = 'face' | 'hands';
 
