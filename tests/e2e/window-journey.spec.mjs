@@ -93,6 +93,7 @@ test('the window, offline: dose → session mode → Ground → effects passed �
   await page.waitForFunction((names) => names.includes(document.querySelector('main h1')?.textContent?.trim() ?? ''), GROUND_FITS);
   const grounding = (await groundH1.textContent())?.trim();
   assert.ok(GROUND_FITS.includes(grounding ?? ''), `Ground started "${grounding}"`);
+  t.diagnostic(`Ground started ${grounding}`);
   if (grounding === 'Body grounding') await h2(page, 'Feet on the floor').waitFor();
   if (grounding === 'Paced breathing') assert.equal(await page.getByText(/4-7-8/).count(), 0, 'the slow out-breath, not 4-7-8');
 
