@@ -4,6 +4,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { prerenderFirstScreen } from './scripts/vite-prerender.ts';
 import { precacheIntegrity } from './scripts/precache-integrity.mjs';
+import { bootGuard } from './scripts/vite-boot-guard.ts';
 
 const integrity = precacheIntegrity();
 
@@ -38,6 +39,7 @@ export default defineConfig({
   },
   plugins: [
     svelte(),
+    bootGuard(),
     // Build only: Today's first screen is rendered into index.html and hydrated by main.ts (issue 12).
     prerenderFirstScreen(),
     integrity.plugin,

@@ -22,7 +22,7 @@ if (prerendered && parseRoute(location.hash).name !== 'today') {
   const main = document.getElementById('main');
   if (main) focusHeadingWhenReady(main);
 }
-// Started: static/boot-guard.js stands down. Set it once the app is on screen (after hydration, if start-up
+// Started: src/boot-guard.js stands down. Set it once the app is on screen (after hydration, if start-up
 // ever becomes asynchronous); an error before this line makes the guard show its message and recover.
 document.documentElement.setAttribute('data-booted', '');
 

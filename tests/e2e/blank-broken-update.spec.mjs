@@ -1,5 +1,5 @@
 // Issue 13 §10: "Update now" to a version that fails at start-up must never leave a white page. The person
-// is told (static/boot-guard.js), and once a working version is deployed the same tab recovers into it —
+// is told (src/boot-guard.js), and once a working version is deployed the same tab recovers into it —
 // without closing the tab — with everything written before still there.
 //
 // Versions: 1 = the suite's build (E2E_DIST_DIR); 2 = a build made with VITE_E2E_BREAK_START=1, which throws
