@@ -18,15 +18,21 @@ const READ = 3;
 export const phaseView = $state({ loaded: false, latest: [] as Dose[] });
 
 /** Read the newest doses again (after logging, editing, deleting). */
-export async function refreshDoses(): Promise<Dose[]> {
-  try {
-    phaseView.latest = await doses.latest(READ);
-  } catch {
-    phaseView.latest = []; // storage problems are reported by the repository
-  }
-  phaseView.loaded = true;
-  return phaseView.latest;
+export function refreshDoses(): Promise<Dose[]> {
+  // Today's card and its grounding list both ask as the screen opens: one read serves both. Only calls
+  // made while a read is under way share it (the dose screens write, then call this once no read is open).
+  inFlight ??= (async () => {
+    try {
+      phaseView.latest = await doses.latest(READ);
+    } catch {
+      phaseView.latest = []; // storage problems are reported by the repository
+    }
+    phaseView.loaded = true;
+    return phaseView.latest;
+  })().finally(() => (inFlight = undefined));
+  return inFlight;
 }
+let inFlight: Promise<Dose[]> | undefined;
 
 /** The phase now, computed fresh from storage (the gate's entry points call this). */
 export async function currentPhase(now = Date.now()): Promise<PhaseState<Dose>> {
