@@ -332,6 +332,7 @@ export const enLater = {
       'We looked again afterwards and the browser still holds something. Closing every Groundwork tab and using the browser’s own “clear site data” will remove it.',
     startFresh: 'Start fresh',
     failed: 'The deletion did not finish. Close other Groundwork tabs and try again.',
+    tryAgain: 'Try again',
   },
   storageInfo: {
     heading: 'Storage on this device',
