@@ -3,7 +3,7 @@
 // a wrong passphrase is said kindly, the right one opens; the lock closes by itself after the chosen
 // minutes without use (clock controlled) and after the page was hidden that long, with a privacy cover
 // while hidden; "Delete everything" leaves no database, cache, service worker or web storage behind
-// (checked from a fresh page); axe finds nothing on the lock screen and Settings.
+// (checked from a fresh page); "Lock now" in one tab locks the other; axe finds nothing on the lock screen and Settings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations, waitForServiceWorker } from './lib/browser.mjs';
@@ -250,5 +250,34 @@ test('Delete everything: typed confirmation, then no database, cache, service wo
   await open(page, '/journal', { heading: 'Journal' });
   await page.getByText(/^Nothing here yet/).waitFor();
   assert.ok(!(await page.content()).includes(SECRET));
+  assertNoErrors(errors);
+});
+
+test('two tabs: "Lock now" in one locks the other too; each opens with the passphrase on its own', async (t) => {
+  const { context, page } = await freshPage(t, b.browser);
+  const errors = collectErrors(page);
+  await writeEntry(page, 'Two tabs', SECRET);
+  const entryUrl = page.url();
+  await turnLockOn(page);
+  await page.goto(entryUrl);
+  await page.reload();
+  await lockHeading(page).waitFor();
+  await unlock(page, PASS);
+  await page.getByText(SECRET).waitFor({ timeout: CRYPTO_TIMEOUT });
+
+  const other = await context.newPage();
+  await other.goto(entryUrl);
+  await lockHeading(other).waitFor();
+  await unlock(other, PASS);
+  await other.getByText(SECRET).waitFor({ timeout: CRYPTO_TIMEOUT });
+
+  await open(page, '/settings', { heading: 'Settings' });
+  await page.getByRole('button', { name: 'Lock now' }).click();
+  await lockHeading(page).waitFor();
+  await lockHeading(other).waitFor();
+  assert.ok(!(await other.content()).includes(SECRET), 'the other tab shows nothing private');
+  await unlock(other, PASS);
+  await other.getByText(SECRET).waitFor({ timeout: CRYPTO_TIMEOUT });
+  assert.equal(await lockHeading(page).count(), 1, 'the first tab stays locked until opened there');
   assertNoErrors(errors);
 });

@@ -5,6 +5,7 @@
  *    hidden that long;
  *  - while the page is hidden, a plain cover hides the screen, so the app switcher's snapshot shows nothing
  *    private where the browser takes it after `visibilitychange`;
+ *  - locking one tab ("Lock now", or inactivity) locks the app's other tabs too (BroadcastChannel);
  *  - while closed, the person's own grounding words (orientation place and statement, safe place) read as
  *    empty, since Ground stays open then.
  * What "closed" shows is App.svelte's gate: Ground, Help and the lock screen only.
@@ -26,6 +27,9 @@ let hiddenAt: number | undefined;
 let timer: ReturnType<typeof setInterval> | undefined;
 let cover: HTMLElement | undefined;
 let context: Pick<AppContext, 'personal'> | undefined;
+/** Other tabs of the app: "Lock now" and an inactivity lock close them too (each unlocks on its own). */
+let channel: BroadcastChannel | undefined;
+const CHANNEL = 'groundwork-lock';
 
 /** Ground may open the orientation or safe-place exercise while locked: it must not show their words. */
 const lockedPersonal = {
@@ -72,9 +76,10 @@ function onPageShow(e: PageTransitionEvent) {
 }
 
 /** Close the lock now. Whatever is being written is saved first (it is kept, and shows again on unlocking). */
-export function lockNow(): void {
+export function lockNow(tell = true): void {
   flushAll();
   shell.locked = true;
+  if (tell) channel?.postMessage('lock');
 }
 
 /** Opened with the right passphrase: the inactivity clock starts again. */
@@ -119,6 +124,12 @@ export function startGuard(opts: { minutes: number; locked: boolean; context: Pi
   document.addEventListener('visibilitychange', onVisibility);
   window.addEventListener('pageshow', onPageShow);
   timer = setInterval(check, 5_000);
+  if (typeof BroadcastChannel === 'function') {
+    channel = new BroadcastChannel(CHANNEL);
+    channel.onmessage = (e) => {
+      if (e.data === 'lock' && !shell.locked) lockNow(false);
+    };
+  }
 }
 
 /** The lock was removed. */
@@ -138,4 +149,6 @@ export function haltGuard(): void {
   document.removeEventListener('visibilitychange', onVisibility);
   window.removeEventListener('pageshow', onPageShow);
   clearInterval(timer);
+  channel?.close();
+  channel = undefined;
 }
