@@ -267,6 +267,8 @@ export const enLater = {
     unlock: 'Unlock',
     checking: 'Checking…',
     wrong: 'That passphrase did not open it. Take your time and try again — capitals and spaces count.',
+    unreadable:
+      'Groundwork could not read its storage just now, so it cannot check the passphrase. Nothing is lost. Closing other Groundwork tabs, or reloading, usually helps.',
     forgotSummary: 'Forgotten the passphrase?',
     forgotBody:
       'It cannot be recovered or reset — not by us, not by anyone, because it is kept nowhere. If a backup file exists, you can delete everything here and restore that backup afterwards. Otherwise, deleting everything starts Groundwork fresh.',
