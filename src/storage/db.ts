@@ -11,6 +11,7 @@ import type { MediaRecord } from './media.schema';
 import type { SafetyPlan } from './safety-plan.schema';
 import { markSuperseded, reportProblem, type StorageProblem } from './problems';
 import { rescuePending } from './pending';
+import { sealRecord } from './sealing';
 
 export const DB_NAME = 'groundwork';
 /** Always the number of the newest migration. */
@@ -85,8 +86,10 @@ export async function putOne<S extends 'entries' | 'sessions' | 'drafts' | 'sett
   store: S,
   value: GroundworkDB[S]['value'],
 ): Promise<void> {
+  // Sealed (when the lock is on) before the transaction opens: WebCrypto cannot run inside one.
+  const stored = await sealRecord(store, value);
   const tx = db.transaction(store, 'readwrite');
-  await committed(tx, tx.store.put(value as never));
+  await committed(tx, tx.store.put(stored as never));
 }
 
 /** Wait for a write transaction to commit, with its own error rather than its requests' AbortErrors. */

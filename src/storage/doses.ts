@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { getDb, classify, type Db } from './db';
+import { changeSealed, openOrPlain, sealRecord } from './sealing';
 import { DoseSchema, type Dose, type DoseSetting } from './doses.schema';
 import { reportProblem } from './problems';
 import { newId } from './ids';
@@ -75,14 +76,12 @@ export function dosesRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
 
   async function change(id: string, fn: (current: Dose) => Record<string, unknown>): Promise<Dose> {
     return write(async (d) => {
-      const tx = d.transaction('doses', 'readwrite');
-      const stored = await tx.store.get(id);
-      const current = v.safeParse(DoseSchema, stored);
-      if (!current.success) throw new Error(`No readable dose ${id}`);
-      const next = v.parse(DoseSchema, { ...fn(current.output), id, updatedAt: now() });
-      await tx.store.put(next);
-      await tx.done;
-      return next;
+      const next = await changeSealed(d, 'doses', id, (stored) => {
+        const current = v.safeParse(DoseSchema, stored);
+        if (!current.success) throw new Error(`No readable dose ${id}`);
+        return v.parse(DoseSchema, { ...fn(current.output), id, updatedAt: now() });
+      });
+      return next!;
     });
   }
 
@@ -100,7 +99,7 @@ export function dosesRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
         createdAt: at,
         updatedAt: at,
       });
-      await write((d) => d.put('doses', dose));
+      await write(async (d) => d.put('doses', await sealRecord('doses', dose)));
       return dose;
     },
 
@@ -136,7 +135,7 @@ export function dosesRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
     async get(id: string): Promise<Dose | undefined> {
       const raw = await (await db()).get('doses', id);
       if (raw === undefined) return undefined;
-      const parsed = v.safeParse(DoseSchema, raw);
+      const parsed = v.safeParse(DoseSchema, (await openOrPlain('doses', [raw]))[0]);
       if (!parsed.success) {
         reportProblem({ kind: 'invalid-records', count: 1 });
         return undefined;
@@ -147,7 +146,7 @@ export function dosesRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
     /** Every dose, newest taken first; soft-deleted ones left out. */
     async list(): Promise<Dose[]> {
       const raw = await (await db()).getAllFromIndex('doses', 'takenAt');
-      return parseAll(raw.reverse());
+      return parseAll(await openOrPlain('doses', raw.reverse()));
     },
 
     /**
@@ -164,7 +163,7 @@ export function dosesRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
         if ((cursor.value as Partial<Dose>).deletedAt === undefined) kept++;
       }
       await tx.done;
-      return parseAll(raw);
+      return parseAll(await openOrPlain('doses', raw));
     },
 
     /** Soft delete: gone from the list and from the phase, back with "Undo". */

@@ -8,6 +8,7 @@ import { EntrySchema, type Entry } from './schema';
 import { reportProblem, reportUnreadable } from './problems';
 import { newId } from './ids';
 import { unwrap } from 'idb';
+import { changeSealed, openMany } from './sealing';
 // Static, not import(): a lazy storage import makes the bundler split the first screen's chunk (+3 KB, 20 requests).
 import { buildIndex, searchIndex, type ScanProgress } from './search-scan';
 
@@ -54,19 +55,18 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
 
     async update(id: string, patch: Partial<Omit<Entry, 'id' | 'createdAt'>>): Promise<Entry> {
       return write(async (d) => {
-        const tx = d.transaction('entries', 'readwrite');
-        const current = await tx.store.get(id);
-        if (!current) throw new Error(`No entry ${id}`);
-        const next = v.parse(EntrySchema, { ...current, ...patch, id, updatedAt: now() });
-        await committed(tx, tx.store.put(next));
-        return next;
+        const next = await changeSealed(d, 'entries', id, (current) => {
+          if (!current) throw new Error(`No entry ${id}`);
+          return v.parse(EntrySchema, { ...(current as Entry), ...patch, id, updatedAt: now() });
+        });
+        return next!;
       });
     },
 
     async get(id: string): Promise<Entry | undefined> {
       const raw = await (await db()).get('entries', id);
       if (!raw) return undefined;
-      const parsed = v.safeParse(EntrySchema, raw);
+      const parsed = v.safeParse(EntrySchema, (await openMany('entries', [raw]))[0]);
       if (!parsed.success) {
         reportUnreadable('entries', id);
         return undefined;
@@ -76,7 +76,7 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
 
     /** Guided-session entries only (the "what helps" ranking reads these, not the whole journal). */
     async listSessions(): Promise<Entry[]> {
-      const raw = await (await db()).getAllFromIndex('entries', 'kind', 'session');
+      const raw = await openMany('entries', await (await db()).getAllFromIndex('entries', 'kind', 'session'));
       const out: Entry[] = [];
       const unreadable: unknown[] = [];
       for (const r of raw) {
@@ -105,7 +105,8 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
       let first = true;
       while (out.length < limit) {
         const lo = Math.max(oldest.key, hi - span);
-        const raw = await d.getAllFromIndex('entries', 'createdAt', IDBKeyRange.bound(lo, hi, false, !first));
+        const all = await d.getAllFromIndex('entries', 'createdAt', IDBKeyRange.bound(lo, hi, false, !first));
+        const raw = await openMany('entries', all.filter((r) => (r as { kind?: unknown }).kind === 'session'));
         for (let i = raw.length - 1; i >= 0 && out.length < limit; i--) {
           const r = raw[i] as { kind?: unknown; id?: unknown } | undefined;
           if (r?.kind !== 'session') continue;
@@ -124,7 +125,7 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
 
     /** Newest first; soft-deleted entries are left out. */
     async list(): Promise<Entry[]> {
-      const raw = await (await db()).getAllFromIndex('entries', 'createdAt');
+      const raw = await openMany('entries', await (await db()).getAllFromIndex('entries', 'createdAt'));
       const out: Entry[] = [];
       const unreadable: unknown[] = [];
       for (let i = raw.length - 1; i >= 0; i--) {
@@ -144,19 +145,31 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
     async page({ before, limit = PAGE_SIZE }: { before?: PageCursor; limit?: number } = {}): Promise<EntryPage> {
       const d = await db();
       const index = d.transaction('entries').store.index('createdAt');
+      const read: { key: IDBValidKey; value: unknown }[] = [];
       const out: Entry[] = [];
       const unreadable: unknown[] = [];
       let cursor = await index.openCursor(before ? IDBKeyRange.upperBound(before.createdAt) : null, 'prev');
       // Entries with the same createdAt sit in id order: skip those at or after the cursor's own.
       while (cursor && before && cursor.key === before.createdAt && String(cursor.primaryKey) >= before.id) cursor = await cursor.continue();
       let last: PageCursor | undefined;
-      while (cursor && out.length < limit) {
+      let counted = 0;
+      while (cursor && counted < limit) {
         last = { createdAt: cursor.key, id: String(cursor.primaryKey) };
-        const parsed = v.safeParse(EntrySchema, cursor.value);
-        if (!parsed.success) unreadable.push(cursor.primaryKey);
-        else if (parsed.output.deletedAt === undefined) out.push(parsed.output);
+        // Counted before opening (opening waits on WebCrypto, which would end the cursor's transaction):
+        // a deleted entry's deletedAt is plain, a record with no kind is counted and turns out unreadable.
+        if ((cursor.value as Partial<Entry>).deletedAt === undefined) counted++;
+        read.push({ key: cursor.primaryKey, value: cursor.value });
         cursor = await cursor.continue();
       }
+      const opened = await openMany(
+        'entries',
+        read.map((r) => r.value),
+      );
+      opened.forEach((value, i) => {
+        const parsed = v.safeParse(EntrySchema, value);
+        if (!parsed.success) unreadable.push(read[i]!.key);
+        else if (parsed.output.deletedAt === undefined) out.push(parsed.output);
+      });
       reportUnreadable('entries', ...unreadable);
       // `cursor` is now the record after the page (or null at the end): a page is "last" only when nothing is left.
       return { entries: out, next: cursor && last ? last : undefined };
@@ -166,7 +179,7 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
     async getMany(ids: readonly string[]): Promise<Entry[]> {
       const d = await db();
       const store = d.transaction('entries').store;
-      const raw = await Promise.all(ids.map((id) => store.get(id)));
+      const raw = await openMany('entries', await Promise.all(ids.map((id) => store.get(id))));
       const out: Entry[] = [];
       const unreadable: unknown[] = [];
       raw.forEach((r, i) => {
@@ -187,7 +200,12 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
       query: string,
       { onProgress, signal }: { onProgress?: (p: ScanProgress) => void; signal?: AbortSignal } = {},
     ): Promise<string[] | undefined> {
-      const index = await buildIndex(unwrap(await db()) as unknown as IDBDatabase, onProgress, () => signal?.aborted === true);
+      const index = await buildIndex(
+        unwrap(await db()) as unknown as IDBDatabase,
+        onProgress,
+        () => signal?.aborted === true,
+        (raws) => openMany('entries', raws),
+      );
       return index && !signal?.aborted ? searchIndex(index, query) : undefined;
     },
 

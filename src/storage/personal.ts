@@ -1,34 +1,35 @@
 /** The person's own grounding material (orientation statement, safe place). One record, id `mine`. */
 import * as v from 'valibot';
-import { getDb, classify, committed, type Db } from './db';
+import { getDb, classify, type Db } from './db';
 import { PersonalSchema, type Personal } from './schema';
 import { reportProblem, reportUnreadable } from './problems';
+import { changeSealed, openMany } from './sealing';
 
 export function personalRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
   return {
     async get(): Promise<Personal> {
-      const parsed = v.safeParse(PersonalSchema, await (await db()).get('personal', 'mine'));
+      const raw = await (await db()).get('personal', 'mine');
+      const parsed = v.safeParse(PersonalSchema, raw === undefined ? raw : (await openMany('personal', [raw]))[0]);
       return parsed.success ? parsed.output : { id: 'mine', updatedAt: 0 };
     },
     async update(patch: Partial<Omit<Personal, 'id' | 'updatedAt'>>): Promise<Personal> {
       try {
         const d = await db();
-        const tx = d.transaction('personal', 'readwrite');
-        const stored = await tx.store.get('mine');
-        const current = v.safeParse(PersonalSchema, stored);
-        if (stored !== undefined && !current.success) {
-          // Saving over it would wipe the person's own words; keep it for a later fix and say so.
-          reportUnreadable('personal', 'mine');
-          throw new Error('stored personal record is unreadable');
-        }
-        const next = v.parse(PersonalSchema, {
-          ...(current.success ? current.output : {}),
-          ...patch,
-          id: 'mine',
-          updatedAt: now(),
+        const next = await changeSealed(d, 'personal', 'mine', (stored) => {
+          const current = v.safeParse(PersonalSchema, stored);
+          if (stored !== undefined && !current.success) {
+            // Saving over it would wipe the person's own words; keep it for a later fix and say so.
+            reportUnreadable('personal', 'mine');
+            throw new Error('stored personal record is unreadable');
+          }
+          return v.parse(PersonalSchema, {
+            ...(current.success ? current.output : {}),
+            ...patch,
+            id: 'mine',
+            updatedAt: now(),
+          });
         });
-        await committed(tx, tx.store.put(next));
-        return next;
+        return next!;
       } catch (error) {
         reportProblem(classify(error));
         throw error;

@@ -104,6 +104,9 @@ export const SettingSchemas = {
   ),
   /** Minutes without a touch or key (or hidden) before the lock closes again. */
   lockAfterMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60)),
+  /** Encryption at rest (storage/at-rest.ts): the data key wrapped by the lock's record key, and the
+   *  re-encryption under way ('seal' after turning on, 'open' while removing; 'none' when finished). */
+  atRest: v.nullable(v.object({ v: v.literal(1), key: v.string(), iv: v.string(), job: v.picklist(['seal', 'open', 'none']) })),
 } as const;
 export type SettingKey = keyof typeof SettingSchemas;
 export type SettingValue<K extends SettingKey> = v.InferOutput<(typeof SettingSchemas)[K]>;
@@ -120,6 +123,7 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   exposureThresholds: { preSudsAtLeast: 85, presenceAtMost: 3, postSudsAtLeast: 85, riseAtLeast: 30 },
   appLock: null,
   lockAfterMinutes: 5,
+  atRest: null,
 };
 
 export const SettingRecordSchema = v.object({ key: v.string(), value: v.unknown() });

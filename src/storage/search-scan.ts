@@ -52,6 +52,8 @@ export async function buildIndex(
   db: IDBDatabase,
   onProgress: (p: ScanProgress) => void = () => {},
   cancelled: () => boolean = () => false,
+  /** Opens sealed records (encryption at rest) in memory; what it opens is never written back. */
+  open: (raws: unknown[]) => Promise<unknown[]> = async (raws) => raws,
 ): Promise<SearchIndex | undefined> {
   const signature = await storeSignature(db);
   const total = Number(signature.split(':')[0]);
@@ -63,8 +65,9 @@ export async function buildIndex(
     if (cancelled()) return undefined;
     const store = db.transaction('entries').objectStore('entries');
     const range = after === undefined ? null : IDBKeyRange.lowerBound(after, true);
-    const [values, keys] = await Promise.all([request(store.getAll(range, SCAN_BATCH)), request(store.getAllKeys(range, SCAN_BATCH))]);
-    if (!values.length) break;
+    const [raws, keys] = await Promise.all([request(store.getAll(range, SCAN_BATCH)), request(store.getAllKeys(range, SCAN_BATCH))]);
+    if (!raws.length) break;
+    const values = await open(raws);
     for (let i = 0; i < values.length; i++) {
       const parsed = v.safeParse(EntrySchema, values[i]);
       if (!parsed.success) unreadable.push(String(keys[i]));

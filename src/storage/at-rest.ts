@@ -1,0 +1,198 @@
+/**
+ * Encryption at rest, turned on, resumed, re-wrapped and removed (issue 17). Loaded with the lock guard.
+ *
+ * The data key (random AES-GCM-256) is stored only wrapped by the lock's record key (`settings.atRest`),
+ * lives in memory only while unlocked (`setSealer`) and is dropped on locking.
+ *  - Turning the lock on writes the lock and the wrapped key in one transaction with `job: 'seal'`, then
+ *    seals every record in the background (`reseal`), then `job: 'none'`.
+ *  - Removing it sets `job: 'open'` (the lock stays until the end), opens every record, then deletes the
+ *    lock and the key in one transaction. New writes meanwhile are plain.
+ *  - Changing the passphrase re-wraps the data key only (one transaction with the new lock): no record is
+ *    re-encrypted.
+ * Each record says whether it is sealed, and the key stays until no record needs it, so a browser killed at
+ * any point leaves records that are all readable after the next unlock, which resumes the job where it was
+ * (it is idempotent: it only touches records not yet in the target form).
+ */
+import * as v from 'valibot';
+import { committed, type Db } from './db';
+import { SettingSchemas, type SettingValue } from './schema';
+import { SEALED_STORES, makeSealer, newDataKey, rewrapDataKey, unwrapDataKey } from './sealed-fields';
+import { isSealed, sameVersion, setSealer, type Sealer } from './sealing';
+
+export type AtRest = NonNullable<SettingValue<'atRest'>>;
+export type LockRecordValue = NonNullable<SettingValue<'appLock'>>;
+export interface ResealProgress {
+  job: 'seal' | 'open';
+  done: number;
+  total: number;
+}
+
+const BATCH = 200;
+
+async function readSetting<K extends 'atRest' | 'appLock'>(d: Db, key: K): Promise<SettingValue<K> | null> {
+  const record = await d.get('settings', key);
+  const parsed = v.safeParse(SettingSchemas[key], record?.value);
+  return parsed.success ? (parsed.output as SettingValue<K>) : null;
+}
+
+/** Both settings in one transaction: the lock and its key never disagree on disk. */
+async function writeSettings(d: Db, values: { appLock?: LockRecordValue | null; atRest?: AtRest | null }): Promise<void> {
+  const tx = d.transaction('settings', 'readwrite');
+  const puts = Object.entries(values).map(([key, value]) => tx.store.put({ key, value }));
+  await committed(tx, ...puts);
+}
+
+/** Writes plain, opens sealed records: while the lock is being removed. */
+function openOnly(s: Sealer): Sealer {
+  return { seal: async (_store, value) => value, open: s.open };
+}
+
+/**
+ * Bring every record of every sealed store to `job`'s form (sealed or plain), a batch at a time. A record
+ * changed by the app while its batch was being converted is left as the app wrote it (already in the right
+ * form). One that cannot be opened is left sealed and counted in `failed`. Returns the records changed.
+ */
+export async function reseal(
+  d: Db,
+  job: 'seal' | 'open',
+  sealer: Sealer,
+  onProgress: (p: ResealProgress) => void = () => {},
+): Promise<{ changed: number; failed: number }> {
+  const counts = await Promise.all(SEALED_STORES.map((s) => d.count(s)));
+  const total = counts.reduce((a, b) => a + b, 0);
+  let done = 0;
+  let changed = 0;
+  let failed = 0;
+  onProgress({ job, done, total });
+  for (const store of SEALED_STORES) {
+    let after: IDBValidKey | undefined;
+    for (;;) {
+      const range = after === undefined ? null : IDBKeyRange.lowerBound(after, true);
+      const tx = d.transaction(store);
+      const [values, keys] = await Promise.all([tx.store.getAll(range, BATCH), tx.store.getAllKeys(range, BATCH)]);
+      if (!values.length) break;
+      const todo = values.map((value, i) => ({ value, key: keys[i]! })).filter(({ value }) => isSealed(value) === (job === 'open'));
+      const next = await Promise.all(
+        todo.map(({ value }) =>
+          (job === 'seal' ? sealer.seal(store, value) : sealer.open(store, value)).catch(() => {
+            failed++;
+            return undefined;
+          }),
+        ),
+      );
+      if (todo.length) {
+        const w = d.transaction(store, 'readwrite');
+        const writes = todo.map(async ({ value, key }, i) => {
+          const n = next[i];
+          if (!n) return;
+          const now = await w.store.get(key as string);
+          if (!sameVersion(now, value)) return;
+          await w.store.put(n as never);
+          changed++;
+        });
+        await committed(w, ...writes);
+      }
+      done += values.length;
+      onProgress({ job, done, total: Math.max(total, done) });
+      after = keys[keys.length - 1];
+      if (values.length < BATCH) break;
+    }
+  }
+  return { changed, failed };
+}
+
+let running: Promise<void> | undefined;
+let listener: (p: ResealProgress | undefined) => void = () => {};
+
+/** Settings shows the progress; `undefined` when nothing runs. */
+export function onResealProgress(fn: (p: ResealProgress | undefined) => void): void {
+  listener = fn;
+}
+
+function run(d: Db, job: 'seal' | 'open', sealer: Sealer, atRest: AtRest): Promise<void> {
+  running ??= (async () => {
+    try {
+      await reseal(d, job, sealer, listener);
+      if (job === 'seal') await writeSettings(d, { atRest: { ...atRest, job: 'none' } });
+      else {
+        await writeSettings(d, { appLock: null, atRest: null });
+        setSealer(undefined);
+      }
+    } finally {
+      running = undefined;
+      listener(undefined);
+    }
+  })();
+  return running;
+}
+
+/** The job under way, if any (tests and Settings wait on it). */
+export function resealing(): Promise<void> | undefined {
+  return running;
+}
+
+/** The lock is on and closed (at start, or locked): sealed records cannot be read; writes wait for the key. */
+export function closeAtRest(): void {
+  setSealer(undefined, true);
+}
+
+/**
+ * Turn the lock on: the lock and a new wrapped data key are written together, then every record is sealed
+ * in the background (the returned promise ends when it is finished).
+ */
+export async function turnOn(d: Db, lock: LockRecordValue, recordKey: CryptoKey): Promise<{ job: Promise<void> }> {
+  const { wrapped, dataKey } = await newDataKey(recordKey);
+  const atRest: AtRest = { v: 1, ...wrapped, job: 'seal' };
+  await writeSettings(d, { appLock: lock, atRest });
+  const sealer = makeSealer(dataKey);
+  setSealer(sealer);
+  return { job: run(d, 'seal', sealer, atRest) };
+}
+
+/**
+ * The right passphrase was entered: the data key goes into memory and an interrupted job resumes.
+ * `removed`: a removal had been interrupted and has now finished — the lock is off.
+ * A lock made before encryption at rest existed gets its data key now, and its records sealed.
+ */
+export async function unlockAtRest(d: Db, recordKey: CryptoKey): Promise<{ job?: Promise<void>; removed?: true }> {
+  const atRest = await readSetting(d, 'atRest');
+  if (!atRest) {
+    const lock = await readSetting(d, 'appLock');
+    if (!lock) return {};
+    return turnOn(d, lock, recordKey);
+  }
+  const sealer = makeSealer(await unwrapDataKey(atRest, recordKey));
+  if (atRest.job === 'open') {
+    setSealer(openOnly(sealer));
+    await run(d, 'open', openOnly(sealer), atRest);
+    return { removed: true };
+  }
+  setSealer(sealer);
+  return atRest.job === 'seal' ? { job: run(d, 'seal', sealer, atRest) } : {};
+}
+
+/** A new passphrase: only the data key is re-wrapped, in the same transaction as the new lock. */
+export async function changePassphrase(d: Db, lock: LockRecordValue, oldRecordKey: CryptoKey, newRecordKey: CryptoKey): Promise<void> {
+  const atRest = await readSetting(d, 'atRest');
+  if (!atRest) return writeSettings(d, { appLock: lock });
+  await writeSettings(d, { appLock: lock, atRest: { ...atRest, ...(await rewrapDataKey(atRest, oldRecordKey, newRecordKey)) } });
+}
+
+/**
+ * Remove the lock: every record is opened first (in the background, resumable); the lock and the key are
+ * deleted together at the very end, so no sealed record is ever left without the key that opens it.
+ */
+export async function turnOff(d: Db, recordKey: CryptoKey): Promise<{ job: Promise<void> }> {
+  const atRest = await readSetting(d, 'atRest');
+  if (!atRest) {
+    await writeSettings(d, { appLock: null });
+    setSealer(undefined);
+    return { job: Promise.resolve() };
+  }
+  await running?.catch(() => undefined);
+  const sealer = openOnly(makeSealer(await unwrapDataKey(atRest, recordKey)));
+  const opening: AtRest = { ...atRest, job: 'open' };
+  await writeSettings(d, { atRest: opening });
+  setSealer(sealer);
+  return { job: run(d, 'open', sealer, opening) };
+}
