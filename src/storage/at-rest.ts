@@ -151,10 +151,10 @@ export async function turnOn(d: Db, lock: LockRecordValue, recordKey: CryptoKey)
 
 /**
  * The right passphrase was entered: the data key goes into memory and an interrupted job resumes.
- * `removed`: a removal had been interrupted and has now finished — the lock is off.
+ * `removing`: a removal had been interrupted; it goes on now, and when `job` ends the lock is off.
  * A lock made before encryption at rest existed gets its data key now, and its records sealed.
  */
-export async function unlockAtRest(d: Db, recordKey: CryptoKey): Promise<{ job?: Promise<void>; removed?: true }> {
+export async function unlockAtRest(d: Db, recordKey: CryptoKey): Promise<{ job?: Promise<void>; removing?: true }> {
   const atRest = await readSetting(d, 'atRest');
   if (!atRest) {
     const lock = await readSetting(d, 'appLock');
@@ -164,8 +164,7 @@ export async function unlockAtRest(d: Db, recordKey: CryptoKey): Promise<{ job?:
   const sealer = makeSealer(await unwrapDataKey(atRest, recordKey));
   if (atRest.job === 'open') {
     setSealer(openOnly(sealer));
-    await run(d, 'open', openOnly(sealer), atRest);
-    return { removed: true };
+    return { job: run(d, 'open', openOnly(sealer), atRest), removing: true };
   }
   setSealer(sealer);
   return atRest.job === 'seal' ? { job: run(d, 'seal', sealer, atRest) } : {};

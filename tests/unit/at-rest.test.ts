@@ -1,0 +1,267 @@
+/**
+ * Issue 17, encryption at rest: with the app lock on, the words in every store are sealed on disk
+ * (AES-GCM-256 under a data key wrapped by the lock's record key) and open again through the repositories;
+ * the wrong key, a locked app or a removed lock fail with a clear error, never silently; turning the lock on
+ * or off re-encrypts every record, resumes after an interruption and ends with every record in one form.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { unwrap } from 'idb';
+import { freshIndexedDB } from './fixtures/idb';
+import { getDb, SCHEMA_VERSION, type Db } from '../../src/storage/db';
+import { entriesRepo } from '../../src/storage/entries';
+import { draftsRepo } from '../../src/storage/drafts';
+import { sessionsRepo } from '../../src/storage/sessions';
+import { personalRepo } from '../../src/storage/personal';
+import { dosesRepo } from '../../src/storage/doses';
+import { quarantineRepo } from '../../src/storage/quarantine';
+import { mediaRepo } from '../../src/storage/media';
+import { safetyPlanRepo } from '../../src/storage/safety-plan';
+import { settingsRepo } from '../../src/storage/settings';
+import { emptySafetyPlan } from '../../src/storage/safety-plan.schema';
+import { buildIndex, searchIndex } from '../../src/storage/search-scan';
+import { SEALED, makeSealer } from '../../src/storage/sealed-fields';
+import { SealedError, isSealed, openMany, setSealer } from '../../src/storage/sealing';
+import {
+  changePassphrase,
+  closeAtRest,
+  onResealProgress,
+  reseal,
+  resealing,
+  turnOff,
+  turnOn,
+  unlockAtRest,
+  type LockRecordValue,
+} from '../../src/storage/at-rest';
+
+const SENTENCE = 'the lighthouse keeper sang to the tide';
+const LOCK: LockRecordValue = { v: 1, iterations: 600_000, salt: 'c2FsdA==', verifier: 'dmVyaWZpZXI=' };
+
+/** A record key as openLock gives it (AES-GCM, wrap/unwrap, non-extractable), without 600,000 iterations. */
+const recordKey = () => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['wrapKey', 'unwrapKey']);
+
+/** Every string and every byte buffer in a raw record, as text: what someone reading the disk would see. */
+function visibleText(raw: unknown): string {
+  if (raw instanceof ArrayBuffer) return new TextDecoder('latin1').decode(raw);
+  if (ArrayBuffer.isView(raw)) return new TextDecoder('latin1').decode(raw as Uint8Array);
+  if (typeof raw === 'string') return raw;
+  if (raw && typeof raw === 'object') return Object.values(raw).map(visibleText).join(' ');
+  return String(raw);
+}
+
+async function rawAll(d: Db, store: Parameters<Db['getAll']>[0]): Promise<unknown[]> {
+  return d.getAll(store);
+}
+
+async function seedEntries(n: number) {
+  const entries = entriesRepo();
+  for (let i = 0; i < n; i++) {
+    await entries.create({ kind: 'free', title: `entry ${i}`, body: i === 7 ? SENTENCE : `words ${i}`, complete: true, createdAt: 1_000 + i });
+  }
+}
+
+beforeEach(() => {
+  freshIndexedDB();
+  setSealer(undefined);
+  onResealProgress(() => {});
+});
+afterEach(async () => {
+  await resealing()?.catch(() => undefined);
+  setSealer(undefined);
+  (await getDb()).close();
+});
+
+describe('the registry (storage/sealed-fields.ts)', () => {
+  it('has a line for every store in the database, so a new store cannot be left out by accident', async () => {
+    const d = await getDb();
+    expect(d.version).toBe(SCHEMA_VERSION);
+    expect(Object.keys(SEALED).sort()).toEqual([...d.objectStoreNames].sort());
+  });
+});
+
+describe('sealing every store through its repository', () => {
+  it('keeps no plaintext on disk, and reads back the same words', async () => {
+    const d = await getDb();
+    await turnOn(d, LOCK, await recordKey()).then((r) => r.job);
+    const entry = await entriesRepo().create({ kind: 'free', title: 'Tide', body: SENTENCE, data: { answer: SENTENCE }, complete: true });
+    await entriesRepo().update(entry.id, { body: `${SENTENCE} again` });
+    await draftsRepo().put('journal:new', { title: 'Tide', body: SENTENCE });
+    await sessionsRepo().put({ id: 's1', moduleId: 'five-senses', status: 'active', startedAt: 1, updatedAt: 2, snapshot: { context: { see: SENTENCE } } });
+    await personalRepo().update({ orientationStatement: SENTENCE });
+    const dose = await dosesRepo().add({ takenAt: Date.now() - 60_000, setting: 'clinic', note: SENTENCE });
+    await quarantineRepo().keep('drafts', 'x', { fields: { body: SENTENCE } }, 'test', { report: false });
+    const media = mediaRepo();
+    const rec = await media.start('audio/webm');
+    await media.append(rec.id, new Blob([SENTENCE], { type: 'audio/webm' }), 1000);
+    const plan = emptySafetyPlan();
+    plan.sections.warningSigns = [{ id: 'w1', text: SENTENCE }] as never;
+    await safetyPlanRepo().put(plan);
+
+    for (const store of ['entries', 'drafts', 'sessions', 'personal', 'doses', 'quarantine', 'media', 'safetyPlan'] as const) {
+      const raws = await rawAll(d, store);
+      expect(raws.length, store).toBeGreaterThan(0);
+      for (const raw of raws) {
+        expect(isSealed(raw), store).toBe(true);
+        expect(visibleText(raw), store).not.toContain('lighthouse');
+      }
+    }
+    // Indexed fields stay plain: paging and the kind index still work.
+    const rawEntry = (await d.get('entries', entry.id)) as unknown as Record<string, unknown>;
+    expect(rawEntry).toMatchObject({ id: entry.id, kind: 'free' });
+    expect(rawEntry.title).toBeUndefined();
+
+    expect((await entriesRepo().get(entry.id))?.body).toBe(`${SENTENCE} again`);
+    expect((await entriesRepo().page()).entries[0]?.data).toEqual({ answer: SENTENCE });
+    expect((await draftsRepo().get('journal:new'))?.fields.body).toBe(SENTENCE);
+    expect(((await sessionsRepo().get('s1'))?.snapshot as { context: { see: string } }).context.see).toBe(SENTENCE);
+    expect((await personalRepo().get()).orientationStatement).toBe(SENTENCE);
+    expect((await dosesRepo().get(dose.id))?.note).toBe(SENTENCE);
+    expect(JSON.stringify((await quarantineRepo().list())[0]?.raw)).toContain(SENTENCE);
+    const audio = (await media.get(rec.id))!.chunks[0]!;
+    expect(audio.type).toBe('audio/webm');
+    expect(await audio.text()).toBe(SENTENCE);
+    expect(JSON.stringify((await safetyPlanRepo().get()).sections)).toContain(SENTENCE);
+  });
+
+  it('search opens sealed entries in memory and finds the words', async () => {
+    await seedEntries(12);
+    const d = await getDb();
+    await (await turnOn(d, LOCK, await recordKey())).job;
+    const index = await buildIndex(unwrap(d) as unknown as IDBDatabase, undefined, undefined, (raws) => openMany('entries', raws));
+    expect(index && searchIndex(index, 'lighthouse keeper')).toHaveLength(1);
+    // …and that is nothing written back: the records are still sealed.
+    expect((await rawAll(d, 'entries')).every(isSealed)).toBe(true);
+  });
+});
+
+describe('when a sealed record cannot be opened', () => {
+  it('another key: the entry is reported unreadable and left as it was (not thrown, not deleted)', async () => {
+    await seedEntries(3);
+    const d = await getDb();
+    await (await turnOn(d, LOCK, await recordKey())).job;
+    const before = await rawAll(d, 'entries');
+    setSealer(makeSealer(await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt'])));
+    expect((await entriesRepo().page()).entries).toEqual([]);
+    expect(await rawAll(d, 'entries')).toEqual(before);
+  });
+
+  it('locked: a clear error that says to unlock', async () => {
+    await seedEntries(2);
+    const d = await getDb();
+    await (await turnOn(d, LOCK, await recordKey())).job;
+    closeAtRest();
+    await expect(entriesRepo().list()).rejects.toThrow(SealedError);
+    await expect(entriesRepo().list()).rejects.toMatchObject({ reason: 'locked' });
+  });
+
+  it('read with the lock off: a clear error that it is encrypted, not an empty journal', async () => {
+    await seedEntries(2);
+    const d = await getDb();
+    await (await turnOn(d, LOCK, await recordKey())).job;
+    setSealer(undefined);
+    await expect(entriesRepo().page()).rejects.toMatchObject({ name: 'SealedError', reason: 'off' });
+  });
+
+  it('while locked, a write waits for the key instead of landing in the clear', async () => {
+    const d = await getDb();
+    const key = await recordKey();
+    await (await turnOn(d, LOCK, key)).job;
+    closeAtRest();
+    let saved = false;
+    const writing = draftsRepo()
+      .put('journal:new', { body: SENTENCE })
+      .then(() => (saved = true));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(saved).toBe(false);
+    expect(await d.get('drafts', 'journal:new')).toBeUndefined();
+    await unlockAtRest(d, key);
+    await writing;
+    expect(isSealed(await d.get('drafts', 'journal:new'))).toBe(true);
+  });
+});
+
+describe('turning it on, changing it, removing it', () => {
+  it('an interrupted sealing resumes at the next unlock and ends with every record sealed and readable', async () => {
+    await seedEntries(450);
+    const d = await getDb();
+    const key = await recordKey();
+    let kill = true;
+    onResealProgress((p) => {
+      if (kill && p && p.done >= 200) {
+        kill = false;
+        throw new Error('browser killed');
+      }
+    });
+    await expect((await turnOn(d, LOCK, key)).job).rejects.toThrow('browser killed');
+    const mid = await rawAll(d, 'entries');
+    expect(mid.filter(isSealed).length).toBeGreaterThan(0);
+    expect(mid.filter(isSealed).length).toBeLessThan(450);
+    expect((await settingsRepo().get('atRest'))?.job).toBe('seal');
+
+    // The next start: locked, then the passphrase again.
+    closeAtRest();
+    const { job } = await unlockAtRest(d, key);
+    // Mixed meanwhile, and every entry readable.
+    expect((await entriesRepo().list()).length).toBe(450);
+    await job;
+    expect((await rawAll(d, 'entries')).every(isSealed)).toBe(true);
+    expect((await settingsRepo().get('atRest'))?.job).toBe('none');
+    const all = await entriesRepo().list();
+    expect(all).toHaveLength(450);
+    expect(all.some((e) => e.body === SENTENCE)).toBe(true);
+  });
+
+  it('changing the passphrase re-wraps the data key only: no record changes, the new key opens them', async () => {
+    await seedEntries(8);
+    const d = await getDb();
+    const oldKey = await recordKey();
+    await (await turnOn(d, LOCK, oldKey)).job;
+    const before = await rawAll(d, 'entries');
+    const newKey = await recordKey();
+    await changePassphrase(d, { ...LOCK, salt: 'bmV3' }, oldKey, newKey);
+    expect(await rawAll(d, 'entries')).toEqual(before);
+    closeAtRest();
+    await expect(unlockAtRest(d, oldKey)).rejects.toThrow();
+    await unlockAtRest(d, newKey);
+    expect((await entriesRepo().list()).map((e) => e.body)).toContain(SENTENCE);
+  });
+
+  it('removing it opens every record (after an interruption too), then deletes the lock and the key together', async () => {
+    await seedEntries(450);
+    const d = await getDb();
+    const key = await recordKey();
+    await (await turnOn(d, LOCK, key)).job;
+    let kill = true;
+    onResealProgress((p) => {
+      if (kill && p && p.done >= 200) {
+        kill = false;
+        throw new Error('browser killed');
+      }
+    });
+    await expect((await turnOff(d, key)).job).rejects.toThrow('browser killed');
+    // Killed half-way: the lock and its key are still there, so every record can still be read.
+    expect(await settingsRepo().get('appLock')).not.toBeNull();
+    expect((await settingsRepo().get('atRest'))?.job).toBe('open');
+    closeAtRest();
+    const resumed = await unlockAtRest(d, key);
+    expect(resumed.removing).toBe(true);
+    await resumed.job;
+    expect(await settingsRepo().get('appLock')).toBeNull();
+    expect(await settingsRepo().get('atRest')).toBeNull();
+    const raws = await rawAll(d, 'entries');
+    expect(raws.some(isSealed)).toBe(false);
+    expect(visibleText(raws)).toContain('lighthouse');
+    setSealer(undefined);
+    expect(await entriesRepo().list()).toHaveLength(450);
+  });
+
+  it('reseal is idempotent: a second run changes nothing', async () => {
+    await seedEntries(10);
+    const d = await getDb();
+    const key = await recordKey();
+    await (await turnOn(d, LOCK, key)).job;
+    const { dataKey } = await import('../../src/storage/sealed-fields').then(async (m) => ({
+      dataKey: await m.unwrapDataKey((await settingsRepo().get('atRest'))!, key),
+    }));
+    expect((await reseal(d, 'seal', makeSealer(dataKey))).changed).toBe(0);
+  });
+});
