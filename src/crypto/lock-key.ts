@@ -5,10 +5,9 @@
  * bits, which become an HKDF key. HKDF then derives two unrelated things from it:
  *  - the *verifier* (info "groundwork lock verifier v1"), stored, so a passphrase can be checked; knowing it
  *    gives nothing towards the other key (HKDF outputs with different info are independent);
- *  - the *record key* (info "groundwork record key v1"), an AES-GCM-256 key that is never stored and is not
- *    used yet. It is what will wrap a random data key once records are encrypted at rest (ARCHITECTURE.md,
- *    Lock, deletion and security): changing the passphrase then re-wraps one small key instead of
- *    re-encrypting every record.
+ *  - the *record key* (info "groundwork record key v1"), an AES-GCM-256 key that is never stored. It wraps
+ *    the random data key that encrypts records at rest (storage/at-rest.ts, storage/sealed-fields.ts):
+ *    changing the passphrase re-wraps that one small key instead of re-encrypting every record.
  * Stored: only `LockRecord` (salt, iterations, verifier). Never the passphrase, never a key.
  */
 
@@ -26,7 +25,7 @@ export interface LockRecord {
 }
 
 export interface Unlocked {
-  /** For encryption at rest later (wrapping a data key); non-extractable. */
+  /** Wraps and unwraps the data key of encryption at rest; non-extractable. */
   recordKey: CryptoKey;
 }
 
@@ -61,6 +60,14 @@ export async function createLock(passphrase: string, iterations = LOCK_ITERATION
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
   const { verifier } = await derive(passphrase, salt, iterations);
   return { v: 1, iterations, salt: toBase64(salt), verifier: toBase64(verifier) };
+}
+
+/** A new lock and its record key at once (turning on, changing): one key derivation instead of two. */
+export async function createLockWithKey(passphrase: string, iterations = LOCK_ITERATIONS): Promise<{ record: LockRecord } & Unlocked> {
+  if (iterations < LOCK_ITERATIONS) throw new Error(`at least ${LOCK_ITERATIONS} iterations`);
+  const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
+  const { verifier, recordKey } = await derive(passphrase, salt, iterations);
+  return { record: { v: 1, iterations, salt: toBase64(salt), verifier: toBase64(verifier) }, recordKey };
 }
 
 /** The keys when `passphrase` is the lock's; `undefined` when it is not. */

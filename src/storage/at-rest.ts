@@ -17,7 +17,8 @@ import * as v from 'valibot';
 import { committed, type Db } from './db';
 import { SettingSchemas, type SettingValue } from './schema';
 import { SEALED_STORES, makeSealer, newDataKey, rewrapDataKey, unwrapDataKey } from './sealed-fields';
-import { isSealed, sameVersion, setSealer, type Sealer } from './sealing';
+import { isSealed, sameVersion, setSealer, type Sealer } from './sealer';
+import { atRest, type AtRestHook } from './sealing';
 
 export type AtRest = NonNullable<SettingValue<'atRest'>>;
 export type LockRecordValue = NonNullable<SettingValue<'appLock'>>;
@@ -132,8 +133,9 @@ export function resealing(): Promise<void> | undefined {
 }
 
 /** The lock is on and closed (at start, or locked): sealed records cannot be read; writes wait for the key. */
-export function closeAtRest(): void {
+export function closeAtRest(): AtRestHook {
   setSealer(undefined, true);
+  return atRest.on as AtRestHook;
 }
 
 /**

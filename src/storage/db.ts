@@ -11,7 +11,7 @@ import type { MediaRecord } from './media.schema';
 import type { SafetyPlan } from './safety-plan.schema';
 import { markSuperseded, reportProblem, type StorageProblem } from './problems';
 import { rescuePending } from './pending';
-import { sealRecord } from './sealing';
+import { sealed } from './sealing';
 
 export const DB_NAME = 'groundwork';
 /** Always the number of the newest migration. */
@@ -87,7 +87,7 @@ export async function putOne<S extends 'entries' | 'sessions' | 'drafts' | 'sett
   value: GroundworkDB[S]['value'],
 ): Promise<void> {
   // Sealed (when the lock is on) before the transaction opens: WebCrypto cannot run inside one.
-  const stored = await sealRecord(store, value);
+  const stored = await sealed(store, value);
   const tx = db.transaction(store, 'readwrite');
   await committed(tx, tx.store.put(stored as never));
 }

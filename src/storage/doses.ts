@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { getDb, classify, type Db } from './db';
-import { changeSealed, openOrPlain, sealRecord } from './sealing';
+import { atRest, opened, sealed } from './sealing';
 import { DoseSchema, type Dose, type DoseSetting } from './doses.schema';
 import { reportProblem } from './problems';
 import { newId } from './ids';
@@ -76,12 +76,18 @@ export function dosesRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
 
   async function change(id: string, fn: (current: Dose) => Record<string, unknown>): Promise<Dose> {
     return write(async (d) => {
-      const next = await changeSealed(d, 'doses', id, (stored) => {
+      const make = (stored: unknown) => {
         const current = v.safeParse(DoseSchema, stored);
         if (!current.success) throw new Error(`No readable dose ${id}`);
         return v.parse(DoseSchema, { ...fn(current.output), id, updatedAt: now() });
-      });
-      return next!;
+      };
+      const a = await atRest.on;
+      if (a) return a.change(d, 'doses', id, make);
+      const tx = d.transaction('doses', 'readwrite');
+      const next = make(await tx.store.get(id));
+      await tx.store.put(next);
+      await tx.done;
+      return next;
     });
   }
 
@@ -99,7 +105,7 @@ export function dosesRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
         createdAt: at,
         updatedAt: at,
       });
-      await write(async (d) => d.put('doses', await sealRecord('doses', dose)));
+      await write(async (d) => d.put('doses', await sealed('doses', dose)));
       return dose;
     },
 
@@ -135,7 +141,7 @@ export function dosesRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
     async get(id: string): Promise<Dose | undefined> {
       const raw = await (await db()).get('doses', id);
       if (raw === undefined) return undefined;
-      const parsed = v.safeParse(DoseSchema, (await openOrPlain('doses', [raw]))[0]);
+      const parsed = v.safeParse(DoseSchema, (await opened('doses', [raw], 'plain'))[0]);
       if (!parsed.success) {
         reportProblem({ kind: 'invalid-records', count: 1 });
         return undefined;
@@ -146,7 +152,7 @@ export function dosesRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
     /** Every dose, newest taken first; soft-deleted ones left out. */
     async list(): Promise<Dose[]> {
       const raw = await (await db()).getAllFromIndex('doses', 'takenAt');
-      return parseAll(await openOrPlain('doses', raw.reverse()));
+      return parseAll(await opened('doses', raw.reverse(), 'plain'));
     },
 
     /**
@@ -163,7 +169,7 @@ export function dosesRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
         if ((cursor.value as Partial<Dose>).deletedAt === undefined) kept++;
       }
       await tx.done;
-      return parseAll(await openOrPlain('doses', raw));
+      return parseAll(await opened('doses', raw, 'plain'));
     },
 
     /** Soft delete: gone from the list and from the phase, back with "Undo". */

@@ -10,7 +10,7 @@
  */
 import * as v from 'valibot';
 import { getDb, classify, putOne, type Db } from './db';
-import { openMany } from './sealing';
+import { opened } from './sealing';
 import { DraftSchema, type Draft } from './schema';
 import { reportProblem } from './problems';
 import { pendingWrites } from './pending';
@@ -27,7 +27,7 @@ export function draftsRepo(db: () => Promise<Db> = getDb, now: () => number = Da
       if (unsaved) return { id, fields: unsaved, updatedAt: now() };
       const raw = await (await db()).get('drafts', id);
       if (raw === undefined) return undefined;
-      const parsed = v.safeParse(DraftSchema, (await openMany('drafts', [raw]))[0]);
+      const parsed = v.safeParse(DraftSchema, (await opened('drafts', [raw]))[0]);
       if (parsed.success) return parsed.output;
       // Keep it as it was before anything can write over it, then hand back every string it holds.
       // (Loaded only here: the quarantine is off the first screen's path.)
@@ -55,9 +55,9 @@ export function draftsRepo(db: () => Promise<Db> = getDb, now: () => number = Da
     async waiting(): Promise<WaitingDraft[]> {
       const byId = new Map<string, Draft>();
       const raws = await (await db()).getAll('drafts');
-      const opened = await openMany('drafts', raws);
+      const open = await opened('drafts', raws);
       for (const [i, raw] of raws.entries()) {
-        const parsed = v.safeParse(DraftSchema, opened[i]);
+        const parsed = v.safeParse(DraftSchema, open[i]);
         const id = (raw as { id?: unknown } | undefined)?.id;
         if (parsed.success) byId.set(parsed.output.id, parsed.output);
         else if (typeof id === 'string') byId.set(id, { id, fields: salvageFields(raw), updatedAt: 0 });

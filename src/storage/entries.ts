@@ -8,7 +8,7 @@ import { EntrySchema, type Entry } from './schema';
 import { reportProblem, reportUnreadable } from './problems';
 import { newId } from './ids';
 import { unwrap } from 'idb';
-import { changeSealed, openMany } from './sealing';
+import { atRest, opened } from './sealing';
 // Static, not import(): a lazy storage import makes the bundler split the first screen's chunk (+3 KB, 20 requests).
 import { buildIndex, searchIndex, type ScanProgress } from './search-scan';
 
@@ -54,19 +54,25 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
     },
 
     async update(id: string, patch: Partial<Omit<Entry, 'id' | 'createdAt'>>): Promise<Entry> {
+      const make = (current: unknown) => {
+        if (!current) throw new Error(`No entry ${id}`);
+        return v.parse(EntrySchema, { ...(current as Entry), ...patch, id, updatedAt: now() });
+      };
       return write(async (d) => {
-        const next = await changeSealed(d, 'entries', id, (current) => {
-          if (!current) throw new Error(`No entry ${id}`);
-          return v.parse(EntrySchema, { ...(current as Entry), ...patch, id, updatedAt: now() });
-        });
-        return next!;
+        // Lock on: read, open, change, seal, write if unchanged (sealer.ts). Off: one transaction.
+        const a = await atRest.on;
+        if (a) return a.change(d, 'entries', id, make);
+        const tx = d.transaction('entries', 'readwrite');
+        const next = make(await tx.store.get(id));
+        await committed(tx, tx.store.put(next));
+        return next;
       });
     },
 
     async get(id: string): Promise<Entry | undefined> {
       const raw = await (await db()).get('entries', id);
       if (!raw) return undefined;
-      const parsed = v.safeParse(EntrySchema, (await openMany('entries', [raw]))[0]);
+      const parsed = v.safeParse(EntrySchema, (await opened('entries', [raw]))[0]);
       if (!parsed.success) {
         reportUnreadable('entries', id);
         return undefined;
@@ -76,7 +82,7 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
 
     /** Guided-session entries only (the "what helps" ranking reads these, not the whole journal). */
     async listSessions(): Promise<Entry[]> {
-      const raw = await openMany('entries', await (await db()).getAllFromIndex('entries', 'kind', 'session'));
+      const raw = await opened('entries', await (await db()).getAllFromIndex('entries', 'kind', 'session'));
       const out: Entry[] = [];
       const unreadable: unknown[] = [];
       for (const r of raw) {
@@ -106,7 +112,7 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
       while (out.length < limit) {
         const lo = Math.max(oldest.key, hi - span);
         const all = await d.getAllFromIndex('entries', 'createdAt', IDBKeyRange.bound(lo, hi, false, !first));
-        const raw = await openMany('entries', all.filter((r) => (r as { kind?: unknown }).kind === 'session'));
+        const raw = await opened('entries', all.filter((r) => (r as { kind?: unknown }).kind === 'session'));
         for (let i = raw.length - 1; i >= 0 && out.length < limit; i--) {
           const r = raw[i] as { kind?: unknown; id?: unknown } | undefined;
           if (r?.kind !== 'session') continue;
@@ -125,7 +131,7 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
 
     /** Newest first; soft-deleted entries are left out. */
     async list(): Promise<Entry[]> {
-      const raw = await openMany('entries', await (await db()).getAllFromIndex('entries', 'createdAt'));
+      const raw = await opened('entries', await (await db()).getAllFromIndex('entries', 'createdAt'));
       const out: Entry[] = [];
       const unreadable: unknown[] = [];
       for (let i = raw.length - 1; i >= 0; i--) {
@@ -161,11 +167,10 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
         read.push({ key: cursor.primaryKey, value: cursor.value });
         cursor = await cursor.continue();
       }
-      const opened = await openMany(
+      (await opened(
         'entries',
         read.map((r) => r.value),
-      );
-      opened.forEach((value, i) => {
+      )).forEach((value, i) => {
         const parsed = v.safeParse(EntrySchema, value);
         if (!parsed.success) unreadable.push(read[i]!.key);
         else if (parsed.output.deletedAt === undefined) out.push(parsed.output);
@@ -179,7 +184,7 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
     async getMany(ids: readonly string[]): Promise<Entry[]> {
       const d = await db();
       const store = d.transaction('entries').store;
-      const raw = await openMany('entries', await Promise.all(ids.map((id) => store.get(id))));
+      const raw = await opened('entries', await Promise.all(ids.map((id) => store.get(id))));
       const out: Entry[] = [];
       const unreadable: unknown[] = [];
       raw.forEach((r, i) => {
@@ -204,7 +209,7 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
         unwrap(await db()) as unknown as IDBDatabase,
         onProgress,
         () => signal?.aborted === true,
-        (raws) => openMany('entries', raws),
+        (raws) => opened('entries', raws),
       );
       return index && !signal?.aborted ? searchIndex(index, query) : undefined;
     },

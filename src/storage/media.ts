@@ -11,7 +11,7 @@ import { MediaRecordSchema, type MediaRecord } from './media.schema';
 import { EntrySchema } from './schema';
 import { reportProblem, reportUnreadable } from './problems';
 import { newId } from './ids';
-import { changeSealed, openMany, sealRecord } from './sealing';
+import { atRest, opened, sealed } from './sealing';
 
 export function mediaRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
   async function write<T>(fn: (d: Db) => Promise<T>): Promise<T> {
@@ -32,12 +32,17 @@ export function mediaRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
 
   async function change(id: string, fn: (current: MediaRecord) => MediaRecord): Promise<MediaRecord> {
     return write(async (d) => {
-      const next = await changeSealed(d, 'media', id, (stored) => {
+      const make = (stored: unknown) => {
         const current = stored === undefined ? undefined : parse(stored);
         if (!current) throw new Error(`No recording ${id}`);
         return v.parse(MediaRecordSchema, { ...fn(current), id, updatedAt: now() });
-      });
-      return next!;
+      };
+      const a = await atRest.on;
+      if (a) return a.change(d, 'media', id, make);
+      const tx = d.transaction('media', 'readwrite');
+      const next = make(await tx.store.get(id));
+      await committed(tx, tx.store.put(next));
+      return next;
     });
   }
 
@@ -47,7 +52,7 @@ export function mediaRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
       const at = now();
       const record = v.parse(MediaRecordSchema, { id: newId(), mime, durationMs: 0, status: 'recording', chunks: [], createdAt: at, updatedAt: at });
       await write(async (d) => {
-        const stored = await sealRecord('media', record);
+        const stored = await sealed('media', record);
         const tx = d.transaction('media', 'readwrite');
         await committed(tx, tx.store.put(stored));
       });
@@ -75,12 +80,12 @@ export function mediaRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
 
     async get(id: string): Promise<MediaRecord | undefined> {
       const raw = await (await db()).get('media', id);
-      return raw === undefined ? undefined : parse((await openMany('media', [raw]))[0]);
+      return raw === undefined ? undefined : parse((await opened('media', [raw]))[0]);
     },
 
     /** Recordings cut off before they were saved (a reload, a closed tab), newest first, with audio in them. */
     async unfinished(): Promise<MediaRecord[]> {
-      const raw = await openMany('media', await (await db()).getAllFromIndex('media', 'createdAt'));
+      const raw = await opened('media', await (await db()).getAllFromIndex('media', 'createdAt'));
       const out: MediaRecord[] = [];
       for (let i = raw.length - 1; i >= 0; i--) {
         const r = parse(raw[i]);
@@ -121,7 +126,7 @@ export function mediaRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
      * revisit them. Reads only fragment entries (the `kind` index), never the whole journal.
      */
     async fragmentsSince(since: number): Promise<number> {
-      const raw = await openMany('entries', await (await db()).getAllFromIndex('entries', 'kind', 'fragment'));
+      const raw = await opened('entries', await (await db()).getAllFromIndex('entries', 'kind', 'fragment'));
       let count = 0;
       for (const r of raw) {
         const parsed = v.safeParse(EntrySchema, r);

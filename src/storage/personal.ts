@@ -1,21 +1,21 @@
 /** The person's own grounding material (orientation statement, safe place). One record, id `mine`. */
 import * as v from 'valibot';
-import { getDb, classify, type Db } from './db';
+import { getDb, classify, committed, type Db } from './db';
 import { PersonalSchema, type Personal } from './schema';
 import { reportProblem, reportUnreadable } from './problems';
-import { changeSealed, openMany } from './sealing';
+import { atRest, opened } from './sealing';
 
 export function personalRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
   return {
     async get(): Promise<Personal> {
       const raw = await (await db()).get('personal', 'mine');
-      const parsed = v.safeParse(PersonalSchema, raw === undefined ? raw : (await openMany('personal', [raw]))[0]);
+      const parsed = v.safeParse(PersonalSchema, raw === undefined ? raw : (await opened('personal', [raw]))[0]);
       return parsed.success ? parsed.output : { id: 'mine', updatedAt: 0 };
     },
     async update(patch: Partial<Omit<Personal, 'id' | 'updatedAt'>>): Promise<Personal> {
       try {
         const d = await db();
-        const next = await changeSealed(d, 'personal', 'mine', (stored) => {
+        const make = (stored: unknown) => {
           const current = v.safeParse(PersonalSchema, stored);
           if (stored !== undefined && !current.success) {
             // Saving over it would wipe the person's own words; keep it for a later fix and say so.
@@ -28,8 +28,13 @@ export function personalRepo(db: () => Promise<Db> = getDb, now: () => number = 
             id: 'mine',
             updatedAt: now(),
           });
-        });
-        return next!;
+        };
+        const a = await atRest.on;
+        if (a) return await a.change(d, 'personal', 'mine', make);
+        const tx = d.transaction('personal', 'readwrite');
+        const next = make(await tx.store.get('mine'));
+        await committed(tx, tx.store.put(next));
+        return next;
       } catch (error) {
         reportProblem(classify(error));
         throw error;

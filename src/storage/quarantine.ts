@@ -6,7 +6,7 @@ import { getDb, classify, putOne, type Db } from './db';
 import type { QuarantineRecord } from './schema';
 import { reportProblem, reportUnreadable } from './problems';
 import { wordsIn } from './salvage';
-import { openMany } from './sealing';
+import { atRest, opened, sealed } from './sealing';
 
 export function quarantineRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
   return {
@@ -27,7 +27,7 @@ export function quarantineRepo(db: () => Promise<Db> = getDb, now: () => number 
       return record;
     },
     async list(): Promise<QuarantineRecord[]> {
-      return (await openMany('quarantine', await (await db()).getAllFromIndex('quarantine', 'at'))) as QuarantineRecord[];
+      return (await opened('quarantine', await (await db()).getAllFromIndex('quarantine', 'at'))) as QuarantineRecord[];
     },
   };
 }

@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot';
 import { getDb, classify, committed, type Db } from './db';
-import { changeSealed, openMany } from './sealing';
+import { atRest, opened, sealed } from './sealing';
 import { reportProblem, reportUnreadable } from './problems';
 import { createWriter, type Writer } from './writer';
 import { SafetyPlanSchema, emptySafetyPlan, type SafetyPlan } from './safety-plan.schema';
@@ -34,7 +34,7 @@ export function safetyPlanRepo(db: () => Promise<Db> = getDb, now: () => number 
     async get(): Promise<SafetyPlan> {
       const stored = await (await db()).get('safetyPlan', 'mine');
       if (stored === undefined) return emptySafetyPlan();
-      const parsed = v.safeParse(SafetyPlanSchema, (await openMany('safetyPlan', [stored]))[0]);
+      const parsed = v.safeParse(SafetyPlanSchema, (await opened('safetyPlan', [stored]))[0]);
       if (!parsed.success) {
         reportUnreadable('safetyPlan', 'mine');
         throw new UnreadablePlanError();
@@ -46,15 +46,20 @@ export function safetyPlanRepo(db: () => Promise<Db> = getDb, now: () => number 
     async put(plan: SafetyPlan): Promise<SafetyPlan> {
       try {
         const d = await db();
-        const next = await changeSealed(d, 'safetyPlan', 'mine', (stored) => {
+        const make = (stored: unknown) => {
           if (stored !== undefined && !v.safeParse(SafetyPlanSchema, stored).success) {
             // Saving over it would wipe the person's own words; keep it for a later fix and say so.
             reportUnreadable('safetyPlan', 'mine');
             throw new UnreadablePlanError();
           }
           return v.parse(SafetyPlanSchema, { ...plan, id: 'mine', updatedAt: now() });
-        });
-        return next!;
+        };
+        const a = await atRest.on;
+        if (a) return await a.change(d, 'safetyPlan', 'mine', make);
+        const tx = d.transaction('safetyPlan', 'readwrite');
+        const next = make(await tx.store.get('mine'));
+        await committed(tx, tx.store.put(next));
+        return next;
       } catch (error) {
         if (!(error instanceof UnreadablePlanError)) reportProblem(classify(error));
         throw error;

@@ -16,7 +16,7 @@
  * itself from this table. Its migrations must leave a `sealed` field as it is.
  */
 import type { GroundworkDB } from './db';
-import type { Sealer, StoreName } from './sealing';
+import type { Sealer, StoreName } from './sealer';
 
 type Fields = { [S in StoreName]: readonly (keyof GroundworkDB[S]['value'] & string)[] };
 

@@ -1,160 +1,45 @@
 /**
- * Encryption at rest, the small part every repository uses (issue 17). It holds no crypto: the sealer
- * (storage/sealed-fields.ts, AES-GCM-256 under the data key) is loaded with the lock guard only when the
- * lock is on and set here while unlocked, so nothing of it weighs on the first screen.
+ * Encryption at rest: the seam every repository goes through (issue 17). It is on the first screen, so it
+ * is only a slot and two small helpers; the sealing itself (storage/sealer.ts, storage/sealed-fields.ts)
+ * loads with the lock and fills `atRest.on` — a promise while it loads at start — and empties it when the
+ * lock is removed. While the slot is empty, records are written and read as they are.
  *
- * Every repository write goes through `sealRecord` (putOne does it; read-modify-write goes through
- * `changeSealed`), every read through `openRecord`/`openMany` before its schema parse. A record says
- * itself whether it is sealed (`sealed` present), so a store can hold both while a re-encryption runs
- * and every record stays readable. Which fields are sealed, per store: `SEALED` in sealed-fields.ts.
- *
- * Why not one wrapper around the idb handle: WebCrypto is asynchronous, and an IndexedDB transaction
- * commits as soon as it waits on anything but its own requests, so sealing cannot happen inside one.
- * Writes are sealed before their transaction; a read-modify-write reads, opens, changes, seals, then
- * writes only if the record is still the one it read (`changeSealed`, retried otherwise).
+ * Every write of a record goes through `sealed` (putOne does it), every read through `opened` before its
+ * schema parse, and a read-modify-write through `atRest.on.change` when the slot is filled (WebCrypto is
+ * asynchronous and would end an IndexedDB transaction, so sealing happens outside one; sealer.ts says how).
  */
 import type { StoreNames } from 'idb';
 import type { Db, GroundworkDB } from './db';
 
 export type StoreName = StoreNames<GroundworkDB>;
 
-export interface Sealer {
-  /** The data key, so the search worker can open entries in its own memory (CryptoKeys are cloneable). */
-  key?: CryptoKey;
-  seal(store: StoreName, value: object): Promise<object>;
-  open(store: StoreName, value: object): Promise<object>;
+/** 'skip': while locked, leave sealed records out (Ground reading unfinished sessions while locked);
+ *  'plain': while locked, give their plain part (a dose without its note: the dose phase keeps working). */
+export type OpenMode = 'skip' | 'plain';
+
+export interface AtRestHook {
+  seal<T extends object>(store: StoreName, value: T): Promise<T>;
+  open(store: StoreName, raws: readonly unknown[], mode?: OpenMode): Promise<unknown[]>;
+  change<T extends object>(d: Db, store: StoreName, key: string, fn: (current: unknown) => T): Promise<T>;
 }
 
-/** A sealed record could not be opened: `locked` (the key is not in memory), `off` (the lock was removed
- *  but this record is still sealed — it cannot be read without the lock's passphrase), `unreadable`. */
-export class SealedError extends Error {
-  constructor(readonly reason: 'locked' | 'off' | 'unreadable') {
-    super(
-      reason === 'locked'
-        ? 'This record is encrypted and the app is locked: unlock to read it.'
-        : reason === 'off'
-          ? 'This record is encrypted, but the app lock is off: it cannot be read without the lock’s passphrase.'
-          : 'This encrypted record could not be opened.',
-    );
-    this.name = 'SealedError';
-  }
+export const atRest: { on?: AtRestHook | Promise<AtRestHook> } = {};
+
+/** What to store for `value` (sealed while the lock is on). */
+export async function sealed<T extends object>(store: StoreName, value: T): Promise<T> {
+  const a = await atRest.on;
+  return a ? a.seal(store, value) : value;
 }
 
-let sealer: Sealer | undefined;
-/** At rest is on but the key is not in memory (locked): reads of sealed records fail, writes wait. */
-let closed = false;
-let waiting: (() => void)[] = [];
-
-/** The lock guard sets the sealer on unlocking, and `(undefined, true)` on locking (the key is dropped). */
-export function setSealer(next: Sealer | undefined, isClosed = false): void {
-  sealer = next;
-  closed = !next && isClosed;
-  if (next) {
-    const w = waiting;
-    waiting = [];
-    for (const go of w) go();
-  }
-}
-
-export function currentSealer(): Sealer | undefined {
-  return sealer;
-}
-
-export const isSealed = (raw: unknown): boolean => typeof raw === 'object' && raw !== null && 'sealed' in raw;
-
-/**
- * What to store for `value`: sealed when at rest is on. While locked, the write waits for the unlock (the
- * writer keeps the words in memory meanwhile), so nothing is ever written in the clear while the lock is on.
- */
-export async function sealRecord<T extends object>(store: StoreName, value: T): Promise<T> {
-  let s = sealer;
-  // Settings hold no sealed field (the lock's own record must be readable while locked): never wait.
-  if (!s && closed && store !== 'settings') {
-    await new Promise<void>((go) => waiting.push(go));
-    s = sealer;
-  }
-  return s ? ((await s.seal(store, value)) as T) : value;
-}
-
-/** The record as its schema expects it. Throws `SealedError` when it cannot be opened. */
-export async function openRecord(store: StoreName, raw: unknown): Promise<unknown> {
-  if (!isSealed(raw)) return raw;
-  const s = sealer;
-  if (!s) throw new SealedError(closed ? 'locked' : 'off');
-  try {
-    return await s.open(store, raw as object);
-  } catch {
-    throw new SealedError('unreadable');
-  }
-}
-
-/**
- * Open a batch. A record that fails to open (damaged, another key) comes back as `{ id, unopened: true }`,
- * which its schema refuses, so it is reported unreadable like any damaged record (and never deleted).
- * Locked or off: throws, since then nothing sealed can be read and that is not damage.
- */
-export async function openMany(store: StoreName, raws: readonly unknown[]): Promise<unknown[]> {
-  if (!raws.some(isSealed)) return raws as unknown[];
-  const s = sealer;
-  if (!s) throw new SealedError(closed ? 'locked' : 'off');
-  return Promise.all(
-    raws.map((r) =>
-      isSealed(r) ? s.open(store, r as object).catch(() => ({ id: (r as { id?: unknown }).id, unopened: true })) : r,
-    ),
-  );
-}
-
-/**
- * Like `openMany`, but while locked the sealed records are left out instead of failing: for what Ground
- * may read while the app is locked (unfinished sessions), which then reads as if they were not there.
- */
-export async function openReadable(store: StoreName, raws: readonly unknown[]): Promise<unknown[]> {
-  if (!sealer && closed) return raws.filter((r) => !isSealed(r));
-  return openMany(store, raws);
-}
-
-/**
- * For records whose plain part is still a whole record (a dose without its note): while locked, the plain
- * part; otherwise opened. Today's dose phase, which decides what Ground offers, keeps working while locked.
- */
-export async function openOrPlain(store: StoreName, raws: readonly unknown[]): Promise<unknown[]> {
-  if (!sealer && closed) return raws.map((r) => (isSealed(r) ? (({ sealed: _s, ...plain }) => plain)(r as { sealed: unknown }) : r));
-  return openMany(store, raws);
-}
-
-/** Same record as when it was read: `updatedAt` (plain) and sealed-ness unchanged. */
-export function sameVersion(a: unknown, b: unknown): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return (a as { updatedAt?: unknown }).updatedAt === (b as { updatedAt?: unknown }).updatedAt && isSealed(a) === isSealed(b);
-}
-
-/**
- * Read-modify-write of one record, with sealing outside the transaction: read and open, `fn` gives the
- * next value (or undefined to leave it), seal, then in one transaction put it only if the stored record
- * is still the one read; otherwise start again (another tab or the re-encryption wrote in between).
- */
-export async function changeSealed<S extends StoreName, T extends object>(
-  d: Db,
-  store: S,
-  key: string,
-  fn: (current: unknown) => T | undefined,
-): Promise<T | undefined> {
-  for (let attempt = 0; ; attempt++) {
-    const raw = await d.get(store, key);
-    const next = fn(raw === undefined ? undefined : await openRecord(store, raw));
-    if (next === undefined) return undefined;
-    const stored = await sealRecord(store, next);
-    const tx = d.transaction(store, 'readwrite');
-    const now = await tx.store.get(key);
-    if (!sameVersion(now, raw)) {
-      await tx.done;
-      if (attempt >= 8) throw new Error(`${store} ${key} kept changing while being saved`);
-      continue;
-    }
-    const put = tx.store.put(stored as never);
-    const [done, req] = await Promise.allSettled([tx.done, put]);
-    if (done.status === 'rejected') throw done.reason;
-    if (req.status === 'rejected') throw req.reason;
-    return next;
-  }
+/** The records as their schemas expect them. A sealed record found while the lock is off cannot be read:
+ *  that is said (a `SealedError`, reason `off`), not passed off as damage. */
+export async function opened(store: StoreName, raws: readonly unknown[], mode?: OpenMode): Promise<unknown[]> {
+  const a = await atRest.on;
+  if (a) return a.open(store, raws, mode);
+  if (raws.some((r) => (r as { sealed?: unknown } | undefined)?.sealed))
+    throw Object.assign(Error('This record is encrypted, and the app lock is off: it cannot be read without the passphrase.'), {
+      name: 'SealedError',
+      reason: 'off',
+    });
+  return raws as unknown[];
 }

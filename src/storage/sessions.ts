@@ -9,7 +9,7 @@ import { getDb, classify, putOne, type Db } from './db';
 import { SessionRecordSchema, type SessionRecord } from './schema';
 import { reportProblem, reportUnreadable } from './problems';
 import { pendingWrites } from './pending';
-import { openReadable } from './sealing';
+import { opened } from './sealing';
 
 export const sessionKey = (id: string) => `sessions:${id}`;
 
@@ -27,9 +27,9 @@ export function sessionsRepo(db: () => Promise<Db> = getDb) {
       if (pendingWrites.has(sessionKey(id))) return pendingWrites.get<SessionRecord | null>(sessionKey(id)) ?? undefined;
       const raw = await (await db()).get('sessions', id);
       if (raw === undefined) return undefined;
-      const [opened] = await openReadable('sessions', [raw]);
-      if (opened === undefined) return undefined; // sealed, and the app is locked
-      const parsed = v.safeParse(SessionRecordSchema, opened);
+      const [open] = await opened('sessions', [raw], 'skip');
+      if (open === undefined) return undefined; // sealed, and the app is locked
+      const parsed = v.safeParse(SessionRecordSchema, open);
       if (!parsed.success) reportUnreadable('sessions', id);
       return parsed.success ? parsed.output : undefined;
     },
@@ -42,7 +42,7 @@ export function sessionsRepo(db: () => Promise<Db> = getDb) {
       const unsaved = pendingWrites.withPrefix<SessionRecord | null>('sessions:');
       const byId = new Map<string, SessionRecord>();
       const unreadable: unknown[] = [];
-      for (const r of await openReadable('sessions', await (await db()).getAllFromIndex('sessions', 'updatedAt'))) {
+      for (const r of await opened('sessions', await (await db()).getAllFromIndex('sessions', 'updatedAt'), 'skip')) {
         const parsed = v.safeParse(SessionRecordSchema, r);
         if (parsed.success) byId.set(parsed.output.id, parsed.output);
         else unreadable.push((r as { id?: unknown } | undefined)?.id);

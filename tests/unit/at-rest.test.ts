@@ -20,7 +20,7 @@ import { settingsRepo } from '../../src/storage/settings';
 import { emptySafetyPlan } from '../../src/storage/safety-plan.schema';
 import { buildIndex, searchIndex } from '../../src/storage/search-scan';
 import { SEALED, makeSealer } from '../../src/storage/sealed-fields';
-import { SealedError, isSealed, openMany, setSealer } from '../../src/storage/sealing';
+import { SealedError, isSealed, openMany, setSealer } from '../../src/storage/sealer';
 import {
   changePassphrase,
   closeAtRest,

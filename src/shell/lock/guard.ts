@@ -15,6 +15,8 @@ import { flushAll } from '../lifecycle';
 import type { AppContext } from '../../ui/context';
 import { personal, settings } from '../services';
 import { shouldLock } from './idle';
+import { closeAtRest } from './at-rest.svelte';
+import type { AtRestHook } from '../../storage/sealing';
 
 /** localStorage: the lock is on, so a reload is locked before the database has even been read. */
 export const LOCK_HINT = 'groundwork:lock';
@@ -79,6 +81,9 @@ function onPageShow(e: PageTransitionEvent) {
 export function lockNow(tell = true): void {
   flushAll();
   shell.locked = true;
+  // The data key is dropped once the writes just flushed have taken it (they seal with the key they started
+  // with); anything written after this waits, in memory, for the next unlock.
+  setTimeout(closeAtRest, 0);
   if (tell) channel?.postMessage('lock');
 }
 
@@ -102,9 +107,12 @@ function setHint(on: boolean) {
 }
 
 /** The app started with the lock on: closed until the passphrase is entered. */
-export async function resume(ctx: Pick<AppContext, 'personal'>): Promise<void> {
+export async function resume(ctx: Pick<AppContext, 'personal'>): Promise<AtRestHook> {
   shell.locked = true;
+  // Closed at rest too: sealed records stay unread and writes wait until the unlock.
+  const hook = closeAtRest();
   startGuard({ minutes: await settings.get('lockAfterMinutes').catch(() => minutes), locked: true, context: ctx });
+  return hook;
 }
 
 /**

@@ -277,7 +277,7 @@ export const enLater = {
     intro:
       'A passphrase that closes Groundwork after a few minutes without use, and whenever it has been in the background that long. While it is closed, Ground me now, Help and the crisis lines still work; nothing you wrote shows.',
     scope:
-      'For now the lock keeps things out of sight on this screen. It does not yet encrypt what is stored, so someone who can open this browser’s files could still read them.',
+      'With the lock on, what you write is also encrypted on this device: journal entries, answers, drafts, voice notes, your safety plan and grounding words. Only the passphrase opens them. Dates and the kind of each entry stay readable, so the journal can still be listed quickly.',
     warning:
       'If you forget the passphrase, it cannot be recovered. Nobody can reset it — not us, not your clinician — because it is never kept anywhere.',
     backupFirst: 'Make a backup first',
@@ -348,5 +348,12 @@ export const enLater = {
     smallQuota:
       'This browser allows very little space, which usually means a private or incognito window. Everything here will be gone when the window closes.',
     backup: 'Make a backup',
+  },
+  atRest: {
+    sealing: (done: number, total: number) => `Encrypting what is stored: ${done} of ${total} records. You can keep using Groundwork; if it is closed, this carries on after the next unlock.`,
+    opening: (done: number, total: number) => `Decrypting what is stored: ${done} of ${total} records. The lock comes off when this is finished; if Groundwork is closed, it carries on after the next unlock.`,
+    sealed: 'Everything stored is encrypted.',
+    removing: 'Removing the lock: decrypting what is stored first…',
+    changedOnlyKey: 'The passphrase is changed. Your records did not need re-encrypting: only the key that opens them was locked again with the new passphrase.',
   },
 } as const;
