@@ -52,8 +52,13 @@ export async function buildIndex(
   db: IDBDatabase,
   onProgress: (p: ScanProgress) => void = () => {},
   cancelled: () => boolean = () => false,
-  /** Opens sealed records (encryption at rest) in memory; what it opens is never written back. */
-  open: (raws: unknown[]) => Promise<unknown[]> = async (raws) => raws,
+  /** Opens sealed records (encryption at rest) in memory; what it opens is never written back. Without it
+   *  (the worker, which has no key), a sealed record fails the scan, and the client searches on the main
+   *  thread instead (search-client's fail-over), where `entries.searchIds` opens them. */
+  open: (raws: unknown[]) => Promise<unknown[]> = async (raws) => {
+    if (raws.some((r) => (r as { sealed?: unknown } | undefined)?.sealed)) throw Error('sealed');
+    return raws;
+  },
 ): Promise<SearchIndex | undefined> {
   const signature = await storeSignature(db);
   const total = Number(signature.split(':')[0]);

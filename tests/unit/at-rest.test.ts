@@ -265,3 +265,14 @@ describe('turning it on, changing it, removing it', () => {
     expect((await reseal(d, 'seal', makeSealer(dataKey))).changed).toBe(0);
   });
 });
+
+describe('search with the lock on', () => {
+  it('the worker’s scan (no key) refuses sealed entries rather than missing them, so the client searches on the main thread', async () => {
+    await seedEntries(3);
+    const d = await getDb();
+    await (await turnOn(d, LOCK, await recordKey())).job;
+    await expect(buildIndex(unwrap(d) as unknown as IDBDatabase)).rejects.toThrow('sealed');
+    const ids = await entriesRepo().searchIds('words 2');
+    expect(ids).toHaveLength(1);
+  });
+});
