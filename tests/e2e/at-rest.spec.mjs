@@ -80,3 +80,56 @@ test('lock on with an entry present → no plaintext on disk; unlocked, the jour
   const plain = await rawEntries(page);
   assert.ok(plain.every((r) => !r.sealed) && plain.some((r) => r.text.includes('lighthouse')), 'plain again');
 });
+
+test('the browser killed in the middle of the encryption → after reload and unlock, it finishes and every entry is there and readable', async (t) => {
+  const { killBrowserHard } = await import('./lib/browser.mjs');
+  const first = await launch({ persistentDir: true });
+  const opened = [];
+  t.after(async () => {
+    for (const x of opened.reverse()) await x.close();
+    await first.close();
+  });
+  const page = await first.page();
+  await open(page, '/journal', { heading: 'Journal' });
+  const N = 4000;
+  await page.evaluate(async (n) => {
+    const db = await new Promise((res, rej) => {
+      const r = indexedDB.open('groundwork');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const tx = db.transaction('entries', 'readwrite');
+    for (let i = 0; i < n; i++)
+      tx.objectStore('entries').put({ id: `e${String(i).padStart(5, '0')}`, kind: 'free', createdAt: 1_700_000_000_000 + i * 1000, updatedAt: 1, title: `seeded ${i}`, body: `body ${i} lighthouse`, complete: true });
+    await new Promise((res) => (tx.oncomplete = res));
+    db.close();
+  }, N);
+  await open(page, '/settings', { heading: 'Settings' });
+  const lock = page.getByRole('region', { name: 'App lock' });
+  await lock.getByLabel('New passphrase', { exact: true }).fill(PASS);
+  await lock.getByLabel('The same passphrase again', { exact: true }).fill(PASS);
+  await lock.getByRole('checkbox', { name: 'I understand a forgotten passphrase cannot be recovered.' }).check();
+  await lock.getByRole('button', { name: 'Turn the lock on' }).click();
+  await page.getByTestId('at-rest-progress').waitFor({ timeout: CRYPTO_TIMEOUT });
+  await killBrowserHard(first.context);
+
+  const second = await launch({ persistentDir: first.userDataDir });
+  opened.push(second);
+  const page2 = await second.page();
+  await page2.goto(`${baseURL}/#/journal`);
+  await page2.getByRole('heading', { level: 1, name: 'Groundwork is locked', exact: true }).waitFor({ timeout: CRYPTO_TIMEOUT });
+  const mid = await rawEntries(page2);
+  assert.equal(mid.length, N, 'no entry lost');
+  await page2.getByLabel('Passphrase', { exact: true }).fill(PASS);
+  await page2.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await page2.getByText(`seeded ${N - 1}`, { exact: true }).first().waitFor({ timeout: CRYPTO_TIMEOUT });
+  // The interrupted job resumes in the background and ends with every record sealed.
+  const deadline = Date.now() + CRYPTO_TIMEOUT;
+  let rows = await rawEntries(page2);
+  while (!rows.every((r) => r.sealed) && Date.now() < deadline) {
+    await page2.waitForTimeout(500);
+    rows = await rawEntries(page2);
+  }
+  assert.equal(rows.length, N);
+  assert.ok(rows.every((r) => r.sealed && !r.text.includes('lighthouse')), 'every entry sealed after the resumed run');
+});
