@@ -37,9 +37,6 @@ export async function opened(store: StoreName, raws: readonly unknown[], mode?: 
   const a = await atRest.on;
   if (a) return a.open(store, raws, mode);
   if (raws.some((r) => (r as { sealed?: unknown } | undefined)?.sealed))
-    throw Object.assign(Error('This record is encrypted, and the app lock is off: it cannot be read without the passphrase.'), {
-      name: 'SealedError',
-      reason: 'off',
-    });
+    throw Object.assign(Error('Encrypted record, and the app lock is off'), { name: 'SealedError', reason: 'off' });
   return raws as unknown[];
 }
