@@ -70,6 +70,9 @@ export const SessionRecordSchema = v.object({
 });
 export type SessionRecord = v.InferOutput<typeof SessionRecordSchema>;
 
+const MeasureDays = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(365)));
+const MeasureAt = v.optional(v.number());
+
 /** Settings are typed per key, so a tampered or old value is caught on read and replaced by the default. */
 export const SettingSchemas = {
   sound: v.boolean(),
@@ -83,6 +86,12 @@ export const SettingSchemas = {
   region: v.string(),
   /** The dose whose window invitation to revisit fragments was dismissed ('' = none): asked once per dose. */
   revisitDismissed: v.string(),
+  /** Questionnaires: one item per screen or the whole form on one page — the person's choice. */
+  measureMode: v.picklist(['one', 'form']),
+  /** Days between questionnaires, per measure (measures/due.ts); null = the defaults, for measures already taken. A plan may set it. */
+  measureRhythm: v.nullable(v.object({ phq9: MeasureDays, gad7: MeasureDays, pcl5: MeasureDays })),
+  /** When "Not now" was chosen on Today for each due questionnaire (ms): hidden for one rhythm period. */
+  measuresNotNow: v.object({ phq9: MeasureAt, gad7: MeasureAt, pcl5: MeasureAt }),
 } as const;
 export type SettingKey = keyof typeof SettingSchemas;
 export type SettingValue<K extends SettingKey> = v.InferOutput<(typeof SettingSchemas)[K]>;
@@ -95,6 +104,9 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   breathing: { pattern: 'slow-exhale', minutes: 2 },
   region: 'auto',
   revisitDismissed: '',
+  measureMode: 'one',
+  measureRhythm: null,
+  measuresNotNow: {},
 };
 
 export const SettingRecordSchema = v.object({ key: v.string(), value: v.unknown() });

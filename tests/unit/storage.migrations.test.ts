@@ -115,6 +115,14 @@ describe('fresh install', () => {
             entryId: { keyPath: 'entryId', unique: false, multiEntry: false },
           },
         },
+        measures: {
+          keyPath: 'id',
+          autoIncrement: false,
+          indexes: {
+            measureId: { keyPath: 'measureId', unique: false, multiEntry: false },
+            startedAt: { keyPath: 'startedAt', unique: false, multiEntry: false },
+          },
+        },
         personal: { keyPath: 'id', autoIncrement: false, indexes: {} },
         quarantine: {
           keyPath: 'id',
