@@ -86,6 +86,16 @@ export const SettingSchemas = {
   region: v.string(),
   /** The dose whose window invitation to revisit fragments was dismissed ('' = none): asked once per dose. */
   revisitDismissed: v.string(),
+  /** The person's statement, in their words, that they agreed exposure work with their clinician
+   *  (flow/exposure-gate.ts); null = not given or taken back in Settings. */
+  exposureAgreement: v.nullable(v.object({ agreedAt: v.number(), words: PersonText })),
+  /** Exposure routing thresholds on SUDS 0–100 (flow/routing.ts ExposureThresholds). */
+  exposureThresholds: v.object({
+    preSudsAtLeast: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
+    presenceAtMost: v.pipe(v.number(), v.minValue(0), v.maxValue(10)),
+    postSudsAtLeast: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
+    riseAtLeast: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
+  }),
   /** Questionnaires: one item per screen or the whole form on one page — the person's choice. */
   measureMode: v.picklist(['one', 'form']),
   /** Days between questionnaires, per measure (measures/due.ts); null = the defaults, for measures already taken. A plan may set it. */
@@ -104,6 +114,8 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   breathing: { pattern: 'slow-exhale', minutes: 2 },
   region: 'auto',
   revisitDismissed: '',
+  exposureAgreement: null,
+  exposureThresholds: { preSudsAtLeast: 85, presenceAtMost: 3, postSudsAtLeast: 85, riseAtLeast: 30 },
   measureMode: 'one',
   measureRhythm: null,
   measuresNotNow: {},
