@@ -55,12 +55,8 @@ export function dueMeasures(
     const days = rhythm[id];
     if (days === undefined || !(days > 0)) continue;
     const mine = history.filter((h) => h.measureId === id && h.startedAt <= now);
-    const lastDone = Math.max(-Infinity, ...mine.filter((h) => h.completedAt !== undefined).map((h) => h.completedAt!));
-    const lastCompletedAt = Number.isFinite(lastDone) ? lastDone : undefined;
-    // An unfinished one started after the last completed and within this period is offered back.
-    const open = mine
-      .filter((h) => h.completedAt === undefined && (lastCompletedAt === undefined || h.startedAt > lastCompletedAt) && now - h.startedAt < periodMs(days))
-      .sort((a, b) => b.startedAt - a.startedAt)[0];
+    const lastCompletedAt = lastCompleted(mine);
+    const open = resumable(mine, id, now, days);
     const dismissed = notNow[id];
     if (dismissed !== undefined && dismissed <= now && now - dismissed < periodMs(days)) continue;
     if (open) {
@@ -71,6 +67,28 @@ export function dueMeasures(
     else if (now - lastCompletedAt >= periodMs(days)) out.push({ measureId: id, reason: 'again', lastCompletedAt });
   }
   return out;
+}
+
+function lastCompleted(history: readonly MeasureHistoryItem[]): number | undefined {
+  const last = Math.max(-Infinity, ...history.filter((h) => h.completedAt !== undefined).map((h) => h.completedAt!));
+  return Number.isFinite(last) ? last : undefined;
+}
+
+/**
+ * The unfinished administration to carry on with, if any: the newest one of this measure started after its
+ * last completed one and within one rhythm period (an older one is left as it is, and a fresh one starts).
+ */
+export function resumable<T extends MeasureHistoryItem>(
+  history: readonly T[],
+  measureId: MeasureId,
+  now: number,
+  days: number = DEFAULT_RHYTHM[measureId],
+): T | undefined {
+  const mine = history.filter((h) => h.measureId === measureId && h.startedAt <= now);
+  const last = lastCompleted(mine);
+  return mine
+    .filter((h) => h.completedAt === undefined && (last === undefined || h.startedAt > last) && now - h.startedAt < periodMs(days))
+    .sort((a, b) => b.startedAt - a.startedAt)[0];
 }
 
 /**

@@ -8,6 +8,7 @@ import { sessionsRepo } from '../storage/sessions';
 import { settingsRepo } from '../storage/settings';
 import { personalRepo } from '../storage/personal';
 import type { SafetyPlanRepo } from '../storage/safety-plan';
+import type { MeasuresRepo } from '../storage/measures';
 import { requestPersistence } from '../storage/persist';
 import type { Runner } from '../flow/runner';
 import type { MediaRepo } from '../storage/media';
@@ -35,6 +36,14 @@ export function safetyPlan(): Promise<SafetyPlanRepo> {
   // A chunk that could not load (offline, a file missing from the cache) must not be remembered as failed.
   safetyPlanLoading.catch(() => (safetyPlanLoading = undefined));
   return safetyPlanLoading;
+}
+
+let measuresLoading: Promise<MeasuresRepo> | undefined;
+/** The questionnaires' repository (and the scoring it derives totals with), loaded on first use. */
+export function measures(): Promise<MeasuresRepo> {
+  measuresLoading ??= import('../storage/measures').then((m) => m.measuresRepo());
+  measuresLoading.catch(() => (measuresLoading = undefined));
+  return measuresLoading;
 }
 
 let runner: Promise<Runner> | undefined;

@@ -19,6 +19,9 @@ export type Route =
   | { name: 'journal-edit'; id: string }
   | { name: 'exercise'; moduleId: string }
   | { name: 'session'; sessionId: string }
+  /** Questionnaires (issue 16): the list with trends, and taking one (carries on an unfinished one). */
+  | { name: 'measures' }
+  | { name: 'measure'; measureId: 'phq9' | 'gad7' | 'pcl5' }
   | { name: 'not-found'; path: string };
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
@@ -53,6 +56,11 @@ export function parseRoute(hash: string): Route {
       return second && SAFE_ID.test(second) && parts.length === 2 ? { name: 'exercise', moduleId: second } : notFound(path);
     case 'session':
       return second && SAFE_ID.test(second) && parts.length === 2 ? { name: 'session', sessionId: second } : notFound(path);
+    case 'measures':
+      if (parts.length === 1) return { name: 'measures' };
+      return (second === 'phq9' || second === 'gad7' || second === 'pcl5') && parts.length === 2
+        ? { name: 'measure', measureId: second }
+        : notFound(path);
     default:
       return notFound(path);
   }
@@ -70,6 +78,8 @@ export function href(route: Route): string {
       return `#/exercise/${route.moduleId}`;
     case 'session':
       return `#/session/${route.sessionId}`;
+    case 'measure':
+      return `#/measures/${route.measureId}`;
     case 'ground':
       return route.leaving ? `#/ground/leave/${route.leaving}` : '#/ground';
     case 'not-found':

@@ -2,7 +2,7 @@
 // rhythm taken as input (a plan may change it), never "overdue", "Not now" hides one for a period, an
 // unfinished one is offered back, and none in the session phase.
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, DEFAULT_RHYTHM, DUE_SLACK_MS, dueMeasures, offerMeasures, rhythmInUse, type MeasureHistoryItem } from '../../src/measures/due';
+import { DAY_MS, DEFAULT_RHYTHM, DUE_SLACK_MS, dueMeasures, offerMeasures, resumable, rhythmInUse, type MeasureHistoryItem } from '../../src/measures/due';
 
 const NOW = Date.UTC(2026, 10, 30, 9);
 const HOUR = 60 * 60 * 1000;
@@ -88,5 +88,15 @@ describe('offerMeasures', () => {
   it('never in the session phase; in every other phase', () => {
     expect(offerMeasures('session')).toBe(false);
     for (const p of ['settling', 'window', 'consolidation', 'between']) expect(offerMeasures(p)).toBe(true);
+  });
+});
+
+describe('resumable', () => {
+  it('the newest unfinished one after the last completed, within the period', () => {
+    const a: MeasureHistoryItem = { id: 'a', measureId: 'phq9', startedAt: NOW - 3 * HOUR };
+    const b: MeasureHistoryItem = { id: 'b', measureId: 'phq9', startedAt: NOW - 2 * HOUR };
+    expect(resumable([a, b, done('phq9', 1)], 'phq9', NOW)?.id).toBe('b');
+    expect(resumable([a, done('phq9', 0.01)], 'phq9', NOW)).toBeUndefined();
+    expect(resumable([a], 'gad7', NOW)).toBeUndefined();
   });
 });
