@@ -133,3 +133,47 @@ test('at 200% text on a 320 px phone: questions, the item-9 screen and the trend
   await page.getByRole('link', { name: 'Carry on with the PHQ-9', exact: true }).waitFor();
   await fits('measures list');
 });
+
+test('Today offers a GAD-7 taken eight days ago, never pushes one never taken, and "Not now" sets it aside across a reload', async (t) => {
+  const { page } = await freshPage(t, b.browser);
+  const errors = collectErrors(page);
+  await open(page, '/today', { heading: 'Today' });
+  // Someone who never took one: no questionnaire on Today.
+  await page.getByRole('link', { name: 'Open your journal', exact: true }).waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('[data-measures-due]').count(), 0);
+  assert.equal(await page.getByRole('link', { name: 'Your questionnaires and how they have changed' }).count(), 0);
+
+  // A GAD-7 finished eight days ago, written as the app writes it.
+  await page.evaluate(async () => {
+    const db = await new Promise((res, rej) => {
+      const r = indexedDB.open('groundwork');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const at = Date.now() - 8 * 24 * 60 * 60 * 1000;
+    await new Promise((res, rej) => {
+      const tx = db.transaction('measures', 'readwrite');
+      tx.objectStore('measures').put({
+        id: 'gad7-old', measureId: 'gad7', answers: [1, 1, 1, 1, 1, 1, 1], period: 'two-weeks',
+        startedAt: at - 60_000, updatedAt: at, completedAt: at, total: 7, band: 'mild',
+      });
+      tx.oncomplete = res;
+      tx.onerror = () => rej(tx.error);
+    });
+    db.close();
+  });
+  await page.reload();
+  const card = page.locator('[data-measures-due]');
+  await card.waitFor();
+  assert.ok(await card.getByRole('link', { name: 'GAD-7: worry and anxiety over the last two weeks', exact: true }).isVisible());
+  assert.equal(await card.getByRole('link', { name: /PHQ-9|PCL-5/ }).count(), 0, 'only the one this person takes');
+  await axeClean(page, 'Today with a questionnaire due');
+  await card.getByRole('button', { name: /^Not now\W+GAD-7$/ }).click();
+  await page.getByRole('link', { name: 'Your questionnaires and how they have changed', exact: true }).waitFor();
+  await page.waitForTimeout(300);
+  await page.reload();
+  await page.getByRole('link', { name: 'Your questionnaires and how they have changed', exact: true }).waitFor();
+  assert.equal(await page.locator('[data-measures-due]').count(), 0, 'set aside after a reload');
+  assertNoErrors(errors);
+});
