@@ -321,6 +321,6 @@ export const enLater = {
     todayQuiet: 'Your questionnaires and how they have changed',
     settingsHeading: 'Questionnaires',
     settingsBody: 'PHQ-9, GAD-7 and PCL-5: take one when you like and see how your answers change over time.',
-    settingsLink: 'Open questionnaires',
+    settingsLink: 'Take one, or see how yours have changed',
   },
 } as const;
