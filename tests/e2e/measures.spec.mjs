@@ -135,13 +135,18 @@ test('at 200% text on a 320 px phone: questions, the item-9 screen and the trend
 });
 
 test('Today offers a GAD-7 taken eight days ago, never pushes one never taken, and "Not now" sets it aside across a reload', async (t) => {
-  const { page } = await freshPage(t, b.browser);
+  const { context, page } = await freshPage(t, b.browser);
   const errors = collectErrors(page);
+  const requests = trackRequests(context, baseURL);
   await open(page, '/today', { heading: 'Today' });
-  // Someone who never took one: no questionnaire on Today.
+  // Someone who never took one: no questionnaire on Today, and none of its code loaded.
   await page.getByRole('link', { name: 'Open your journal', exact: true }).waitFor();
-  await page.waitForTimeout(500);
+  await page.waitForLoadState('networkidle');
   assert.equal(await page.locator('[data-measures-due]').count(), 0);
+  // The page's own loads (the service worker's precaching is not the first screen's cost).
+  const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  assert.deepEqual(loaded.filter((u) => /\/assets\/(MeasuresDue|measures|content|due|scoring)-/.test(u)), [], 'no questionnaire code on the first screen');
+  assert.deepEqual(requests.foreignRequests(), []);
   assert.equal(await page.getByRole('link', { name: 'Your questionnaires and how they have changed' }).count(), 0);
 
   // A GAD-7 finished eight days ago, written as the app writes it.
@@ -166,6 +171,8 @@ test('Today offers a GAD-7 taken eight days ago, never pushes one never taken, a
   await page.reload();
   const card = page.locator('[data-measures-due]');
   await card.waitFor();
+  const loadedNow = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  assert.ok(loadedNow.some((u) => /\/assets\/MeasuresDue-/.test(u)), 'the card loads only for someone who takes questionnaires');
   assert.ok(await card.getByRole('link', { name: 'GAD-7: worry and anxiety over the last two weeks', exact: true }).isVisible());
   assert.equal(await card.getByRole('link', { name: /PHQ-9|PCL-5/ }).count(), 0, 'only the one this person takes');
   await axeClean(page, 'Today with a questionnaire due');
