@@ -6,7 +6,8 @@
  * `measureSummaries(records)` takes any stored administrations (in-progress ones are ignored) and returns one
  * summary per measure with at least one completed administration, in the order PHQ-9, GAD-7, PCL-5:
  * - `latest`: the newest completed one — `at` (completedAt, ms), `total`, `maxTotal`, `band` (id),
- *   `bandLabel`, `bandPlain`, `item9` (PHQ-9), `clusters` (PCL-5: B, C, D, E sums);
+ *   `bandLabel`, `bandPlain`, `item9` (PHQ-9), `clusters` (PCL-5: B, C, D, E sums), `difficulty` (the
+ *   answer to PHQ-9/GAD-7's unscored last question, in its published words, when given);
  * - `points`: every completed one, oldest first, `{ at, total, band }` — what a chart plots;
  * - `change`: latest total minus the first one's (undefined with one point);
  * - `bands`: the measure's bands with their labels (for band lines on a chart);
@@ -19,6 +20,8 @@ export interface MeasureRecordLike {
   measureId: MeasureId;
   answers: Answers;
   completedAt?: number;
+  /** PHQ-9/GAD-7's unscored question: how difficult these problems made daily life (0–3). */
+  difficulty?: number | null;
 }
 
 export interface TrendPoint {
@@ -33,7 +36,7 @@ export interface MeasureSummary {
   title: string;
   maxTotal: number;
   count: number;
-  latest: TrendPoint & { bandLabel: string; bandPlain: string; item9?: number; clusters?: ClusterSums };
+  latest: TrendPoint & { bandLabel: string; bandPlain: string; item9?: number; clusters?: ClusterSums; difficulty?: string };
   change?: number;
   points: TrendPoint[];
   bands: { id: string; min: number; max: number; label: string }[];
@@ -76,6 +79,7 @@ export function measureSummaries(records: readonly MeasureRecordLike[], formatDa
         bandPlain: band.plain,
         ...(lastScore.item9 !== undefined && { item9: lastScore.item9 }),
         ...(lastScore.clusters && { clusters: lastScore.clusters }),
+        ...(typeof last.difficulty === 'number' && content.difficulty && { difficulty: content.difficulty.options[last.difficulty]?.label }),
       },
       ...(points.length > 1 && { change: latestPoint.total - points[0]!.total }),
       points,

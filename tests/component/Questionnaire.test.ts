@@ -51,6 +51,8 @@ describe('questionnaire', { timeout: 30_000 }, () => {
     expect((await stored())[0]!.answers.slice(0, 2)).toEqual([2, null]);
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByText('Question 2 of 7')).toBeInTheDocument();
+    // Focus moves to the new question, so a screen reader reads it next.
+    await waitFor(() => expect(document.activeElement?.textContent).toContain(GAD7.items[1]!));
     expect(screen.queryByText(GAD7.items[0]!)).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Back' }));
     expect(within(group(new RegExp(GAD7.items[0]!))).getByRole('radio', { name: 'More than half the days' })).toBeChecked();

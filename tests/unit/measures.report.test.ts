@@ -52,4 +52,9 @@ describe('measureSummaries', () => {
   it('a record whose answers do not fit its measure is left out, not guessed', () => {
     expect(measureSummaries([{ measureId: 'gad7', answers: [9, 9], completedAt: T0 }])).toEqual([]);
   });
+
+  it('the latest difficulty answer is given in its published words', () => {
+    const [g] = measureSummaries([{ measureId: 'gad7', answers: [1, 1, 1, 1, 1, 1, 1], completedAt: T0, difficulty: 2 }]);
+    expect(g!.latest.difficulty).toBe('Very difficult');
+  });
 });
