@@ -305,7 +305,7 @@ export async function openEnvelope(
 // Parsing
 
 function parse(bytes: Uint8Array): { header: Header; headerBytes: Uint8Array<ArrayBuffer>; body: string } {
-  if (!(bytes instanceof Uint8Array)) throw new EnvelopeError('malformed', 'Not a file.');
+  if (!isBytes(bytes)) throw new EnvelopeError('malformed', 'Not a file.');
   if (bytes.length > MAX_ENVELOPE_BYTES) throw new EnvelopeError('too-large', 'The file is too large.');
   const newline = bytes.indexOf(0x0a);
   if (newline < 0 || newline > MAX_HEADER_BYTES) {
@@ -341,6 +341,11 @@ function parse(bytes: Uint8Array): { header: Header; headerBytes: Uint8Array<Arr
   }
   const body = latin1(bodyBytes);
   return { header: parsed.output, headerBytes, body };
+}
+
+/** A Uint8Array from any realm (a frame's, a test environment's): `instanceof` would refuse those. */
+function isBytes(x: unknown): x is Uint8Array {
+  return Object.prototype.toString.call(x) === '[object Uint8Array]';
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -379,7 +384,7 @@ function random(n: number): Uint8Array<ArrayBuffer> {
 }
 
 function checkPlainSize(plain: Uint8Array): void {
-  if (!(plain instanceof Uint8Array)) throw new EnvelopeError('malformed', 'Nothing to seal.');
+  if (!isBytes(plain)) throw new EnvelopeError('malformed', 'Nothing to seal.');
   if (plain.length > MAX_PLAIN_BYTES) throw new EnvelopeError('too-large', 'The content is too large.');
 }
 
