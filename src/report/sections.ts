@@ -4,13 +4,22 @@
  * draw them without the person's database.
  *
  * To add one (measures, exposure, …): write `src/<feature>/report-section.ts` exporting a
- * `ReportSectionProvider`, and add ONE line to `REPORT_PROVIDERS` below — a lazy import, so the report
- * screen loads the feature's code only when it opens. Order in the list = order in the chooser and in the
- * report. Copy for a provider's labels lives with the feature (en-later, its own section).
+ * `ReportSectionProvider` (importing only types from here), import it below and add it to
+ * `REPORT_PROVIDERS`. Order in the list = order in the chooser and in the report. This file is loaded
+ * only by the report screens (lazy), so a provider adds nothing to the first screen. Copy for a
+ * provider's labels lives with the feature (en-later, its own section).
+ *
+ * Why static imports and not `() => import(…)` per provider: a dynamic import from this lazy chunk of a
+ * file that reaches the entry chunk (the module registry) makes Vite list the entry's CSS among the
+ * import's preloads, and the build inlines and removes that CSS file (scripts/vite-prerender.ts), so the
+ * preload 404s (seen in e2e). The providers are small; they ride in the report screens' chunk.
  */
 import type { AppContext } from '../ui/context';
 import type { Entry } from '../storage/schema';
 import type { ReportSection } from './schema';
+import { modulesProvider } from './providers/modules';
+import { beliefProvider } from './providers/belief';
+import { entriesProvider } from './providers/entries';
 
 /** One thing the person can tick. */
 export interface ReportOption {
@@ -48,18 +57,11 @@ export interface ReportSectionProvider {
   sections(ctx: ReportContext, chosen: readonly string[]): Promise<ReportSection[]>;
 }
 
-export type ReportProviderLoader = () => Promise<ReportSectionProvider>;
-
-/** Every provider, in chooser and report order. One line each. */
-export const REPORT_PROVIDERS: readonly ReportProviderLoader[] = [
-  () => import('./providers/modules').then((m) => m.modulesProvider),
-  () => import('./providers/belief').then((m) => m.beliefProvider),
-  // measures: () => import('../measures/report-section').then((m) => m.measuresProvider),
-  // exposure: () => import('../modules/exposure/report-section').then((m) => m.exposureProvider),
-  () => import('./providers/entries').then((m) => m.entriesProvider),
+/** Every provider, in chooser and report order. */
+export const REPORT_PROVIDERS: readonly ReportSectionProvider[] = [
+  modulesProvider,
+  // measuresProvider (measures: PHQ-9, GAD-7, PCL-5 trends with band lines),
+  beliefProvider,
+  // exposureProvider (exposure: SUDS over sessions),
+  entriesProvider,
 ];
-
-/** Whether an entry falls in the report's period. */
-export function inPeriod(at: number, ctx: Pick<ReportContext, 'from' | 'to'>): boolean {
-  return (ctx.from === null || at >= ctx.from) && at <= ctx.to;
-}

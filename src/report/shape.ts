@@ -26,7 +26,11 @@ export function periodStart(period: Period, now: number): number | null {
 }
 
 type Window = Pick<ReportContext, 'from' | 'to'>;
-const within = (at: number, w: Window) => (w.from === null || at >= w.from) && at <= w.to;
+/** Whether a moment falls in the report's period. */
+export function inPeriod(at: number, w: Window): boolean {
+  return (w.from === null || at >= w.from) && at <= w.to;
+}
+const within = inPeriod;
 
 export interface ModuleRow {
   moduleId: string;

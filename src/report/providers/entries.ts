@@ -8,8 +8,8 @@ import { t } from '../../ui/copy/later';
 import { findModule } from '../../modules/registry';
 import { excerpt, formatWhen, summarizeData } from '../../journal/format';
 import type { Entry } from '../../storage/schema';
-import { checksLine, entryText } from '../shape';
-import { inPeriod, type ReportSectionProvider } from '../sections';
+import { checksLine, entryText, inPeriod } from '../shape';
+import type { ReportSectionProvider } from '../sections';
 
 const c = t.report.entries;
 
