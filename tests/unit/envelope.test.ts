@@ -173,6 +173,12 @@ describe('refusals', () => {
     iv[0] = iv[0]! ^ 1;
     const otherIv = withHeader(sealed, { ...h, cipher: { ...h.cipher, iv: toB64url(iv) } });
     expect(await reason(openEnvelope(otherIv, 'groundwork-report', { passphrase: 'pw' }, FAST_OPEN))).toBe('malformed');
+    // An extra key, or keys in another order, is not the canonical form either.
+    const extra = withHeader(sealed, { ...h, note: 'hi' });
+    expect(await reason(openEnvelope(extra, 'groundwork-report', { passphrase: 'pw' }, FAST_OPEN))).toBe('malformed');
+    const { groundwork, ...rest } = h as Record<string, unknown>;
+    const reordered = withHeader(sealed, { ...rest, groundwork });
+    expect(await reason(openEnvelope(reordered, 'groundwork-report', { passphrase: 'pw' }, FAST_OPEN))).toBe('malformed');
     // Whitespace in the header parses the same but is not the canonical form.
     const spaced = enc(dec(sealed).replace('"v":1', '"v": 1'));
     expect(await reason(openEnvelope(spaced, 'groundwork-report', { passphrase: 'pw' }, FAST_OPEN))).toBe('malformed');
