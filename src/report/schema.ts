@@ -19,15 +19,16 @@ const Millis = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15
 const Label = v.pipe(v.string(), v.maxLength(500));
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const list = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item), v.maxLength(max));
-const Num = v.pipe(v.number(), v.finite());
+/** JSON has no Infinity or NaN, so any number read back is finite. */
+const Num = v.number();
 
 /** Exercises completed in the period, one row per exercise. */
-export const ModulesSection = v.strictObject({
+export const ModulesSection = v.object({
   type: v.literal('modules'),
   id: Id,
   title: Label,
   rows: list(
-    v.strictObject({
+    v.object({
       moduleId: Id,
       title: Label,
       /** Sessions finished. */
@@ -42,21 +43,21 @@ export const ModulesSection = v.strictObject({
 
 /** Belief rehearsal: how believable one belief felt before and after each practice (0–100, null = not rated). */
 const Believability = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)));
-export const BeliefSection = v.strictObject({
+export const BeliefSection = v.object({
   type: v.literal('belief'),
   id: Id,
   title: Label,
   belief: PersonText,
-  points: list(v.strictObject({ at: Millis, before: Believability, after: Believability }), 5000),
+  points: list(v.object({ at: Millis, before: Believability, after: Believability }), 5000),
 });
 
 /** Journal entries the person picked, oldest first. */
-export const EntriesSection = v.strictObject({
+export const EntriesSection = v.object({
   type: v.literal('entries'),
   id: Id,
   title: Label,
   entries: list(
-    v.strictObject({
+    v.object({
       at: Millis,
       kind: v.picklist(['free', 'session', 'fragment']),
       title: PersonText,
@@ -79,7 +80,7 @@ export const EntriesSection = v.strictObject({
  */
 const Marker = v.picklist(['hollow', 'filled', 'square', 'diamond']);
 export const SeriesSection = v.pipe(
-  v.strictObject({
+  v.object({
     type: v.literal('series'),
     id: Id,
     title: Label,
@@ -89,7 +90,7 @@ export const SeriesSection = v.pipe(
     xHeader: Label,
     xLabels: list(Label, 5000),
     series: list(
-      v.strictObject({
+      v.object({
         id: Id,
         label: Label,
         marker: Marker,
@@ -102,7 +103,7 @@ export const SeriesSection = v.pipe(
     yMax: Num,
     yTicks: v.optional(list(Num, 20)),
     /** Horizontal reference lines, e.g. PHQ-9's 5 / 10 / 15 / 20 with their band names. */
-    bands: v.optional(list(v.strictObject({ at: Num, label: Label }), 20)),
+    bands: v.optional(list(v.object({ at: Num, label: Label }), 20)),
     /** Anything a clinician should read beside the chart (how the score is read; never a diagnosis). */
     note: v.optional(v.pipe(v.string(), v.maxLength(4000))),
   }),
@@ -110,7 +111,7 @@ export const SeriesSection = v.pipe(
 );
 
 /** A plain table, for details a chart cannot hold (item answers, exposure steps). */
-export const TableSection = v.strictObject({
+export const TableSection = v.object({
   type: v.literal('table'),
   id: Id,
   title: Label,
@@ -119,9 +120,12 @@ export const TableSection = v.strictObject({
   rows: list(list(PersonText, 20), 5000),
 });
 
-export const ReportSectionSchema = v.variant('type', [ModulesSection, BeliefSection, EntriesSection, SeriesSection, TableSection]);
+// v.object and v.union rather than strictObject/variant: valibot sits in the first screen's chunk
+// (vite.config.ts), so every valibot function used anywhere costs there; these are already used. Unknown
+// keys are dropped when read, so they are never shown.
+export const ReportSectionSchema = v.union([ModulesSection, BeliefSection, EntriesSection, SeriesSection, TableSection]);
 
-export const ReportSchema = v.strictObject({
+export const ReportSchema = v.object({
   format: v.literal('groundwork-report'),
   v: v.literal(REPORT_VERSION),
   createdAt: Millis,
@@ -155,6 +159,8 @@ export function encodeReport(report: Report): Uint8Array {
   const checked = v.parse(ReportSchema, report);
   const bytes = new TextEncoder().encode(JSON.stringify(checked));
   if (bytes.length > REPORT_MAX_BYTES) throw new ReportFormatError('too-large', 'The report is too large.');
+  // Read it back as the clinician's app will (a NaN would have become null): what is handed over opens.
+  decodeReport(bytes);
   return bytes;
 }
 
