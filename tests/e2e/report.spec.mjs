@@ -257,3 +257,39 @@ test('a file that is not a report, and a damaged report, each get a clear messag
   const violations = await runAxe(page);
   assert.deepEqual(violations, [], formatViolations(violations));
 });
+
+test('at 200% text on a 320 px phone, and in dark mode: the report screens are axe clean and no wider than the screen', async (t) => {
+  const width = 320;
+  for (const colorScheme of ['light', 'dark']) {
+    const { page } = await freshPage(t, b.browser, { viewport: { width, height: 640 }, colorScheme });
+    await open(page, '/today');
+    await databaseReady(page);
+    await seed(page);
+    await open(page, '/report', { heading: 'Share your progress' });
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+    await page.getByRole('radio', { name: 'Everything kept here' }).check();
+    await page.getByRole('checkbox', { name: /The exercises I did/ }).check();
+    await page.getByRole('checkbox', { name: /Rain on Tuesday/ }).check();
+    await page.getByRole('checkbox', { name: /I did what I could/ }).check();
+    await page.getByRole('button', { name: 'Show me the report' }).click();
+    await page.getByRole('region', { name: PREVIEW }).waitFor();
+    await page.getByLabel('Choose a passphrase').fill('lantern');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    const wide = await page.evaluate((w) => [...document.querySelectorAll('body *')].filter((e) => !e.closest('.scroll') && e.getBoundingClientRect().right > w + 0.5).slice(0, 5).map((e) => `${e.tagName}.${e.className} in ${e.parentElement?.className} "${e.textContent.slice(0, 40)}" ${Math.round(e.getBoundingClientRect().right)}`), width);
+    assert.ok(scrollWidth <= width, `${colorScheme}: scrollWidth ${scrollWidth} > ${width}: ${wide.join(', ')}`);
+    const violations = await runAxe(page);
+    assert.deepEqual(violations, [], `${colorScheme}, 200% text:\n${formatViolations(violations)}`);
+
+    await open(page, '/clinician/report', { heading: 'Open a progress report' });
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+    const cWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(cWidth <= width, `${colorScheme} clinician: scrollWidth ${cWidth} > ${width}`);
+    const cv = await runAxe(page);
+    assert.deepEqual(cv, [], `${colorScheme} clinician, 200% text:\n${formatViolations(cv)}`);
+  }
+});
