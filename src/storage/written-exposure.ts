@@ -38,11 +38,16 @@ export function writtenExposureRepo(db: () => Promise<Db> = getDb, now: () => nu
     return undefined;
   }
 
-  async function put(course: WrittenCourse): Promise<WrittenCourse> {
+  /**
+   * Store a course. `known`: this page has already read or written this very record, so it is readable —
+   * the writer passes it after its first write, so a keystroke in a long text does not read the whole
+   * course back first (measured: bench/wet-typing.bench.mjs).
+   */
+  async function put(course: WrittenCourse, { known = false }: { known?: boolean } = {}): Promise<WrittenCourse> {
     try {
       const d = await db();
       const tx = d.transaction('writtenExposure', 'readwrite');
-      const stored = await tx.store.get(course.id);
+      const stored = known ? undefined : await tx.store.get(course.id);
       if (stored !== undefined && !v.safeParse(WrittenCourseSchema, stored).success) {
         // Writing over it would wipe the person's words: keep it for a later fix and say so.
         reportUnreadable('writtenExposure', course.id);
@@ -96,9 +101,13 @@ export function writtenExposureRepo(db: () => Promise<Db> = getDb, now: () => nu
     put,
     /** The coalescing writer of one course: `change` at every keystroke, `flush` when leaving. */
     writer(id: string, options: WrittenWriterOptions = {}): Writer<WrittenCourse> {
+      let known = false;
       return createWriter<WrittenCourse>({
         key: writtenExposureKey(id),
-        write: async (course) => void (await put(course)),
+        write: async (course) => {
+          await put(course, { known });
+          known = true;
+        },
         ...options,
       });
     },

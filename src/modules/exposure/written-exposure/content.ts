@@ -191,7 +191,7 @@ export const copy = {
   },
   support: {
     heading: 'Your safety plan first',
-    body: 'What you wrote about was hard, and you said you are in a lot of distress or having thoughts of harming yourself. Here is your own plan and people to call. There is no hurry to do anything else.',
+    body: 'Writing about this was hard, and your answers say this is a moment to look after your safety first. Here is your own plan and people you can call. There is no hurry to do anything else.',
     plan: 'Open your whole safety plan',
     help: 'Crisis lines and Help',
     groundHeading: 'Ground yourself now',

@@ -6,7 +6,7 @@ export const writtenExposureMeta: ModuleMeta = {
   id: 'written-exposure',
   family: 'exposure',
   title: 'Written exposure',
-  summary: 'Five sessions of timed writing about one memory, agreed with your clinician. You can pause or stop at any time.',
+  summary: 'Five timed writing sessions about one memory, agreed with your clinician.',
   // Computed from timing.ts (flow/minutes.ts), never typed by hand.
   minutes: estimateMinutes(timing),
   // Never in `session` or `settling` (CLINICAL.md §1, §4); never within 24 h of a dose — the exposure gate
