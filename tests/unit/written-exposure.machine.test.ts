@@ -271,6 +271,13 @@ describe('the course: five sessions about one memory', () => {
     expect(v.safeParse(WrittenCourseSchema, c).success).toBe(true);
   });
 
+  it('each keystroke stores the time really left (paused), so a session left part-way carries on with it', () => {
+    const running = { durationMs: WRITING_MS, remainingMs: WRITING_MS, endsAt: 1_000_000 + WRITING_MS };
+    const c = withText(newCourse('c1', 0), 1, 'words', { start: 5, end: 5, scrollTop: 0 }, running, 1_000_000 + 20 * 60_000);
+    expect(c.sessions[0]!.timer).toEqual({ durationMs: WRITING_MS, remainingMs: 10 * 60_000, endsAt: null });
+    expect(loadedFrom(withProgress(c, data(1), c.sessions[0]!.timer, 0)).timer?.remainingMs).toBe(10 * 60_000);
+  });
+
   it('each session has its own original instructions, and session 1 is the event in detail with thoughts and feelings', () => {
     expect(SESSIONS).toHaveLength(5);
     expect(new Set(SESSIONS.map((s) => s.paragraphs.join(' '))).size).toBe(5);

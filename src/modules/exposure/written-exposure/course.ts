@@ -35,9 +35,10 @@ function withSession(course: WrittenCourse, n: number, change: (s: WrittenSessio
   return { ...course, sessions };
 }
 
-/** Every keystroke: the text and where the caret and scroll are. */
-export function withText(course: WrittenCourse, n: number, text: string, caret: Caret): WrittenCourse {
-  return withSession(course, n, (s) => ({ ...s, text, caret }));
+/** Every keystroke: the text, where the caret and scroll are, and (while writing) the time left, stored
+ *  paused — so a session left part-way carries on with the time it really had left. */
+export function withText(course: WrittenCourse, n: number, text: string, caret: Caret, timer?: CountdownState, now = Date.now()): WrittenCourse {
+  return withSession(course, n, (s) => ({ ...s, text, caret, ...(timer ? { timer: pause(timer, now) } : {}) }));
 }
 
 export function withCaret(course: WrittenCourse, n: number, caret: Caret): WrittenCourse {
