@@ -111,6 +111,8 @@ test('a session interrupted by Pause and ground comes back to the same text, car
   await box(page).click();
   await page.keyboard.type(words);
   await axeClean(page, 'writing');
+  // "No one monitors this app" beside the text box, once (the session's own copy is not repeated below).
+  assert.equal(await page.locator("main").getByText(/^No one monitors this app/).filter({ visible: true }).count(), 1);
   // Move the caret into the middle of the first line with the keyboard: after "It was raining."
   await page.keyboard.press('Control+Home');
   for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowRight');
@@ -177,6 +179,7 @@ test('a post-SUDS of 90 opens the safety plan and crisis lines before anything e
   await rate(page, POST, 90);
   await page.getByRole('group', { name: HARM }).getByRole('radio', { name: 'No', exact: true }).check();
   await axeClean(page, 'after writing');
+  assert.equal(await page.locator("main").getByText(/^No one monitors this app/).filter({ visible: true }).count(), 1);
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
 
   // The very next screen: the safety plan and crisis lines, with grounding offered.
