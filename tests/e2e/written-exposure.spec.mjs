@@ -102,11 +102,38 @@ async function toWriting(page, { presence = 7, pre = 40, axe = false } = {}) {
   await box(page).waitFor();
 }
 
+/** A stand-in Screen Wake Lock API that records what the app asks for (as breathing.spec does). */
+async function fakeWakeLock(context) {
+  await context.addInitScript(() => {
+    const log = [];
+    Object.defineProperty(window, '__wake', { value: { log } });
+    const api = {
+      async request(type) {
+        const s = new EventTarget();
+        s.released = false;
+        s.release = async () => {
+          if (s.released) return;
+          s.released = true;
+          log.push('release');
+          s.dispatchEvent(new Event('release'));
+        };
+        log.push(`request:${type}`);
+        return s;
+      },
+    };
+    Object.defineProperty(Navigator.prototype, 'wakeLock', { configurable: true, get: () => api });
+  });
+}
+const wakeLog = (page) => page.evaluate(() => window.__wake.log.join(' '));
+
 test('a session interrupted by Pause and ground comes back to the same text, caret and paused timer', async (t) => {
-  const { page } = await freshPage(t, b.browser);
+  const { context, page } = await freshPage(t, b.browser);
+  await fakeWakeLock(context);
   const errors = collectErrors(page);
   await agree(page);
   await toWriting(page, { axe: true });
+  // The screen stays awake while the thirty minutes run.
+  await until(async () => (await wakeLog(page)) === 'request:screen', 'wake lock while the timer runs');
   const words = 'It was raining. The bus was late. I remember the smell of wet coats.\nThen the doors opened.';
   await box(page).click();
   await page.keyboard.type(words);
@@ -128,8 +155,9 @@ test('a session interrupted by Pause and ground comes back to the same text, car
   await until(async () => (await box(page).inputValue()) === words, 'the words back');
   const caret = await box(page).evaluate((el) => ({ focused: document.activeElement === el, start: el.selectionStart, end: el.selectionEnd }));
   assert.deepEqual(caret, { focused: true, start: 15, end: 15 });
-  // The timer waits for the person after grounding.
+  // The timer waits for the person after grounding (and the screen may dim meanwhile).
   await page.getByRole('button', { name: 'Resume timer', exact: true }).waitFor();
+  assert.match(await wakeLog(page), /^request:screen release/);
   await page.keyboard.type(' Cold.');
   assert.equal(await box(page).inputValue(), words.slice(0, 15) + ' Cold.' + words.slice(15));
   await until(async () => (await storedCourses(page))[0]?.sessions[0].text.includes('raining. Cold.'), 'typed after return, on disk');
