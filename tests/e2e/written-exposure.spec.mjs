@@ -215,6 +215,7 @@ test('a post-SUDS of 90 opens the safety plan and crisis lines before anything e
   await support.waitFor();
   assert.equal(await page.getByRole('heading', { level: 2 }).first().innerText(), 'Your safety plan first');
   await support.getByRole('link', { name: 'Open your whole safety plan', exact: true }).waitFor();
+  await support.getByText(/You have not written a safety plan yet/).waitFor(); // none made in this profile
   assert.ok((await support.locator('a[href^="tel:"]').count()) > 0, 'crisis lines in the support step');
   await support.getByRole('link', { name: 'Ground me now', exact: true }).waitFor();
   await axeClean(page, 'support step');

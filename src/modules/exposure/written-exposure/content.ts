@@ -107,7 +107,6 @@ export const copy = {
       'Begin a new course? This course stays here to read; it is simply set aside.',
     newCourseYes: 'Yes, begin a new course',
     newCourseNo: 'Not now',
-    finishHere: 'Close the course for now',
   },
   /** Reading a finished session (read-only unless the person chooses Edit). */
   reading: {
@@ -147,7 +146,6 @@ export const copy = {
     instructionsToggle: 'The instructions for this session',
     label: 'Your writing',
     hint: 'Every word is kept as you type. Nobody counts or marks it.',
-    saved: 'Kept on this device',
     notSaved: 'Not kept yet — trying again',
     pauseAndGround: 'Pause and ground',
     pauseAndGroundHint: 'The timer pauses; you come back to this exact place.',
@@ -155,7 +153,6 @@ export const copy = {
     stopEarly: 'Stop for today',
     stopEarlyHint: 'Stopping early is all right. What you wrote is kept.',
     timeUp: 'The thirty minutes are up. Finish your sentence, or your thought, and stop when you are ready.',
-    resumedPaused: 'The timer is paused. Resume it when you are ready.',
   },
   timer: {
     label: 'Writing time',
@@ -163,9 +160,7 @@ export const copy = {
     leftWords: (min: number) => (min <= 1 ? 'less than a minute left' : `about ${min} minutes left`),
     pause: 'Pause timer',
     resume: 'Resume timer',
-    start: 'Start the timer',
     paused: 'Paused',
-    notStarted: 'The timer starts when you are ready.',
     started: `Timer started: ${minutes} minutes`,
     halfway: 'Halfway: about fifteen minutes left',
     fiveLeft: 'About five minutes left',
@@ -199,13 +194,6 @@ export const copy = {
     ground: 'Ground me now',
     continue: 'I have looked at this — continue',
     emptyPlan: 'You have not written a safety plan yet. You can make one now, ideally with your clinician.',
-  },
-  done: {
-    heading: (n: number) => `Session ${n} is finished`,
-    body: 'Thank you for staying with it. After writing, feelings and memories can stay stirred up for a while; that is common. Be gentle with yourself today.',
-    nextTime: (n: number) => `Next time: session ${n}.`,
-    last: 'That was the last of the five sessions.',
-    finish: 'Finish',
   },
   summary: {
     head: (n: number) => `Written exposure, session ${n} of 5`,
