@@ -4,11 +4,12 @@ import * as v from 'valibot';
 import {
   writtenExposureMachine,
   WrittenExposureDataSchema,
+  minutesShown,
   type Loaded,
   type WrittenExposureContext,
   type WrittenExposureEvent,
 } from '../../src/modules/exposure/written-exposure/machine';
-import { loadedFrom, nextSession, withProgress, withSessionEnded, withText, clock, writingMilestone } from '../../src/modules/exposure/written-exposure/course';
+import { loadedFrom, nextSession, withProgress, withSessionEnded, withText, writingMilestone } from '../../src/modules/exposure/written-exposure/course';
 import { SESSIONS, sources, copy } from '../../src/modules/exposure/written-exposure/content';
 import writtenExposure from '../../src/modules/exposure/written-exposure/index';
 import { writtenExposureMeta } from '../../src/modules/exposure/written-exposure/meta';
@@ -127,6 +128,17 @@ describe('written exposure machine: one session of the course', () => {
     // Still writing: the person finishes their thought.
     a.send({ type: 'FINISH_WRITING' });
     expect(ctx(a).data.writtenMs).toBe(30 * 60_000);
+  });
+
+  it('the clock ticks once a minute, not every second (each tick is a snapshot written to disk)', () => {
+    vi.useFakeTimers({ now: 2_000_000 });
+    const a = start();
+    sendAll(a, PATHS['writing.running']!);
+    const seen: number[] = [];
+    a.subscribe((snap) => seen.push(snap.context.timer.remainingMs));
+    vi.advanceTimersByTime(3 * 60_000);
+    expect(seen.length).toBe(4); // the first reading, then one a minute (180 seconds would have been 180)
+    expect(ctx(a).timer.remainingMs).toBeLessThanOrEqual(27 * 60_000);
   });
 
   it('"Stop for today" still asks the after-questions and marks the session to carry on', () => {
@@ -295,9 +307,11 @@ describe('the course: five sessions about one memory', () => {
     expect(sources.map((s) => s.citation).join('\n')).toMatch(/JAMA Psychiatry 2023/);
   });
 
-  it('the timer shows mm:ss and speaks only at halfway, five minutes left and the end', () => {
-    expect(clock(30 * 60_000)).toBe('30:00');
-    expect(clock(61_001)).toBe('01:02');
+  it('the timer shows whole minutes (no second hand) and speaks only at halfway, five minutes left and the end', () => {
+    expect(minutesShown(30 * 60_000)).toBe(30);
+    expect(minutesShown(60_001)).toBe(2);
+    expect(minutesShown(1)).toBe(1);
+    expect(minutesShown(0)).toBe(0);
     expect(writingMilestone(WRITING_MS, 15 * 60_000 + 500, 15 * 60_000 - 500)).toBe('half');
     expect(writingMilestone(WRITING_MS, 5 * 60_000 + 500, 5 * 60_000 - 500)).toBe('five');
     expect(writingMilestone(WRITING_MS, 500, 0)).toBe('end');

@@ -156,8 +156,10 @@ export const copy = {
   },
   timer: {
     label: 'Writing time',
-    left: (mm: string) => `${mm} left`,
-    leftWords: (min: number) => (min <= 1 ? 'less than a minute left' : `about ${min} minutes left`),
+    /** Whole minutes (the shown number is rounded up: "1 min" until time is really up). */
+    minutes: (n: number) => `${n} min`,
+    leftShort: 'left',
+    leftWords: (min: number) => (min <= 1 ? 'Less than a minute left' : `About ${min} minutes left`),
     pause: 'Pause timer',
     resume: 'Resume timer',
     paused: 'Paused',

@@ -81,14 +81,6 @@ export function withName(course: WrittenCourse, name: string): WrittenCourse {
   return { ...course, name };
 }
 
-/** "mm:ss" for the timer. */
-export function clock(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const m = Math.floor(total / 60);
-  const s = total % 60;
-  return `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
-}
-
 /** Moments worth saying out loud while writing: the start, halfway, five minutes left, the end. */
 export function writingMilestone(durationMs: number, beforeMs: number, afterMs: number): 'half' | 'five' | 'end' | null {
   if (afterMs >= beforeMs) return null;

@@ -12,12 +12,13 @@
  *
  * PAUSE from the session (Ground me now, "Pause and ground", the session's pause) stops the clock; RESUME
  * does not start it again — after grounding, the person restarts the timer when they are ready.
- * Timers are the shared drift-free countdown (flow/countdown.ts), injected as the `ticker` actor.
+ * The clock is the shared drift-free countdown state (flow/countdown.ts) with a minute ticker, injected as
+ * the `ticker` actor.
  */
-import { assign, setup } from 'xstate';
+import { assign, fromCallback, setup, type EventObject } from 'xstate';
 import * as v from 'valibot';
 import type { ModuleInput } from '../../../flow/module';
-import { countdown, countdownTicker, pause, remainingAt, run, tick, type CountdownState } from '../../../flow/countdown';
+import { countdown, pause, remainingAt, run, tick, type CountdownState } from '../../../flow/countdown';
 import {
   DEFAULT_EXPOSURE_THRESHOLDS,
   groundingFirstBeforeExposure,
@@ -110,6 +111,41 @@ export interface WrittenExposureContext {
   editing: boolean;
 }
 
+/** Whole minutes a person sees: 24.2 left shows 25, so "0" only when time is really up. */
+export function minutesShown(remainingMs: number): number {
+  return Math.max(0, Math.ceil(remainingMs / 60_000));
+}
+
+/**
+ * The writing clock's ticker: like flow/countdown.ts `countdownTicker` (reads the end time, never counts
+ * ticks), but it sends TICK only when the shown *minute* changes and at zero. Thirty minutes of writing
+ * need no second hand — a counting clock pressures, and every TICK is a session snapshot written to disk
+ * while the person types (measured: bench/wet-typing.bench.mjs).
+ */
+export const minuteTicker = fromCallback<EventObject, { endsAt: number | null }>(({ input, sendBack }) => {
+  const endsAt = input.endsAt ?? Date.now();
+  let shown = Number.NaN;
+  let stopped = false;
+  const check = (): void => {
+    if (stopped) return;
+    const remainingMs = Math.max(0, endsAt - Date.now());
+    const minutes = minutesShown(remainingMs);
+    if (minutes !== shown || remainingMs === 0) {
+      shown = minutes;
+      sendBack({ type: 'TICK', remainingMs });
+    }
+    if (remainingMs === 0) dispose();
+  };
+  const interval = setInterval(check, 1000);
+  const end = setTimeout(check, Math.max(0, endsAt - Date.now()));
+  function dispose(): void {
+    stopped = true;
+    clearInterval(interval);
+    clearTimeout(end);
+  }
+  return dispose;
+});
+
 export function emptyData(): WrittenExposureData {
   return {
     courseId: null,
@@ -139,7 +175,7 @@ export const writtenExposureMachine = setup({
     input: {} as ModuleInput,
     output: {} as WrittenExposureData,
   },
-  actors: { ticker: countdownTicker },
+  actors: { ticker: minuteTicker },
   guards: {
     resuming: ({ context }) => context.resume,
     groundFirst: ({ context }) =>
