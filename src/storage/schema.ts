@@ -96,6 +96,17 @@ export const SettingSchemas = {
     postSudsAtLeast: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
     riseAtLeast: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
   }),
+  /** The app lock (crypto/lock-key.ts): salt, iterations and verifier only — never the passphrase or a key. null = off. */
+  appLock: v.nullable(
+    v.object({
+      v: v.literal(1),
+      iterations: v.pipe(v.number(), v.minValue(600_000)),
+      salt: v.string(),
+      verifier: v.string(),
+    }),
+  ),
+  /** Minutes without a touch or key (or hidden) before the lock closes again. */
+  lockAfterMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60)),
   /** Questionnaires: one item per screen or the whole form on one page — the person's choice. */
   measureMode: v.picklist(['one', 'form']),
   /** Days between questionnaires, per measure (measures/due.ts); null = the defaults, for measures already taken. A plan may set it. */
@@ -116,6 +127,8 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   revisitDismissed: '',
   exposureAgreement: null,
   exposureThresholds: { preSudsAtLeast: 85, presenceAtMost: 3, postSudsAtLeast: 85, riseAtLeast: 30 },
+  appLock: null,
+  lockAfterMinutes: 5,
   measureMode: 'one',
   measureRhythm: null,
   measuresNotNow: {},

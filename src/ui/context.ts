@@ -12,6 +12,7 @@ import type { SettingsRepo } from '../storage/settings';
 import type { PersonalRepo } from '../storage/personal';
 import type { MediaRepo } from '../storage/media';
 import type { SafetyPlanRepo } from '../storage/safety-plan';
+import type { WrittenExposureRepo } from '../storage/written-exposure';
 import type { MeasuresRepo } from '../storage/measures';
 import type { SoundscapeId } from '../audio/catalog';
 import type { Ranked } from '../flow/helpfulness';
@@ -61,6 +62,8 @@ export interface AppContext {
   media(): Promise<MediaRepo>;
   /** The person's safety plan (Stanley & Brown) and its coalescing writer; loaded on first use. */
   safetyPlan(): Promise<SafetyPlanRepo>;
+  /** Written exposure courses (storage/written-exposure.ts) and their coalescing writer; loaded on first use. */
+  writtenExposure(): Promise<WrittenExposureRepo>;
   /** Questionnaire administrations (PHQ-9, GAD-7, PCL-5) and their writer; loaded on first use. */
   measures(): Promise<MeasuresRepo>;
   /** Ask for persistent storage after the first saved entry, once (DESIGN.md §4). */
@@ -74,6 +77,10 @@ export interface AppContext {
   sound: SoundChoice;
   /** The grounding exercises, ranked by what has helped this person. */
   rankedGrounding(): Promise<Ranked<ModuleMeta>[]>;
+  /** The clinician's report key (ECDH P-256 public JWK) from the accepted plan, if any (CONTRACTS C). */
+  recipientKey?(): Promise<JsonWebKey | undefined>;
+  /** Clinician mode: the private key that opens reports locked to this device's plans (CONTRACTS C). */
+  reportPrivateKey?(): Promise<CryptoKey | undefined>;
 }
 
 const KEY = Symbol('groundwork.app');

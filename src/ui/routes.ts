@@ -13,6 +13,10 @@ export type Route =
   /** Capture a fragment: a short note or a voice note, as it is (issue 14). */
   | { name: 'capture' }
   | { name: 'safety-plan' }
+  /** Progress report: the person chooses what to share (issue 16). */
+  | { name: 'report' }
+  /** Clinician mode: open a report file a person gave. */
+  | { name: 'clinician-report' }
   | { name: 'journal' }
   | { name: 'journal-new' }
   | { name: 'journal-entry'; id: string }
@@ -43,7 +47,10 @@ export function parseRoute(hash: string): Route {
     case 'session-mode':
     case 'capture':
     case 'safety-plan':
+    case 'report':
       return parts.length === 1 ? { name: head } : notFound(path);
+    case 'clinician':
+      return second === 'report' && parts.length === 2 ? { name: 'clinician-report' } : notFound(path);
     case 'journal':
       if (parts.length === 1) return { name: 'journal' };
       if (second === 'new' && parts.length === 2) return { name: 'journal-new' };
@@ -82,6 +89,8 @@ export function href(route: Route): string {
       return `#/measures/${route.measureId}`;
     case 'ground':
       return route.leaving ? `#/ground/leave/${route.leaving}` : '#/ground';
+    case 'clinician-report':
+      return '#/clinician/report';
     case 'not-found':
       return `#${route.path}`;
     default:
