@@ -123,7 +123,8 @@ export const sessionMachine = setup({
     }),
     /** Leaving after a hard rating shows the same support on the way out (never a dead end). */
     flagSupportOnLeaving: assign(({ context }) => ({
-      moreSupport: context.moreSupport || supportOnLeaving(context.before, context.after, context.thresholds),
+      moreSupport:
+        context.moreSupport || supportOnLeaving(context.before, context.after, context.thresholds) || moduleAsksSupport(context.data),
     })),
     startModule: spawnChild('module', {
       id: 'module',
@@ -293,6 +294,14 @@ function check(rated: Rated, at: number): Check {
 function moduleRunning(self: { getSnapshot(): { children: Record<string, unknown> } }): boolean {
   const child = self.getSnapshot().children['module'] as { getSnapshot(): { status: string } } | undefined;
   return child?.getSnapshot().status === 'active';
+}
+
+/**
+ * A module that rates distress itself (exposure: SUDS) keeps `needsSupport` in its data, current with what was
+ * rated (flow/routing.ts safetyPlanAfterExposure); leaving part-way then ends with the same support.
+ */
+function moduleAsksSupport(data: unknown): boolean {
+  return (data as { needsSupport?: unknown } | undefined)?.needsSupport === true;
 }
 
 function moduleData(self: { getSnapshot(): { children: Record<string, unknown> } }): unknown {

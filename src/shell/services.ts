@@ -8,6 +8,7 @@ import { sessionsRepo } from '../storage/sessions';
 import { settingsRepo } from '../storage/settings';
 import { personalRepo } from '../storage/personal';
 import type { SafetyPlanRepo } from '../storage/safety-plan';
+import type { ExposureRepo } from '../storage/exposure';
 import { requestPersistence } from '../storage/persist';
 import type { Runner } from '../flow/runner';
 import type { MediaRepo } from '../storage/media';
@@ -35,6 +36,14 @@ export function safetyPlan(): Promise<SafetyPlanRepo> {
   // A chunk that could not load (offline, a file missing from the cache) must not be remembered as failed.
   safetyPlanLoading.catch(() => (safetyPlanLoading = undefined));
   return safetyPlanLoading;
+}
+
+let exposuresLoading: Promise<ExposureRepo> | undefined;
+/** The fear hierarchy and exposure records, loaded on first use (off the first screen). */
+export function exposures(): Promise<ExposureRepo> {
+  exposuresLoading ??= import('../storage/exposure').then((m) => m.exposureRepo());
+  exposuresLoading.catch(() => (exposuresLoading = undefined));
+  return exposuresLoading;
 }
 
 let runner: Promise<Runner> | undefined;

@@ -86,8 +86,10 @@ export const InVivoDataSchema = v.object({
   postSuds: MaybeSuds,
   happened: v.nullable(v.picklist(HAPPENED)),
   learned: PersonText,
-  /** The safety plan and crisis contacts were shown (post-SUDS or a rise crossed the thresholds). */
-  supportShown: v.boolean(),
+  /** What was rated so far crosses the after-exposure thresholds (flow/routing.ts safetyPlanAfterExposure):
+   *  the safety plan and crisis contacts come first — in the module, and on leaving part-way (the session
+   *  reads this flag). */
+  needsSupport: v.boolean(),
 });
 export type InVivoData = v.InferOutput<typeof InVivoDataSchema>;
 

@@ -12,6 +12,7 @@ import type { SettingsRepo } from '../storage/settings';
 import type { PersonalRepo } from '../storage/personal';
 import type { MediaRepo } from '../storage/media';
 import type { SafetyPlanRepo } from '../storage/safety-plan';
+import type { ExposureRepo } from '../storage/exposure';
 import type { SoundscapeId } from '../audio/catalog';
 import type { Ranked } from '../flow/helpfulness';
 import type { ModuleMeta } from '../flow/module';
@@ -60,6 +61,8 @@ export interface AppContext {
   media(): Promise<MediaRepo>;
   /** The person's safety plan (Stanley & Brown) and its coalescing writer; loaded on first use. */
   safetyPlan(): Promise<SafetyPlanRepo>;
+  /** The fear hierarchy and exposure records (storage/exposure.ts), loaded on first use. */
+  exposures(): Promise<ExposureRepo>;
   /** Ask for persistent storage after the first saved entry, once (DESIGN.md §4). */
   askPersistenceOnce(): Promise<void>;
   /** Run `fn` when the page may be going away (pagehide, hidden); returns the unsubscribe function. */
