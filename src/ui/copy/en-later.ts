@@ -324,5 +324,6 @@ export const enLater = {
     notRated: 'not rated',
     chartsLoading: 'Loading the charts…',
     chartsFailed: 'The charts could not be drawn just now.',
+    learnedHeading: 'What you learned each time',
   },
 } as const;
