@@ -325,5 +325,9 @@ export const enLater = {
     chartsLoading: 'Loading the charts…',
     chartsFailed: 'The charts could not be drawn just now.',
     learnedHeading: 'What you learned each time',
+    /** Safety plan step 2, suggested from the grounding exercises that helped most */
+    copingOffer: 'These exercises have helped you before. Add any that you would reach for on your own:',
+    copingAccept: (title: string) => `Add “${title}”`,
+    copingAdded: (title: string) => `“${title}” is added to things you can do on your own.`,
   },
 } as const;
