@@ -12,7 +12,7 @@ export const sources = EXPOSURE_SOURCES;
 
 export const copy = {
   intro: {
-    heading: 'Before you start',
+    heading: 'About this practice',
     body: [
       'This is for practising one situation from your fear list, in real life, the way you and your clinician agreed.',
       'You will say what you expect to happen, go and do it for as long as you planned, and then notice what actually happened. The aim is to learn, not to feel no fear.',
@@ -66,7 +66,7 @@ export const copy = {
     stop: 'I have finished the practice',
   },
   after: {
-    heading: 'How are you now?',
+    heading: 'After the practice',
     sudsLabel: 'How distressed do you feel now? (0–100)',
   },
   support: {
