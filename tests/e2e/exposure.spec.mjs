@@ -233,6 +233,7 @@ test('offline: a fear list with anchors, an in-vivo practice with every field, a
   await axeClean(page, 'the charts with their tables open');
   // Its journal entry holds every field.
   await page.goto(`${baseURL}/#/journal/${sessionId}`);
+  await page.locator('main').getByText(/Sitting by the door/).first().waitFor();
   const entry = await page.locator('main').innerText();
   for (const words of ['I will panic and have to get off (80 % likely)', 'Sitting by the door', 'before 50, highest 70, after 30', 'Did what I feared happen? No', 'The panic peaked and passed']) {
     assert.ok(entry.includes(words), `journal entry shows "${words}"`);
@@ -281,14 +282,58 @@ test('a post-SUDS of 90 opens the safety plan and crisis lines before anything e
   await button(page, 'Next').click();
   await h2(page, 'Let’s look after you first').waitFor();
   const main = page.locator('main');
-  assert.ok(await main.getByText('Cold water on my wrists').isVisible(), 'the person’s own coping steps');
-  assert.ok(await main.getByRole('link', { name: '07700 900123' }).isVisible(), 'their people, tap to call');
+  // The person's own coping steps and people (read from their plan as the step opens), numbers tap-to-call.
+  await main.getByText('Cold water on my wrists').waitFor();
+  await main.getByRole('link', { name: '07700 900123' }).waitFor();
   assert.ok(await main.getByRole('link', { name: 'Open my safety plan' }).isVisible());
   assert.ok(await main.getByRole('link', { name: 'Ground now' }).isVisible());
-  assert.ok((await main.locator('.crisis-lines a[href^="tel:"]').count()) > 0, 'crisis lines, tap to call');
+  await main.locator('.crisis-lines a[href^="tel:"]').first().waitFor();
   assert.equal(await box(page, 'What did I learn?').count(), 0, 'nothing else is asked first');
   await axeClean(page, 'support after a hard practice');
   await button(page, 'I am steady enough to carry on').click();
   await h2(page, 'What happened?').waitFor();
+  assertNoErrors(errors);
+});
+
+test('at 200% text on a 320 px phone: the fear list and the practice fit the screen and pass axe', async (t) => {
+  const width = 320;
+  const { page } = await freshPage(t, b.browser, { viewport: { width, height: 640 } });
+  const errors = collectErrors(page);
+  await openToday(page);
+  await plantAgreement(page);
+  await plant(page, {
+    hierarchy: [
+      {
+        id: 'mine',
+        updatedAt: 1,
+        anchors: ANCHORS,
+        items: [
+          { id: 'bus', text: 'Take the bus at rush hour, all the way into the city centre', suds: 60, status: 'practising', safe: 'yes', createdAt: 1 },
+          { id: 'car', text: 'Drive on the motorway at night', suds: 90, status: 'not-yet', safe: 'no', createdAt: 2 },
+        ],
+      },
+    ],
+  });
+  const fits = async (label) => {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    const wide = await page.evaluate((w) => [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > w + 1).slice(0, 5).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`), width);
+    assert.ok(scrollWidth <= width, `${label}: scrollWidth ${scrollWidth} > ${width}: ${wide.join(', ')}`);
+    await axeClean(page, `200% text, ${label}`);
+  };
+  await page.goto(`${baseURL}/#/exposure`);
+  await page.getByRole('heading', { level: 1, name: 'My fear list' }).waitFor();
+  await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+  await page.locator('main ol li h3').first().waitFor();
+  await fits('the fear list');
+  await page.goto(`${baseURL}/#/exercise/in-vivo`);
+  await checkScreen(page, 'Before you start');
+  await button(page, 'Next').click();
+  await page.getByRole('radio', { name: /Take the bus/ }).check();
+  await button(page, 'Next').click();
+  await button(page, 'Next').click();
+  await button(page, 'Next').click();
+  await h2(page, 'Right now').waitFor();
+  await fits('the pre-SUDS scale with anchors');
   assertNoErrors(errors);
 });
