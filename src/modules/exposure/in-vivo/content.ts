@@ -71,7 +71,7 @@ export const copy = {
   },
   support: {
     heading: 'Let’s look after you first',
-    body: 'That was hard. Before anything else, here is your safety plan and the people you can reach right now. Grounding is here too. The rest can wait — or be left for today.',
+    body: 'That sounds like it was hard. Before anything else, here is your safety plan and the people you can reach right now. Grounding is here too. The rest can wait — or be left for today.',
     planLink: 'Open my safety plan',
     grounding: 'Ground now',
     carryOn: 'I am steady enough to carry on',
