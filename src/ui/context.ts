@@ -13,6 +13,7 @@ import type { PersonalRepo } from '../storage/personal';
 import type { MediaRepo } from '../storage/media';
 import type { SafetyPlanRepo } from '../storage/safety-plan';
 import type { WrittenExposureRepo } from '../storage/written-exposure';
+import type { ExposureRepo } from '../storage/exposure';
 import type { MeasuresRepo } from '../storage/measures';
 import type { SoundscapeId } from '../audio/catalog';
 import type { Ranked } from '../flow/helpfulness';
@@ -64,6 +65,8 @@ export interface AppContext {
   safetyPlan(): Promise<SafetyPlanRepo>;
   /** Written exposure courses (storage/written-exposure.ts) and their coalescing writer; loaded on first use. */
   writtenExposure(): Promise<WrittenExposureRepo>;
+  /** The fear hierarchy and exposure records (storage/exposure.ts), loaded on first use. */
+  exposures(): Promise<ExposureRepo>;
   /** Questionnaire administrations (PHQ-9, GAD-7, PCL-5) and their writer; loaded on first use. */
   measures(): Promise<MeasuresRepo>;
   /** Ask for persistent storage after the first saved entry, once (DESIGN.md §4). */
