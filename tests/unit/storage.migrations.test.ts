@@ -14,6 +14,7 @@ import { v4 } from './fixtures/v4';
 import { v5 } from './fixtures/v5';
 import { v6 } from './fixtures/v6';
 import { v7 } from './fixtures/v7';
+import { v8 } from './fixtures/v8';
 import { DB_NAME, SCHEMA_VERSION, openGroundwork, type Db } from '../../src/storage/db';
 import { MIGRATIONS, type Migration } from '../../src/storage/migrations';
 import { DraftSchema, EntrySchema, PersonalSchema, QuarantineRecordSchema, SessionRecordSchema, SettingRecordSchema } from '../../src/storage/schema';
@@ -32,9 +33,11 @@ import { SafetyPlanSchema } from '../../src/storage/safety-plan.schema';
 import { safetyPlanRepo } from '../../src/storage/safety-plan';
 import { exposureRepo } from '../../src/storage/exposure';
 import { ExposureRecordSchema, HierarchySchema } from '../../src/storage/exposure.schema';
+import { WrittenCourseSchema } from '../../src/storage/written-exposure.schema';
+import { writtenExposureRepo } from '../../src/storage/written-exposure';
 
 /** Fixture databases by the version that wrote them (one per released version below today's). */
-const FIXTURES = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5, 6: v6, 7: v7 } as const;
+const FIXTURES = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5, 6: v6, 7: v7, 8: v8 } as const;
 
 let problems: StorageProblem[];
 let stopRecording: () => void;
@@ -189,7 +192,7 @@ describe.each(Object.values(FIXTURES).map((f) => [f.version, f] as const))('upgr
     expect(await rawGetAll(db, 'safetyPlan')).toEqual('safetyPlan' in fixture.stores ? [...fixture.stores.safetyPlan] : []);
     expect(await rawGetAll(db, 'hierarchy')).toEqual('hierarchy' in fixture.stores ? [...fixture.stores.hierarchy] : []);
     expect(await rawGetAll(db, 'exposures')).toEqual('exposures' in fixture.stores ? [...fixture.stores.exposures] : []);
-    expect(await rawGetAll(db, 'writtenExposure')).toEqual([]);
+    expect(await rawGetAll(db, 'writtenExposure')).toEqual('writtenExposure' in fixture.stores ? [...fixture.stores.writtenExposure] : []);
     expect(problems).toEqual([]);
   });
 
@@ -212,6 +215,7 @@ describe.each(Object.values(FIXTURES).map((f) => [f.version, f] as const))('upgr
     await check('safetyPlan', SafetyPlanSchema);
     await check('hierarchy', HierarchySchema);
     await check('exposures', ExposureRecordSchema);
+    await check('writtenExposure', WrittenCourseSchema);
   });
 });
 
@@ -411,6 +415,19 @@ describe('upgrade from v7 to today (written exposure, migration 008)', () => {
     const db = await get();
     expect(db.objectStoreNames.contains('writtenExposure')).toBe(true);
     expect(await db.count('writtenExposure')).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('upgrade from v8 to today (questionnaires, migration 009)', () => {
+  it('keeps the written-exposure course word for word, caret and timer included, and opens an empty measures store', async () => {
+    await seedAt(8);
+    const get = () => openAt();
+    const course = await writtenExposureRepo(get).get('course-v8');
+    expect(course?.sessions[0]!.text).toBe(v8.stores.writtenExposure[0].sessions[0].text);
+    expect(course?.sessions[1]).toMatchObject({ status: 'writing', caret: { start: 22, end: 22 }, timer: { remainingMs: 18 * 60_000 } });
+    const db = await get();
+    expect(await db.count('measures')).toBe(0);
     expect(problems).toEqual([]);
   });
 });
