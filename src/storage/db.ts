@@ -9,6 +9,7 @@ import type { Draft, Entry, Personal, QuarantineRecord, SessionRecord, SettingRe
 import type { Dose } from './doses.schema';
 import type { MediaRecord } from './media.schema';
 import type { SafetyPlan } from './safety-plan.schema';
+import type { PlanRecord, KeyRecord } from './plans.schema';
 import { markSuperseded, reportProblem, type StorageProblem } from './problems';
 import { rescuePending } from './pending';
 
@@ -30,6 +31,8 @@ export interface GroundworkDB extends DBSchema {
   quarantine: { key: string; value: QuarantineRecord; indexes: { at: number } };
   media: { key: string; value: MediaRecord; indexes: { entryId: string; createdAt: number } };
   safetyPlan: { key: string; value: SafetyPlan };
+  plans: { key: string; value: PlanRecord; indexes: { kind: string } };
+  keys: { key: string; value: KeyRecord };
 }
 
 export type Db = IDBPDatabase<GroundworkDB>;

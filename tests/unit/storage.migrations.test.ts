@@ -127,6 +127,12 @@ describe('fresh install', () => {
           indexes: { updatedAt: { keyPath: 'updatedAt', unique: false, multiEntry: false } },
         },
         safetyPlan: { keyPath: 'id', autoIncrement: false, indexes: {} },
+        plans: {
+          keyPath: 'id',
+          autoIncrement: false,
+          indexes: { kind: { keyPath: 'kind', unique: false, multiEntry: false } },
+        },
+        keys: { keyPath: 'id', autoIncrement: false, indexes: {} },
         settings: { keyPath: 'key', autoIncrement: false, indexes: {} },
       },
     });
