@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import { PLAN_LIMITS } from './limits.content';
 import { fromBase64Url, toBase64Url } from './bytes';
 import { PLAN_FILE_FORMAT, PLAN_VERSION, PlanSchema, SignedPlanSchema, type Plan } from './schema';
-import { verifyPlan } from './keys';
+import { verifyPlan } from './signature';
 
 export type PlanErrorReason =
   /** Nothing after `#/plan/`. */

@@ -10,22 +10,17 @@
 import * as v from 'valibot';
 import { getDb, committed, type Db } from '../storage/db';
 import { ClinicianKeysSchema, TrustedKeySchema, type TrustedKey } from '../storage/plans.schema';
-import { canonicalBytes, fromBase64Url, toBase64Url } from './bytes';
-import { PublicJwkSchema, type PublicJwk } from './schema';
+import { clinicianIdentity, publicPart } from './signature';
+
+export { signPlan, verifyPlan, publicPart, clinicianIdentity, sameKey, fingerprint } from './signature';
 
 const SIGN = { name: 'ECDSA', namedCurve: 'P-256' } as const;
-const SIGN_HASH = { name: 'ECDSA', hash: 'SHA-256' } as const;
 const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
 
 export interface ClinicianKeys {
   signing: CryptoKeyPair;
   report: CryptoKeyPair;
   publicJwk: { signing: JsonWebKey; report: JsonWebKey };
-}
-
-/** Only the public fields, so a plan never carries `key_ops`/`ext` noise (or anything private). */
-export function publicPart(jwk: JsonWebKey): PublicJwk {
-  return v.parse(PublicJwkSchema, { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y });
 }
 
 let making: Promise<ClinicianKeys> | undefined;
@@ -73,40 +68,6 @@ async function loadOrMake(db: () => Promise<Db>): Promise<ClinicianKeys> {
     if (parsed.success) return parsed.output;
     throw error;
   }
-}
-
-/** Sign a plan's canonical bytes; returns base64url r‖s (64 bytes). */
-export async function signPlan(plan: unknown, privateKey: CryptoKey): Promise<string> {
-  const sig = await crypto.subtle.sign(SIGN_HASH, privateKey, canonicalBytes(plan));
-  return toBase64Url(new Uint8Array(sig));
-}
-
-/** Whether `sig` is a valid signature of `rawPlan` by `key`. Any malformed input is simply false. */
-export async function verifyPlan(rawPlan: unknown, sig: string, key: PublicJwk): Promise<boolean> {
-  const bytes = fromBase64Url(sig);
-  if (!bytes || bytes.length !== 64) return false;
-  try {
-    const pub = await crypto.subtle.importKey('jwk', { ...key, ext: true }, SIGN, true, ['verify']);
-    return await crypto.subtle.verify(SIGN_HASH, pub, bytes, canonicalBytes(rawPlan));
-  } catch {
-    return false;
-  }
-}
-
-/** Who a plan claims to be from, as the key of the trust record: case and spacing ignored. */
-export function clinicianIdentity(name: string): string {
-  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-export function sameKey(a: PublicJwk, b: PublicJwk): boolean {
-  return a.x === b.x && a.y === b.y && a.crv === b.crv;
-}
-
-/** A short, readable fingerprint of a public key for people to compare by eye (SHA-256 of x‖y, 8 groups). */
-export async function fingerprint(key: PublicJwk): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${key.x}.${key.y}`)));
-  const hex = [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return hex.toUpperCase().match(/.{4}/g)!.join(' ');
 }
 
 /** The trusted key remembered for a clinician (the first one accepted), if any. */

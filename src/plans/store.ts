@@ -17,7 +17,7 @@ import {
   type ComposedPlan,
 } from '../storage/plans.schema';
 import type { DecodedPlan } from './codec';
-import { clinicianIdentity, sameKey } from './keys';
+import { clinicianIdentity, sameKey } from './signature';
 
 export type Trust = AcceptedPlan['trust'];
 

@@ -11,6 +11,7 @@ import type { SafetyPlanRepo } from '../storage/safety-plan';
 import { requestPersistence } from '../storage/persist';
 import type { Runner } from '../flow/runner';
 import type { MediaRepo } from '../storage/media';
+import type { PlansService } from '../plans/service';
 import { onLeave } from './lifecycle';
 import { findModule } from '../modules/registry';
 
@@ -35,6 +36,14 @@ export function safetyPlan(): Promise<SafetyPlanRepo> {
   // A chunk that could not load (offline, a file missing from the cache) must not be remembered as failed.
   safetyPlanLoading.catch(() => (safetyPlanLoading = undefined));
   return safetyPlanLoading;
+}
+
+let plansLoading: Promise<PlansService> | undefined;
+/** Therapist plans and clinician keys (issue 16), loaded on first use: never on the first screen. */
+export function plans(): Promise<PlansService> {
+  plansLoading ??= import('../plans/service').then((m) => m.plansService());
+  plansLoading.catch(() => (plansLoading = undefined));
+  return plansLoading;
 }
 
 let runner: Promise<Runner> | undefined;
