@@ -10,11 +10,15 @@ import { PLAN_LIMITS as L } from './limits.content';
 /** Ids: module ids, plan ids. Same shape as a route segment. */
 export const PlanId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
 
-/** Trim and cap a line of plan text; text is always rendered as text, never HTML. */
+/** Cap a line of plan text; text is always rendered as text, never HTML. */
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+/** Required text: not empty, not only spaces. (v.check rather than v.trim: valibot rides in the first-screen
+ *  chunk, so a valibot function used only here would cost every first screen.) */
+const required = (max: number) => v.pipe(v.string(), v.maxLength(max), v.check((s) => s.trim().length > 0, 'Required'));
 
-/** An EC P-256 public key as JWK, only the fields that matter (private parts are refused). */
-export const PublicJwkSchema = v.strictObject({
+/** An EC P-256 public key as JWK, only the fields that matter (anything else, a private part included, is
+ *  dropped). */
+export const PublicJwkSchema = v.object({
   kty: v.literal('EC'),
   crv: v.literal('P-256'),
   x: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/)),
@@ -23,7 +27,7 @@ export const PublicJwkSchema = v.strictObject({
 export type PublicJwk = v.InferOutput<typeof PublicJwkSchema>;
 
 export const ClinicianSchema = v.object({
-  name: v.pipe(text(L.nameChars), v.trim(), v.minLength(1)),
+  name: required(L.nameChars),
   contact: text(L.contactChars),
   signingKey: v.optional(PublicJwkSchema),
   reportKey: v.optional(PublicJwkSchema),
@@ -74,7 +78,7 @@ export type MeasureRhythm = v.InferOutput<typeof MeasureRhythmSchema>;
 export const PlanContactSchema = v.pipe(
   v.object({
     region: text(100),
-    name: v.pipe(text(200), v.trim(), v.minLength(1)),
+    name: required(200),
     /** A phone number: digits, spaces and + ( ) - . only. */
     number: v.optional(v.pipe(v.string(), v.maxLength(40), v.regex(/^[+0-9 ()\-.]*$/))),
     /** A web page the person opens themselves (https only; never fetched by the app). */
@@ -91,7 +95,7 @@ export const PlanSchema = v.object({
   id: PlanId,
   /** When the clinician made this version (ms since epoch). */
   createdAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  title: v.pipe(text(L.titleChars), v.trim(), v.minLength(1)),
+  title: required(L.titleChars),
   clinician: ClinicianSchema,
   modules: v.pipe(v.array(AssignedModuleSchema), v.maxLength(L.modules)),
   thresholds: v.optional(PlanThresholdsSchema),

@@ -42,10 +42,15 @@ export const ComposedPlanSchema = v.object({
 });
 export type ComposedPlan = v.InferOutput<typeof ComposedPlanSchema>;
 
-export const PlanRecordSchema = v.variant('kind', [AcceptedPlanSchema, ComposedPlanSchema]);
+export const PlanRecordSchema = v.union([AcceptedPlanSchema, ComposedPlanSchema]);
 export type PlanRecord = v.InferOutput<typeof PlanRecordSchema>;
 
-const CryptoKeySchema = v.custom<CryptoKey>((x) => typeof CryptoKey !== 'undefined' && x instanceof CryptoKey, 'a CryptoKey');
+// (v.check on unknown, not v.custom/v.instance: valibot is bundled with the first screen, so every valibot
+// function used anywhere costs first-screen bytes; check is already there.)
+const CryptoKeySchema = v.pipe(
+  v.unknown(),
+  v.check((x) => typeof CryptoKey !== 'undefined' && x instanceof CryptoKey, 'a CryptoKey'),
+) as unknown as v.GenericSchema<CryptoKey>;
 const KeyPairSchema = v.object({ publicKey: CryptoKeySchema, privateKey: CryptoKeySchema });
 
 /** This device's clinician keys (made once, private keys non-extractable). */
@@ -60,7 +65,7 @@ export type ClinicianKeysRecord = v.InferOutput<typeof ClinicianKeysSchema>;
 
 /** The first signing key the person accepted from a clinician (by name, case and spacing ignored). */
 export const TrustedKeySchema = v.object({
-  id: v.pipe(v.string(), v.startsWith('trust:')),
+  id: v.pipe(v.string(), v.regex(/^trust:/)),
   name: v.string(),
   signingKey: PublicJwkSchema,
   firstAcceptedAt: v.number(),

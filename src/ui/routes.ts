@@ -21,19 +21,13 @@ export type Route =
   | { name: 'session'; sessionId: string }
   /** A therapist's plan carried in the link (issue 16): previewed, stored only when accepted. */
   | { name: 'plan'; payload: string }
-  /** Clinician mode: saved plans; one plan composed or edited; one plan handed over (link, QR, file). */
-  | { name: 'clinician' }
-  | { name: 'clinician-plan'; id: string }
-  | { name: 'clinician-share'; id: string }
+  /** Clinician mode: saved plans; with `id`, that plan composed or edited; with `share`, handed over. */
+  | { name: 'clinician'; id?: string; share?: boolean }
   | { name: 'not-found'; path: string };
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 export function parseRoute(hash: string): Route {
-  // A plan's payload is base64url (never percent-encoded) and can be long: taken as it is, before decoding,
-  // so whatever follows `#/plan/` reaches the plan decoder, which explains a damaged link kindly.
-  const plan = /^#?\/plan\/(.*)$/s.exec(hash);
-  if (plan) return { name: 'plan', payload: plan[1]!.replace(/\/+$/, '') };
   const path = decodeSafe(hash.replace(/^#/, '')).replace(/\/+$/, '') || '/today';
   const parts = path.split('/').filter(Boolean);
   const [head, second, third] = parts;
@@ -63,11 +57,14 @@ export function parseRoute(hash: string): Route {
       return second && SAFE_ID.test(second) && parts.length === 2 ? { name: 'exercise', moduleId: second } : notFound(path);
     case 'session':
       return second && SAFE_ID.test(second) && parts.length === 2 ? { name: 'session', sessionId: second } : notFound(path);
+    // A plan's payload is base64url (no '/', nothing to decode); whatever it holds reaches the plan decoder,
+    // which explains a damaged link kindly.
+    case 'plan':
+      return parts.length <= 2 ? { name: 'plan', payload: second ?? '' } : notFound(path);
     case 'clinician':
       if (parts.length === 1) return { name: 'clinician' };
-      if (second && SAFE_ID.test(second)) {
-        if (parts.length === 2) return { name: 'clinician-plan', id: second };
-        if (third === 'share' && parts.length === 3) return { name: 'clinician-share', id: second };
+      if (second && SAFE_ID.test(second) && (parts.length === 2 || (third === 'share' && parts.length === 3))) {
+        return third ? { name: 'clinician', id: second, share: true } : { name: 'clinician', id: second };
       }
       return notFound(path);
     default:
@@ -89,10 +86,8 @@ export function href(route: Route): string {
       return `#/session/${route.sessionId}`;
     case 'plan':
       return `#/plan/${route.payload}`;
-    case 'clinician-plan':
-      return `#/clinician/${route.id}`;
-    case 'clinician-share':
-      return `#/clinician/${route.id}/share`;
+    case 'clinician':
+      return route.id ? `#/clinician/${route.id}${route.share ? '/share' : ''}` : '#/clinician';
     case 'ground':
       return route.leaving ? `#/ground/leave/${route.leaving}` : '#/ground';
     case 'not-found':

@@ -54,10 +54,10 @@ describe('parseRoute', () => {
     // Therapist plans (issue 16): the payload is taken as it is (the decoder explains a damaged one).
     ['#/plan/eJzLSM3JyQcABiwCFQ', { name: 'plan', payload: 'eJzLSM3JyQcABiwCFQ' }],
     ['#/plan/', { name: 'plan', payload: '' }],
-    ['#/plan/abc%20def', { name: 'plan', payload: 'abc%20def' }],
+    ['#/plan/abc%20def', { name: 'plan', payload: 'abc def' }],
     ['#/clinician', { name: 'clinician' }],
-    ['#/clinician/plan_1', { name: 'clinician-plan', id: 'plan_1' }],
-    ['#/clinician/plan_1/share', { name: 'clinician-share', id: 'plan_1' }],
+    ['#/clinician/plan_1', { name: 'clinician', id: 'plan_1' }],
+    ['#/clinician/plan_1/share', { name: 'clinician', id: 'plan_1', share: true }],
   ])('%j → %j', (hash, expected) => {
     expect(parseRoute(hash)).toEqual(expected);
   });
@@ -101,6 +101,7 @@ describe('parseRoute', () => {
     ['#/clinician/<x>', '/clinician/<x>'],
     ['#/clinician/abc/print', '/clinician/abc/print'],
     ['#/clinician/abc/share/x', '/clinician/abc/share/x'],
+    ['#/plan/abc/def', '/plan/abc/def'],
   ])('%j → not found (%j)', (hash, path) => {
     expect(parseRoute(hash)).toEqual({ name: 'not-found', path });
   });
@@ -130,8 +131,8 @@ describe('href', () => {
     [{ name: 'session', sessionId: UUID }, `#/session/${UUID}`],
     [{ name: 'plan', payload: 'abc-_' }, '#/plan/abc-_'],
     [{ name: 'clinician' }, '#/clinician'],
-    [{ name: 'clinician-plan', id: 'p1' }, '#/clinician/p1'],
-    [{ name: 'clinician-share', id: 'p1' }, '#/clinician/p1/share'],
+    [{ name: 'clinician', id: 'p1' }, '#/clinician/p1'],
+    [{ name: 'clinician', id: 'p1', share: true }, '#/clinician/p1/share'],
     [{ name: 'not-found', path: '/nowhere' }, '#/nowhere'],
   ])('%j → %s', (route, expected) => {
     expect(href(route)).toBe(expected);
@@ -158,8 +159,8 @@ describe('round trips', () => {
     { name: 'session', sessionId: UUID },
     { name: 'plan', payload: 'eJzLSM3JyQcABiwCFQ' },
     { name: 'clinician' },
-    { name: 'clinician-plan', id: 'p1' },
-    { name: 'clinician-share', id: 'p1' },
+    { name: 'clinician', id: 'p1' },
+    { name: 'clinician', id: 'p1', share: true },
     { name: 'not-found', path: '/nowhere' },
     { name: 'not-found', path: '/journal/<script>' },
   ];

@@ -10,7 +10,7 @@ import type { Migration } from './types';
 
 export const m010Plans: Migration = {
   version: 10,
-  name: 'therapist plans and clinician keys',
+  name: 'plans and keys',
   up(db) {
     const plans = db.createObjectStore('plans', { keyPath: 'id' });
     plans.createIndex('kind', 'kind');
