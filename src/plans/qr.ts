@@ -6,11 +6,13 @@
 import { encode } from 'uqr';
 
 /**
- * Above this version a code gets dense (137×137 modules at 30): printed at a hand's width, phone cameras
- * read it slowly or not at all. A larger plan travels as a file instead. (bench/plan-link.bench.mjs measures
- * what a 10-module plan needs.)
+ * The largest QR code the app makes is the largest there is (version 40, 177×177 modules, ~2,900 bytes at
+ * level L): a 10-module plan with a sentence of instruction each needs version 33 (bench/plan-link.bench.mjs),
+ * and printed 15 cm wide each module is still ~0.8 mm, which phone cameras read from 20 cm. Above
+ * DENSE_FROM the page says to print it large or hand over the file; beyond 40 there is only the file.
  */
-export const QR_MAX_VERSION = 30;
+export const QR_MAX_VERSION = 40;
+export const DENSE_FROM = 30;
 
 export interface QrPath {
   version: number;
@@ -18,6 +20,8 @@ export interface QrPath {
   size: number;
   /** One SVG path drawing every dark module as a unit square. */
   d: string;
+  /** Above DENSE_FROM: print it large, or hand over the file. */
+  dense: boolean;
 }
 
 /** Undefined when the link does not fit in a QR code of QR_MAX_VERSION at error correction level L. */
@@ -34,5 +38,5 @@ export function qrPath(text: string, maxVersion = QR_MAX_VERSION): QrPath | unde
       if (dark) d += `M${x} ${y}h1v1h-1z`;
     }),
   );
-  return { version: result.version, size: result.size, d };
+  return { version: result.version, size: result.size, d, dense: result.version > DENSE_FROM };
 }

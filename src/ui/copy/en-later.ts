@@ -445,6 +445,7 @@ export const enLater = {
     qrHeading: 'QR code',
     qrAlt: (title: string) => `QR code of the plan “${title}”`,
     qrVersion: (v: number) => `QR version ${v}`,
+    qrDense: 'This is a dense code. Print it large (the printed page does), or give your patient the file if their camera struggles.',
     qrTooLarge: 'This plan is too large for a QR code that phones read reliably. Give your patient the file instead.',
     print: 'Print this page',
     printedFor: (name: string, title: string) => `${title} — from ${name}`,
