@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import jsQR from 'jsqr';
 import { launch, runAxe, formatViolations, waitForServiceWorker, trackRequests } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, checkScreen, next, stepHeading } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -155,6 +155,17 @@ test('clinician composes and copies the link; the patient opens it offline, prev
   await card.getByRole('heading', { name: 'After your next session', exact: true }).waitFor();
   assert.doesNotMatch((await card.locator('li').allInnerTexts()).join('\n'), /overdue|missed|late/i);
   await axeClean(patient.page, 'Today with a plan');
+
+  // Doing the assigned exercise ticks it on Today.
+  await card.getByRole('link', { name: /5-4-3-2-1 senses/ }).click();
+  await checkScreen(patient.page, 'Before you start');
+  await stepHeading(patient.page, 0).waitFor();
+  for (let i = 0; i < 5; i++) await next(patient.page, i);
+  await checkScreen(patient.page, 'How are you now?');
+  await patient.page.getByRole('button', { name: 'Save and finish', exact: true }).click();
+  await patient.page.getByRole('heading', { level: 2, name: 'Well done for taking this time', exact: true }).waitFor();
+  await open(patient.page, '/today', { heading: 'Today' });
+  await card.getByRole('link', { name: /5-4-3-2-1 senses · any time · done/ }).waitFor();
   const stored = await storedPlans(patient.page);
   assert.equal(stored.length, 1);
   assert.equal(stored[0].trust, 'first-seen');
