@@ -83,6 +83,16 @@ export const SettingSchemas = {
   region: v.string(),
   /** The dose whose window invitation to revisit fragments was dismissed ('' = none): asked once per dose. */
   revisitDismissed: v.string(),
+  /** The person's statement, in their words, that they agreed exposure work with their clinician
+   *  (flow/exposure-gate.ts); null = not given or taken back in Settings. */
+  exposureAgreement: v.nullable(v.object({ agreedAt: v.number(), words: PersonText })),
+  /** Exposure routing thresholds on SUDS 0–100 (flow/routing.ts ExposureThresholds). */
+  exposureThresholds: v.object({
+    preSudsAtLeast: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
+    presenceAtMost: v.pipe(v.number(), v.minValue(0), v.maxValue(10)),
+    postSudsAtLeast: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
+    riseAtLeast: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
+  }),
 } as const;
 export type SettingKey = keyof typeof SettingSchemas;
 export type SettingValue<K extends SettingKey> = v.InferOutput<(typeof SettingSchemas)[K]>;
@@ -95,6 +105,8 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   breathing: { pattern: 'slow-exhale', minutes: 2 },
   region: 'auto',
   revisitDismissed: '',
+  exposureAgreement: null,
+  exposureThresholds: { preSudsAtLeast: 85, presenceAtMost: 3, postSudsAtLeast: 85, riseAtLeast: 30 },
 };
 
 export const SettingRecordSchema = v.object({ key: v.string(), value: v.unknown() });
