@@ -3,25 +3,14 @@
  * contacts are added after the built-in lines (never replacing them), and it has no way to touch the
  * PHQ-9 item 9 rule. Pure; table-tested in tests/unit/plans.clamp.test.ts.
  */
-import { DEFAULT_THRESHOLDS, type Thresholds } from '../flow/routing';
+import { DEFAULT_EXPOSURE_THRESHOLDS, DEFAULT_THRESHOLDS, type ExposureThresholds, type Thresholds } from '../flow/routing';
 import { EXPOSURE_LIMITS, SESSION_LIMITS, type ThresholdLimit } from './limits.content';
 import type { Plan, PlanContact, MeasureRhythm, PlanExposureThresholds, PlanThresholds } from './schema';
 import { exposureAssigned } from './schema';
 
-/** CONTRACTS A: exposure routing thresholds (SUDS 0–100, presence 0–10). */
-export interface ExposureThresholdValues {
-  preSudsAtLeast: number;
-  presenceAtMost: number;
-  postSudsAtLeast: number;
-  riseAtLeast: number;
-}
-
-export const DEFAULT_EXPOSURE_VALUES: ExposureThresholdValues = {
-  preSudsAtLeast: EXPOSURE_LIMITS.preSudsAtLeast.default,
-  presenceAtMost: EXPOSURE_LIMITS.presenceAtMost.default,
-  postSudsAtLeast: EXPOSURE_LIMITS.postSudsAtLeast.default,
-  riseAtLeast: EXPOSURE_LIMITS.riseAtLeast.default,
-};
+/** CONTRACTS A: exposure routing thresholds (SUDS 0–100, presence 0–10), flow/routing.ts. */
+export type ExposureThresholdValues = ExposureThresholds;
+export const DEFAULT_EXPOSURE_VALUES: ExposureThresholds = DEFAULT_EXPOSURE_THRESHOLDS;
 
 export interface Clamped {
   key: string;
@@ -64,7 +53,7 @@ export function clampExposureThresholds(asked: PlanExposureThresholds | undefine
   clamped: Clamped[];
 } {
   const { value, clamped } = clampAll(EXPOSURE_LIMITS, asked, 'exposure.');
-  return { value, clamped };
+  return { value: { ...DEFAULT_EXPOSURE_THRESHOLDS, ...value }, clamped };
 }
 
 /** What an active plan changes in the app (or the defaults, with no plan). Others read this (active.ts). */

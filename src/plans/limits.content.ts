@@ -101,8 +101,8 @@ export const EXPOSURE_LIMITS = {
     weakest: 40,
     strongest: 5,
     reason:
-      'A rise of 30 SUDS points over one exposure offers support. Early exposures often raise distress ' +
-      '(CLINICAL.md §4), so a plan may ask for 40; never more.',
+      'A rise of 30 SUDS points from before to after an exposure shows the safety plan first (issue 15: 3 points ' +
+      'of 10). Early exposures often raise distress (CLINICAL.md §4), so a plan may ask for 40; never more.',
   },
 } as const satisfies Record<string, ThresholdLimit>;
 

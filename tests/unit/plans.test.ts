@@ -18,7 +18,7 @@ import { planDifferences, describePlan } from '../../src/plans/preview';
 import { planSchedule, completionsSince } from '../../src/plans/schedule';
 import { draftToPlan, emptyDraft, planToDraft } from '../../src/plans/compose';
 import { planIcs } from '../../src/plans/ics';
-import { DEFAULT_THRESHOLDS } from '../../src/flow/routing';
+import { DEFAULT_EXPOSURE_THRESHOLDS, DEFAULT_THRESHOLDS } from '../../src/flow/routing';
 import type { Plan } from '../../src/plans/schema';
 
 function samplePlan(over: Partial<Plan> = {}): Plan {
@@ -275,6 +275,10 @@ describe('clamping: a plan can add, never weaken', () => {
       expect(weaker).toBeLessThanOrEqual(10);
     }
     expect(clampThresholds(undefined).value).toEqual(DEFAULT_THRESHOLDS);
+    expect(clampExposureThresholds(undefined).value).toEqual(DEFAULT_EXPOSURE_THRESHOLDS);
+    // The limits file states the same defaults as the routing code.
+    for (const [k, l] of Object.entries(SESSION_LIMITS)) expect(l.default, k).toBe(DEFAULT_THRESHOLDS[k as keyof typeof DEFAULT_THRESHOLDS]);
+    for (const [k, l] of Object.entries(EXPOSURE_LIMITS)) expect(l.default, k).toBe(DEFAULT_EXPOSURE_THRESHOLDS[k as keyof typeof DEFAULT_EXPOSURE_THRESHOLDS]);
   });
 
   it('with no plan the effects are the defaults; contacts only add', () => {

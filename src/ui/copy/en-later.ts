@@ -272,7 +272,7 @@ export const enLater = {
       'exposure.preSudsAtLeast': 'Before an exposure, offer grounding first at SUDS of (0–100)',
       'exposure.presenceAtMost': 'Before an exposure, offer grounding first at presence of (0–10) or below',
       'exposure.postSudsAtLeast': 'After an exposure, show the safety plan at SUDS of (0–100) or above',
-      'exposure.riseAtLeast': 'During an exposure, offer support when SUDS rise by at least (points of 100)',
+      'exposure.riseAtLeast': 'After an exposure, show the safety plan first when SUDS rose by at least (points of 100)',
     } as Record<string, string>,
 
     // ——— patient: preview ———
