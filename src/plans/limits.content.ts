@@ -32,7 +32,7 @@ export const SESSION_LIMITS = {
     weakest: 3,
     strongest: 10,
     reason:
-      'Presence at 3 of 10 or lower is the point where grounding is offered first (CLINICAL.md §4). A plan may ' +
+      'Presence at 3 of 10 or lower is the point where grounding is offered first. A plan may ' +
       'offer it sooner (4 or more) but never later: at 2 of 10 someone may already be too far away to notice ' +
       'they need it, and dissociation is the main risk this app guards against.',
   },
@@ -42,7 +42,7 @@ export const SESSION_LIMITS = {
     weakest: 9,
     strongest: 0,
     reason:
-      'CLINICAL.md §4 sets pre-SUDS 85 of 100. The app rounds that down to 8 of 10 so grounding is offered ' +
+      'The app’s guidance (CLINICAL §4) sets pre-SUDS 85 of 100. The app rounds that down to 8 of 10 so grounding is offered ' +
       'slightly sooner; a plan may round it up to 9 (the nearest whole step to 85) but no further.',
   },
   afterDistressAtLeast: {
@@ -51,7 +51,7 @@ export const SESSION_LIMITS = {
     weakest: 9,
     strongest: 0,
     reason:
-      'After an exercise, distress of 8 or more offers more support (issue 4). A plan may move it to 9, the same ' +
+      'After an exercise, distress of 8 or more offers more support. A plan may move it to 9, the same ' +
       'one step as before an exercise, never past it: 10 would mean only the top of the scale is ever noticed.',
   },
   riseAtLeast: {
@@ -60,7 +60,7 @@ export const SESSION_LIMITS = {
     weakest: 4,
     strongest: 1,
     reason:
-      'A rise of 3 points of distress over one exercise offers Help first (issue 12). Some people’s ratings ' +
+      'A rise of 3 points of distress over one exercise offers Help first. Some people’s ratings ' +
       'swing widely, so a plan may ask for 4 points; never more, because a rise of 5 is half the scale.',
   },
 } as const satisfies Record<string, ThresholdLimit>;
@@ -73,9 +73,9 @@ export const EXPOSURE_LIMITS = {
     weakest: 90,
     strongest: 0,
     reason:
-      'Before an exposure, SUDS 85 or more offers grounding first (CLINICAL.md §4). Exposure is meant to be ' +
-      'uncomfortable, so a plan may move this by one 5-point step to 90; never higher, because at 95–100 ' +
-      'learning is unlikely and the person should be offered grounding.',
+      'Before an exposure, SUDS 85 or more offers grounding first. Exposure is meant to be ' +
+      'uncomfortable, so a plan may move this by one 5-point step to 90; never higher: near the top of the ' +
+      'scale grounding should always be offered first.',
   },
   presenceAtMost: {
     direction: 'atMost',
@@ -83,7 +83,7 @@ export const EXPOSURE_LIMITS = {
     weakest: 3,
     strongest: 10,
     reason:
-      'Presence at 3 of 10 or lower before an exposure offers grounding first (CLINICAL.md §4). Exposure while ' +
+      'Presence at 3 of 10 or lower before an exposure offers grounding first. Exposure while ' +
       'dissociated does not help, so a plan may only make this more protective.',
   },
   postSudsAtLeast: {
@@ -92,7 +92,7 @@ export const EXPOSURE_LIMITS = {
     weakest: 90,
     strongest: 0,
     reason:
-      'After writing or an exposure, SUDS 85 or more shows the safety plan and crisis contacts (CLINICAL.md §4). ' +
+      'After writing or an exposure, SUDS 85 or more shows the safety plan and crisis contacts. ' +
       'A plan may move it by one 5-point step to 90, never higher.',
   },
   riseAtLeast: {
@@ -101,8 +101,8 @@ export const EXPOSURE_LIMITS = {
     weakest: 40,
     strongest: 5,
     reason:
-      'A rise of 30 SUDS points from before to after an exposure shows the safety plan first (issue 15: 3 points ' +
-      'of 10). Early exposures often raise distress (CLINICAL.md §4), so a plan may ask for 40; never more.',
+      'A rise of 30 SUDS points from before to after an exposure shows the safety plan first' +
+      ' (3 points of 10). Early exposures often raise distress, so a plan may ask for 40; never more.',
   },
 } as const satisfies Record<string, ThresholdLimit>;
 
