@@ -19,3 +19,13 @@ export async function activePlanEffects(db: () => Promise<Db> = getDb): Promise<
     return planEffects(undefined);
   }
 }
+
+/** Only the session routing thresholds, or undefined with no active plan (the session then uses its defaults). */
+export async function activePlanThresholds(db: () => Promise<Db> = getDb): Promise<PlanEffects['thresholds'] | undefined> {
+  try {
+    const active = await plansRepo(db).active();
+    return active ? planEffects(active.plan).thresholds : undefined;
+  } catch {
+    return undefined;
+  }
+}

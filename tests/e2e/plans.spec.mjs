@@ -166,6 +166,11 @@ test('clinician composes and copies the link; the patient opens it offline, prev
   await patient.page.getByRole('heading', { level: 2, name: 'Well done for taking this time', exact: true }).waitFor();
   await open(patient.page, '/today', { heading: 'Today' });
   await card.getByRole('link', { name: /5-4-3-2-1 senses · any time · done/ }).waitFor();
+
+  // The plan's threshold applies: presence 4 of 10 (the default offers grounding first only at 3 or less).
+  await patient.page.goto(`${baseURL}/#/exercise/thought-record`);
+  await checkScreen(patient.page, 'Before you start', { presence: 4 });
+  await patient.page.getByRole('heading', { name: 'Would you like to ground first?', exact: true }).waitFor();
   const stored = await storedPlans(patient.page);
   assert.equal(stored.length, 1);
   assert.equal(stored[0].trust, 'first-seen');

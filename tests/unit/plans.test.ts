@@ -13,7 +13,7 @@ import { clinicianKeys, signPlan, verifyPlan, publicPart, fingerprint } from '..
 import { clampThresholds, clampExposureThresholds, planEffects } from '../../src/plans/clamp';
 import { SESSION_LIMITS, EXPOSURE_LIMITS, PLAN_LIMITS } from '../../src/plans/limits.content';
 import { plansRepo } from '../../src/plans/store';
-import { activePlanEffects } from '../../src/plans/active';
+import { activePlanEffects, activePlanThresholds } from '../../src/plans/active';
 import { planDifferences, describePlan } from '../../src/plans/preview';
 import { planSchedule, completionsSince } from '../../src/plans/schedule';
 import { draftToPlan, emptyDraft, planToDraft } from '../../src/plans/compose';
@@ -230,6 +230,10 @@ describe('keys and trust', () => {
       ['Window days after session 3', true],
     ]);
     expect((await activePlanEffects(getDb)).thresholds.presenceAtMost).toBe(4);
+    expect((await activePlanThresholds(getDb))?.presenceAtMost).toBe(4);
+    await repo.endActive();
+    expect(await activePlanThresholds(getDb)).toBeUndefined();
+    expect((await activePlanEffects(getDb)).thresholds).toEqual(DEFAULT_THRESHOLDS);
   });
 });
 
@@ -357,6 +361,25 @@ describe('schedule: Today follows the plan', () => {
       100,
     );
     expect([...c]).toEqual([['five-senses', 1]]);
+  });
+});
+
+describe('clinician mode storage', () => {
+  it('composed plans are saved, listed newest first, and deleted; a damaged record is skipped, not deleted', async () => {
+    let at = 1;
+    const repo = plansRepo(getDb, () => at++);
+    await repo.putComposed('a', { ...emptyDraft(), title: 'A' });
+    await repo.putComposed('b', { ...emptyDraft(), title: 'B' });
+    await (await getDb()).put('plans', { id: 'broken', kind: 'composed' } as never);
+    expect((await repo.listComposed()).map((p) => p.draft.title)).toEqual(['B', 'A']);
+    await repo.removeComposed('a');
+    expect((await repo.listComposed()).map((p) => p.id)).toEqual(['b']);
+    expect(await (await getDb()).get('plans', 'broken')).toBeDefined();
+    // The composer's writer stores the latest draft.
+    const w = repo.composedWriter('b');
+    w.change({ ...emptyDraft(), title: 'B2' });
+    await w.flush();
+    expect((await repo.getComposed('b'))?.draft.title).toBe('B2');
   });
 });
 
