@@ -230,3 +230,47 @@ test('a plan from another key claiming the same clinician is flagged; a damaged 
   assert.equal(stored[0].plan.title, 'First plan');
   assertNoErrors(errors, 'patient');
 });
+
+test('at 200% text on a 320 px phone the composer, hand-over and preview fit and are axe clean; printed, the QR page has no controls', async (t) => {
+  const width = 320;
+  const { page } = await freshPage(t, b.browser, { viewport: { width, height: 640 } });
+  const link = await compose(page, { title: 'A plan with a rather long title for a small screen' });
+  const fits = async (label) => {
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    const wide = await page.evaluate(
+      (w) => [...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > w + 0.5).map((el) => el.outerHTML.slice(0, 60)),
+      width,
+    );
+    assert.ok(scrollWidth <= width, `${label}: scrollWidth ${scrollWidth} > ${width}: ${wide.join(' | ')}`);
+    await axeClean(page, `200% text, ${label}`);
+  };
+  await fits('hand-over');
+
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() => {
+    const shown = (el) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
+    return {
+      controls: [...document.querySelectorAll('button, input, textarea, select, a')].filter(shown).map((el) => el.outerHTML.slice(0, 80)),
+      text: document.body.innerText,
+      qr: shown(document.querySelector('svg.qr')),
+    };
+  });
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(printed.controls, [], 'no controls on the printed page');
+  assert.ok(printed.qr, 'the QR code prints');
+  assert.match(printed.text, new RegExp(`A plan with a rather long title for a small screen — from ${CLINICIAN}`));
+
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Compose a plan', exact: true }).waitFor();
+  await page.getByLabel('Plan title', { exact: true }).waitFor();
+  await fits('composer');
+
+  await page.goto('about:blank');
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Use this plan', exact: true }).waitFor();
+  await fits('preview');
+});
