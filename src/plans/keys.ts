@@ -38,6 +38,12 @@ export function clinicianKeys(db: () => Promise<Db> = getDb): Promise<ClinicianK
   return loadOrMake(db);
 }
 
+/** The keys if this device already made them; never makes any (opening a report must not create keys). */
+export async function existingClinicianKeys(db: () => Promise<Db> = getDb): Promise<ClinicianKeys | undefined> {
+  const parsed = v.safeParse(ClinicianKeysSchema, await (await db()).get('keys', 'clinician'));
+  return parsed.success ? parsed.output : undefined;
+}
+
 async function loadOrMake(db: () => Promise<Db>): Promise<ClinicianKeys> {
   const d = await db();
   const stored = await d.get('keys', 'clinician');

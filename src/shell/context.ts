@@ -43,6 +43,9 @@ export const appContext: AppContext = {
   media,
   safetyPlan,
   plans,
+  // CONTRACTS C, through the plans chunk (loaded only when a report screen asks).
+  recipientKey: () => plans().then((p) => p.recipientKey()),
+  reportPrivateKey: () => plans().then((p) => p.reportPrivateKey()),
   askPersistenceOnce,
   onLeave,
   router,

@@ -116,6 +116,17 @@ export function resetConnection(): void {
   connection = undefined;
 }
 
+/**
+ * "Delete everything" (shell/lock/wipe.ts): close this page's connection so the database can be deleted,
+ * and never open it again in this page — a read or write still to come waits until the page reloads
+ * instead of making a new, empty database behind the deletion.
+ */
+export async function closeForDeletion(): Promise<void> {
+  const open = connection;
+  connection = new Promise<Db>(() => {});
+  (await open?.catch(() => undefined))?.close();
+}
+
 /** Map a DOMException to the problem the person is told about. */
 export function classify(error: unknown): StorageProblem {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';

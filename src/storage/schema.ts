@@ -93,6 +93,17 @@ export const SettingSchemas = {
     postSudsAtLeast: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
     riseAtLeast: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
   }),
+  /** The app lock (crypto/lock-key.ts): salt, iterations and verifier only — never the passphrase or a key. null = off. */
+  appLock: v.nullable(
+    v.object({
+      v: v.literal(1),
+      iterations: v.pipe(v.number(), v.minValue(600_000)),
+      salt: v.string(),
+      verifier: v.string(),
+    }),
+  ),
+  /** Minutes without a touch or key (or hidden) before the lock closes again. */
+  lockAfterMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60)),
 } as const;
 export type SettingKey = keyof typeof SettingSchemas;
 export type SettingValue<K extends SettingKey> = v.InferOutput<(typeof SettingSchemas)[K]>;
@@ -107,6 +118,8 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   revisitDismissed: '',
   exposureAgreement: null,
   exposureThresholds: { preSudsAtLeast: 85, presenceAtMost: 3, postSudsAtLeast: 85, riseAtLeast: 30 },
+  appLock: null,
+  lockAfterMinutes: 5,
 };
 
 export const SettingRecordSchema = v.object({ key: v.string(), value: v.unknown() });

@@ -74,6 +74,10 @@ export interface AppContext {
   sound: SoundChoice;
   /** The grounding exercises, ranked by what has helped this person. */
   rankedGrounding(): Promise<Ranked<ModuleMeta>[]>;
+  /** The clinician's report key (ECDH P-256 public JWK) from the accepted plan, if any (CONTRACTS C). */
+  recipientKey?(): Promise<JsonWebKey | undefined>;
+  /** Clinician mode: the private key that opens reports locked to this device's plans (CONTRACTS C). */
+  reportPrivateKey?(): Promise<CryptoKey | undefined>;
 }
 
 const KEY = Symbol('groundwork.app');

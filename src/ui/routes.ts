@@ -13,6 +13,10 @@ export type Route =
   /** Capture a fragment: a short note or a voice note, as it is (issue 14). */
   | { name: 'capture' }
   | { name: 'safety-plan' }
+  /** Progress report: the person chooses what to share (issue 16). */
+  | { name: 'report' }
+  /** Clinician mode: open a report file a person gave. */
+  | { name: 'clinician-report' }
   | { name: 'journal' }
   | { name: 'journal-new' }
   | { name: 'journal-entry'; id: string }
@@ -26,6 +30,7 @@ export type Route =
   | { name: 'not-found'; path: string };
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
+const PLAN_ID = /^[0-9a-f]{16}$/;
 
 export function parseRoute(hash: string): Route {
   const path = decodeSafe(hash.replace(/^#/, '')).replace(/\/+$/, '') || '/today';
@@ -44,6 +49,7 @@ export function parseRoute(hash: string): Route {
     case 'session-mode':
     case 'capture':
     case 'safety-plan':
+    case 'report':
       return parts.length === 1 ? { name: head } : notFound(path);
     case 'journal':
       if (parts.length === 1) return { name: 'journal' };
@@ -63,7 +69,10 @@ export function parseRoute(hash: string): Route {
       return parts.length <= 2 ? { name: 'plan', payload: second ?? '' } : notFound(path);
     case 'clinician':
       if (parts.length === 1) return { name: 'clinician' };
-      if (second && SAFE_ID.test(second) && (parts.length === 2 || (third === 'share' && parts.length === 3))) {
+      // Clinician mode: open a report file a person gave (issue 16, the report half).
+      if (second === 'report' && parts.length === 2) return { name: 'clinician-report' };
+      // A composed plan: its id is 16 hex characters (ClinicianHome), so no word like 'report' is ever one.
+      if (second && PLAN_ID.test(second) && (parts.length === 2 || (third === 'share' && parts.length === 3))) {
         return third ? { name: 'clinician', id: second, share: true } : { name: 'clinician', id: second };
       }
       return notFound(path);
@@ -90,6 +99,8 @@ export function href(route: Route): string {
       return route.id ? `#/clinician/${route.id}${route.share ? '/share' : ''}` : '#/clinician';
     case 'ground':
       return route.leaving ? `#/ground/leave/${route.leaving}` : '#/ground';
+    case 'clinician-report':
+      return '#/clinician/report';
     case 'not-found':
       return `#${route.path}`;
     default:

@@ -33,6 +33,11 @@ describe('parseRoute', () => {
     ['#/capture/', { name: 'capture' }],
     ['#/safety-plan', { name: 'safety-plan' }],
     ['#/safety-plan/', { name: 'safety-plan' }],
+    // The progress report (issue 16): the person's side and the clinician's.
+    ['#/report', { name: 'report' }],
+    ['#/report/', { name: 'report' }],
+    ['#/clinician/report', { name: 'clinician-report' }],
+    ['#/clinician/report/', { name: 'clinician-report' }],
     // Journal.
     ['#/journal', { name: 'journal' }],
     ['#/journal/', { name: 'journal' }],
@@ -56,8 +61,8 @@ describe('parseRoute', () => {
     ['#/plan/', { name: 'plan', payload: '' }],
     ['#/plan/abc%20def', { name: 'plan', payload: 'abc def' }],
     ['#/clinician', { name: 'clinician' }],
-    ['#/clinician/plan_1', { name: 'clinician', id: 'plan_1' }],
-    ['#/clinician/plan_1/share', { name: 'clinician', id: 'plan_1', share: true }],
+    ['#/clinician/0123456789abcdef', { name: 'clinician', id: '0123456789abcdef' }],
+    ['#/clinician/0123456789abcdef/share', { name: 'clinician', id: '0123456789abcdef', share: true }],
   ])('%j → %j', (hash, expected) => {
     expect(parseRoute(hash)).toEqual(expected);
   });
@@ -91,6 +96,9 @@ describe('parseRoute', () => {
     ['#/capture/voice', '/capture/voice'],
     ['#/Capture', '/Capture'],
     ['#/safety-plan/print', '/safety-plan/print'],
+    ['#/report/print', '/report/print'],
+    ['#/clinician/report/x', '/clinician/report/x'],
+    ['#/clinician/reports', '/clinician/reports'],
     ['#/journal/new/extra', '/journal/new/extra'],
     [`#/journal/${UUID}/delete`, `/journal/${UUID}/delete`],
     [`#/journal/${UUID}/edit/more`, `/journal/${UUID}/edit/more`],
@@ -100,6 +108,7 @@ describe('parseRoute', () => {
     ['#/journal?q=rain', '/journal?q=rain'],
     ['#/clinician/<x>', '/clinician/<x>'],
     ['#/clinician/abc/print', '/clinician/abc/print'],
+    ['#/clinician/plan_1', '/clinician/plan_1'],
     ['#/clinician/abc/share/x', '/clinician/abc/share/x'],
     ['#/plan/abc/def', '/plan/abc/def'],
   ])('%j → not found (%j)', (hash, path) => {
@@ -123,6 +132,8 @@ describe('href', () => {
     [{ name: 'session-mode' }, '#/session-mode'],
     [{ name: 'capture' }, '#/capture'],
     [{ name: 'safety-plan' }, '#/safety-plan'],
+    [{ name: 'report' }, '#/report'],
+    [{ name: 'clinician-report' }, '#/clinician/report'],
     [{ name: 'journal' }, '#/journal'],
     [{ name: 'journal-new' }, '#/journal/new'],
     [{ name: 'journal-entry', id: UUID }, `#/journal/${UUID}`],
@@ -131,8 +142,8 @@ describe('href', () => {
     [{ name: 'session', sessionId: UUID }, `#/session/${UUID}`],
     [{ name: 'plan', payload: 'abc-_' }, '#/plan/abc-_'],
     [{ name: 'clinician' }, '#/clinician'],
-    [{ name: 'clinician', id: 'p1' }, '#/clinician/p1'],
-    [{ name: 'clinician', id: 'p1', share: true }, '#/clinician/p1/share'],
+    [{ name: 'clinician', id: '0123456789abcdef' }, '#/clinician/0123456789abcdef'],
+    [{ name: 'clinician', id: '0123456789abcdef', share: true }, '#/clinician/0123456789abcdef/share'],
     [{ name: 'not-found', path: '/nowhere' }, '#/nowhere'],
   ])('%j → %s', (route, expected) => {
     expect(href(route)).toBe(expected);
@@ -150,6 +161,8 @@ describe('round trips', () => {
     { name: 'session-mode' },
     { name: 'capture' },
     { name: 'safety-plan' },
+    { name: 'report' },
+    { name: 'clinician-report' },
     { name: 'journal' },
     { name: 'journal-new' },
     { name: 'journal-entry', id: UUID },
@@ -159,8 +172,8 @@ describe('round trips', () => {
     { name: 'session', sessionId: UUID },
     { name: 'plan', payload: 'eJzLSM3JyQcABiwCFQ' },
     { name: 'clinician' },
-    { name: 'clinician', id: 'p1' },
-    { name: 'clinician', id: 'p1', share: true },
+    { name: 'clinician', id: '0123456789abcdef' },
+    { name: 'clinician', id: '0123456789abcdef', share: true },
     { name: 'not-found', path: '/nowhere' },
     { name: 'not-found', path: '/journal/<script>' },
   ];
