@@ -156,6 +156,17 @@ test('clinician composes and copies the link; the patient opens it offline, prev
   assert.doesNotMatch((await card.locator('li').allInnerTexts()).join('\n'), /overdue|missed|late/i);
   await axeClean(patient.page, 'Today with a plan');
 
+  // The schedule goes to the person's own calendar as an .ics file (made offline, on the device).
+  const [ics] = await Promise.all([
+    patient.page.waitForEvent('download'),
+    card.getByRole('button', { name: 'Add the schedule to my calendar (.ics)', exact: true }).click(),
+  ]);
+  assert.match(ics.suggestedFilename(), /\.ics$/);
+  const calendar = await readFile(/** @type {string} */ (await ics.path()), 'utf8');
+  assert.match(calendar, /BEGIN:VCALENDAR/);
+  assert.match(calendar, /RRULE:FREQ=DAILY;INTERVAL=7/, 'PHQ-9 weekly');
+  await card.getByText(/cannot remind you by itself/).waitFor();
+
   // Doing the assigned exercise ticks it on Today.
   await card.getByRole('link', { name: /5-4-3-2-1 senses/ }).click();
   await checkScreen(patient.page, 'Before you start');
