@@ -52,9 +52,32 @@ export interface DecodedPlan {
 
 const enc = new TextEncoder();
 
+/** Streams only (no Blob.stream or Response): the same code runs in Chromium, node and jsdom. */
 async function deflate(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
-  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  const cs = new CompressionStream('deflate-raw');
+  const writer = cs.writable.getWriter();
+  void writer.write(bytes);
+  void writer.close();
+  const reader = cs.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    total += value.length;
+  }
+  return concat(chunks, total);
+}
+
+function concat(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
 }
 
 /** Inflate, stopping as soon as the output passes `cap` bytes (a tiny link must not become gigabytes). */
@@ -81,13 +104,7 @@ async function inflate(bytes: Uint8Array<ArrayBuffer>, cap: number): Promise<Uin
     if (error instanceof PlanError) throw error;
     throw new PlanError('damaged');
   }
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  return concat(chunks, total);
 }
 
 /**
