@@ -181,6 +181,35 @@ describe('codec', () => {
   }, 60_000);
 });
 
+describe('plan files', () => {
+  it('property: 1,000 mutated or truncated files are refused with a PlanError, or (a change JSON ignores, like spacing) read as exactly the signed plan', async () => {
+    const s = await signed(samplePlan());
+    const text = planFileText(s);
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.integer({ min: 0, max: text.length - 1 }).map((n) => text.slice(0, n)),
+          fc.tuple(fc.integer({ min: 0, max: text.length - 1 }), fc.string({ minLength: 1, maxLength: 1 })).map(([i, c]) => text.slice(0, i) + c + text.slice(i + 1)),
+          fc.tuple(fc.integer({ min: 0, max: text.length - 1 }), fc.integer({ min: 1, max: 8 })).map(([i, n]) => text.slice(0, i) + text.slice(i + n)),
+        ),
+        async (bad) => {
+          fc.pre(bad !== text);
+          const out = await readPlanFile(bad).then(
+            (d) => d,
+            (e: unknown) => e,
+          );
+          if (out instanceof PlanError) return void refused++;
+          expect(out, bad).toMatchObject({ plan: s.plan, signed: true });
+        },
+      ),
+      { numRuns: 1000, seed: 0xf11e },
+    );
+    expect(refused).toBeGreaterThan(900);
+    expect(await (await getDb()).count('plans')).toBe(0);
+  }, 60_000);
+});
+
 describe('keys and trust', () => {
   it('makes one clinician key pair per device, private keys not extractable', async () => {
     const a = await clinicianKeys(getDb);
