@@ -222,6 +222,7 @@ export function createRunner(deps: RunnerDeps) {
           quick: options.quick ?? false,
           ...(options.variant === undefined ? {} : { variant: options.variant }),
           ...(thresholds ? { thresholds } : {}),
+          ...(meta.ownChecks ? { ownChecks: true } : {}),
           now: startedAt,
         },
       });

@@ -10,6 +10,8 @@ import type { Dose } from './doses.schema';
 import type { MediaRecord } from './media.schema';
 import type { SafetyPlan } from './safety-plan.schema';
 import type { PlanRecord, KeyRecord } from './plans.schema';
+import type { WrittenCourse } from './written-exposure.schema';
+import type { ExposureRecord, Hierarchy } from './exposure.schema';
 import { markSuperseded, reportProblem, type StorageProblem } from './problems';
 import { rescuePending } from './pending';
 
@@ -33,6 +35,9 @@ export interface GroundworkDB extends DBSchema {
   safetyPlan: { key: string; value: SafetyPlan };
   plans: { key: string; value: PlanRecord; indexes: { kind: string } };
   keys: { key: string; value: KeyRecord };
+  writtenExposure: { key: string; value: WrittenCourse };
+  hierarchy: { key: string; value: Hierarchy };
+  exposures: { key: string; value: ExposureRecord; indexes: { itemId: string; startedAt: number } };
 }
 
 export type Db = IDBPDatabase<GroundworkDB>;

@@ -12,6 +12,8 @@ import type { SettingsRepo } from '../storage/settings';
 import type { PersonalRepo } from '../storage/personal';
 import type { MediaRepo } from '../storage/media';
 import type { SafetyPlanRepo } from '../storage/safety-plan';
+import type { WrittenExposureRepo } from '../storage/written-exposure';
+import type { ExposureRepo } from '../storage/exposure';
 import type { PlansService } from '../plans/service';
 import type { SoundscapeId } from '../audio/catalog';
 import type { Ranked } from '../flow/helpfulness';
@@ -61,6 +63,10 @@ export interface AppContext {
   media(): Promise<MediaRepo>;
   /** The person's safety plan (Stanley & Brown) and its coalescing writer; loaded on first use. */
   safetyPlan(): Promise<SafetyPlanRepo>;
+  /** Written exposure courses (storage/written-exposure.ts) and their coalescing writer; loaded on first use. */
+  writtenExposure(): Promise<WrittenExposureRepo>;
+  /** The fear hierarchy and exposure records (storage/exposure.ts), loaded on first use. */
+  exposures(): Promise<ExposureRepo>;
   /** Therapist plans (accepted, composed) and this device's clinician keys; loaded on first use (issue 16). */
   plans(): Promise<PlansService>;
   /** Ask for persistent storage after the first saved entry, once (DESIGN.md §4). */
