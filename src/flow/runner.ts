@@ -33,8 +33,6 @@ export interface RunnerDeps {
   thresholds?: () => Promise<Thresholds | undefined>;
 }
 
-/** Handed to the shell with createRunner, so the plan's thresholds load with the runner's chunk. */
-export { activePlanThresholds } from '../plans/active';
 
 /** What opening a session found: the running session, another tab running it, or nothing to open. */
 export type Opened =

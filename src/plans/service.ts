@@ -4,13 +4,14 @@
  */
 import { plansRepo } from './store';
 import { clinicianKeys, existingClinicianKeys } from './keys';
-import { activePlanEffects } from './active';
+import { activePlanEffects, activePlanThresholds } from './active';
 
 export function plansService() {
   return {
     repo: plansRepo(),
     clinicianKeys: () => clinicianKeys(),
     activePlanEffects: () => activePlanEffects(),
+    activePlanThresholds: () => activePlanThresholds(),
     /** CONTRACTS C: the accepted plan's clinician report key, to encrypt a progress report to. */
     recipientKey: async (): Promise<JsonWebKey | undefined> => (await activePlanEffects()).reportKey,
     /** CONTRACTS C: this device's report private key, only if clinician mode ever made one (never made here). */

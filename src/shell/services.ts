@@ -68,14 +68,15 @@ let runner: Promise<Runner> | undefined;
 
 export function getRunner(): Promise<Runner> {
   // The registry is small metadata Today already shows; only the runner (XState) is worth deferring.
-  runner ??= import('../flow/runner').then(({ createRunner, activePlanThresholds }) => {
+  runner ??= import('../flow/runner').then(({ createRunner }) => {
     const created = createRunner({
       entries,
       sessions,
       findModule,
       onEntrySaved: () => void askPersistenceOnce(),
-      // A therapist plan's thresholds, clamped to the documented limits (plans/limits.content.ts).
-      thresholds: () => activePlanThresholds(),
+      // A therapist plan's thresholds, clamped to the documented limits (plans/limits.content.ts), through
+      // the plans chunk (loaded with the first session, not with the runner or the first screen).
+      thresholds: () => plans().then((p) => p.activePlanThresholds()),
     });
     // Running sessions are saved on every step; pagehide writes the very last keystroke too.
     onLeave(() => created.flushAll());
