@@ -10,6 +10,7 @@ export const FIRST_SCREEN_COMPONENTS: readonly string[] = [
   'src/ui/session/GroundingChooser.svelte',
   'src/shell/today/PhaseSlot.svelte',
   'src/shell/today/MeasuresSlot.svelte',
+  'src/shell/today/PlanSlot.svelte',
   'src/shell/HelpDialog.svelte',
   'src/safety/HelpContent.svelte',
   'src/shell/Notices.svelte',

@@ -6,14 +6,15 @@
  */
 import { exposureGate, type ExposureKind, type GateResult } from '../flow/exposure-gate';
 import type { ModuleMeta, Phase } from '../flow/module';
-import { settings } from './services';
+import { settings, plans } from './services';
 
 /**
- * Whether an accepted therapist plan assigns exposure work. False for now: the plans helper's
- * `activePlanEffects().exposureAssigned` is wired here by the lead when plans land (CONTRACTS C).
+ * Whether the accepted therapist plan assigns exposure work (an `in-vivo` or `written-exposure` module:
+ * plans/active.ts `activePlanEffects().exposureAssigned`). No plan, or storage unreadable: false, so the
+ * person is asked for their agreement instead (never let through by a failure).
  */
 export async function exposurePlanAssigned(): Promise<boolean> {
-  return false;
+  return (await (await plans()).activePlanEffects()).exposureAssigned;
 }
 
 /** Written exposure has its own rule (never within 24 h of a dose); every other exposure module is in vivo. */

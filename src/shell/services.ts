@@ -14,6 +14,7 @@ import type { MeasuresRepo } from '../storage/measures';
 import { requestPersistence } from '../storage/persist';
 import type { Runner } from '../flow/runner';
 import type { MediaRepo } from '../storage/media';
+import type { PlansService } from '../plans/service';
 import { onLeave } from './lifecycle';
 import { findModule } from '../modules/registry';
 
@@ -38,6 +39,14 @@ export function safetyPlan(): Promise<SafetyPlanRepo> {
   // A chunk that could not load (offline, a file missing from the cache) must not be remembered as failed.
   safetyPlanLoading.catch(() => (safetyPlanLoading = undefined));
   return safetyPlanLoading;
+}
+
+let plansLoading: Promise<PlansService> | undefined;
+/** Therapist plans and clinician keys (issue 16), loaded on first use: never on the first screen. */
+export function plans(): Promise<PlansService> {
+  plansLoading ??= import('../plans/service').then((m) => m.plansService());
+  plansLoading.catch(() => (plansLoading = undefined));
+  return plansLoading;
 }
 
 let writtenExposureLoading: Promise<WrittenExposureRepo> | undefined;
@@ -69,7 +78,15 @@ let runner: Promise<Runner> | undefined;
 export function getRunner(): Promise<Runner> {
   // The registry is small metadata Today already shows; only the runner (XState) is worth deferring.
   runner ??= import('../flow/runner').then(({ createRunner }) => {
-    const created = createRunner({ entries, sessions, findModule, onEntrySaved: () => void askPersistenceOnce() });
+    const created = createRunner({
+      entries,
+      sessions,
+      findModule,
+      onEntrySaved: () => void askPersistenceOnce(),
+      // A therapist plan's thresholds, clamped to the documented limits (plans/limits.content.ts), through
+      // the plans chunk (loaded with the first session, not with the runner or the first screen).
+      thresholds: () => plans().then((p) => p.activePlanThresholds()),
+    });
     // Running sessions are saved on every step; pagehide writes the very last keystroke too.
     onLeave(() => created.flushAll());
     return created;

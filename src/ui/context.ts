@@ -15,6 +15,7 @@ import type { SafetyPlanRepo } from '../storage/safety-plan';
 import type { WrittenExposureRepo } from '../storage/written-exposure';
 import type { ExposureRepo } from '../storage/exposure';
 import type { MeasuresRepo } from '../storage/measures';
+import type { PlansService } from '../plans/service';
 import type { SoundscapeId } from '../audio/catalog';
 import type { Ranked } from '../flow/helpfulness';
 import type { ModuleMeta } from '../flow/module';
@@ -69,6 +70,8 @@ export interface AppContext {
   exposures(): Promise<ExposureRepo>;
   /** Questionnaire administrations (PHQ-9, GAD-7, PCL-5) and their writer; loaded on first use. */
   measures(): Promise<MeasuresRepo>;
+  /** Therapist plans (accepted, composed) and this device's clinician keys; loaded on first use (issue 16). */
+  plans(): Promise<PlansService>;
   /** Ask for persistent storage after the first saved entry, once (DESIGN.md §4). */
   askPersistenceOnce(): Promise<void>;
   /** Run `fn` when the page may be going away (pagehide, hidden); returns the unsubscribe function. */

@@ -30,9 +30,14 @@ export type Route =
   /** Questionnaires (issue 16): the list with trends, and taking one (carries on an unfinished one). */
   | { name: 'measures' }
   | { name: 'measure'; measureId: 'phq9' | 'gad7' | 'pcl5' }
+  /** A therapist's plan carried in the link (issue 16): previewed, stored only when accepted. */
+  | { name: 'plan'; payload: string }
+  /** Clinician mode: saved plans; with `id`, that plan composed or edited; with `share`, handed over. */
+  | { name: 'clinician'; id?: string; share?: boolean }
   | { name: 'not-found'; path: string };
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
+const PLAN_ID = /^[0-9a-f]{16}$/;
 
 export function parseRoute(hash: string): Route {
   const path = decodeSafe(hash.replace(/^#/, '')).replace(/\/+$/, '') || '/today';
@@ -53,8 +58,6 @@ export function parseRoute(hash: string): Route {
     case 'safety-plan':
     case 'report':
       return parts.length === 1 ? { name: head } : notFound(path);
-    case 'clinician':
-      return second === 'report' && parts.length === 2 ? { name: 'clinician-report' } : notFound(path);
     case 'exposure':
       if (parts.length === 1) return { name: 'exposure' };
       if (second === 'agree' && parts.length === 2) return { name: 'exposure-agree' };
@@ -76,6 +79,19 @@ export function parseRoute(hash: string): Route {
       return (second === 'phq9' || second === 'gad7' || second === 'pcl5') && parts.length === 2
         ? { name: 'measure', measureId: second }
         : notFound(path);
+    // A plan's payload is base64url (no '/', nothing to decode); whatever it holds reaches the plan decoder,
+    // which explains a damaged link kindly.
+    case 'plan':
+      return parts.length <= 2 ? { name: 'plan', payload: second ?? '' } : notFound(path);
+    case 'clinician':
+      if (parts.length === 1) return { name: 'clinician' };
+      // Clinician mode: open a report file a person gave (issue 16, the report half).
+      if (second === 'report' && parts.length === 2) return { name: 'clinician-report' };
+      // A composed plan: its id is 16 hex characters (ClinicianHome), so no word like 'report' is ever one.
+      if (second && PLAN_ID.test(second) && (parts.length === 2 || (third === 'share' && parts.length === 3))) {
+        return third ? { name: 'clinician', id: second, share: true } : { name: 'clinician', id: second };
+      }
+      return notFound(path);
     default:
       return notFound(path);
   }
@@ -99,6 +115,10 @@ export function href(route: Route): string {
       return `#/session/${route.sessionId}`;
     case 'measure':
       return `#/measures/${route.measureId}`;
+    case 'plan':
+      return `#/plan/${route.payload}`;
+    case 'clinician':
+      return route.id ? `#/clinician/${route.id}${route.share ? '/share' : ''}` : '#/clinician';
     case 'ground':
       return route.leaving ? `#/ground/leave/${route.leaving}` : '#/ground';
     case 'clinician-report':

@@ -1,13 +1,14 @@
 /**
  * The exposure gate as the shell applies it (issue 15): for every module of family 'exposure' the shell
- * reads the person's agreement from settings and whether a plan assigns exposure (not yet: false), and asks
+ * reads the person's agreement from settings and whether the accepted plan assigns exposure, and asks
  * flow/exposure-gate.ts. No exposure in session or settling; written exposure not within 24 h of a dose;
  * none without a plan or the agreement — and once the person agrees (in their words), it opens.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshIndexedDB } from './fixtures/idb';
 import { exposureAccess, exposureKind, exposurePlanAssigned } from '../../src/shell/exposure-access';
-import { settings } from '../../src/shell/services';
+import { settings, plans } from '../../src/shell/services';
+import { decodePayload, encodePayload } from '../../src/plans/codec';
 import { MODULES } from '../../src/modules/registry';
 
 const NOW = Date.UTC(2026, 10, 30, 12, 0, 0);
@@ -17,8 +18,25 @@ beforeEach(() => {
 });
 
 describe('exposure access, gathered by the shell', () => {
-  it('no plan yet: exposurePlanAssigned() answers false until plans are wired', async () => {
+  it('a plan that assigns exposure opens the gate without a separate agreement; no plan, or a plan stopped: asked again (issue 16)', async () => {
     expect(await exposurePlanAssigned()).toBe(false);
+    const repo = (await plans()).repo;
+    const plan = {
+      v: 1 as const,
+      id: 'p1',
+      createdAt: NOW,
+      title: 'Window days',
+      clinician: { name: 'Dr Rivera', contact: '' },
+      modules: [{ moduleId: 'in-vivo', day: 2 as const }],
+    };
+    await repo.accept(await decodePayload(await encodePayload({ plan })), 'unsigned');
+    expect(await exposurePlanAssigned()).toBe(true);
+    expect(await exposureAccess({ id: 'in-vivo' }, 'between', undefined, NOW)).toEqual({ ok: true });
+    // The phase rules still hold under a plan.
+    expect((await exposureAccess({ id: 'in-vivo' }, 'session', undefined, NOW)).ok).toBe(false);
+    await repo.endActive();
+    expect(await exposurePlanAssigned()).toBe(false);
+    expect(await exposureAccess({ id: 'in-vivo' }, 'between', undefined, NOW)).toEqual({ ok: false, reason: 'no-agreement' });
   });
 
   it('every exposure module in the registry is gated; written exposure is the written kind', () => {

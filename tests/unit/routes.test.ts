@@ -64,6 +64,13 @@ describe('parseRoute', () => {
     ['#/journal/abc%2D123', { name: 'journal-entry', id: 'abc-123' }],
     ['#/exercise/five%2Dsenses', { name: 'exercise', moduleId: 'five-senses' }],
     ['#%2Fjournal', { name: 'journal' }],
+    // Therapist plans (issue 16): the payload is taken as it is (the decoder explains a damaged one).
+    ['#/plan/eJzLSM3JyQcABiwCFQ', { name: 'plan', payload: 'eJzLSM3JyQcABiwCFQ' }],
+    ['#/plan/', { name: 'plan', payload: '' }],
+    ['#/plan/abc%20def', { name: 'plan', payload: 'abc def' }],
+    ['#/clinician', { name: 'clinician' }],
+    ['#/clinician/0123456789abcdef', { name: 'clinician', id: '0123456789abcdef' }],
+    ['#/clinician/0123456789abcdef/share', { name: 'clinician', id: '0123456789abcdef', share: true }],
   ])('%j → %j', (hash, expected) => {
     expect(parseRoute(hash)).toEqual(expected);
   });
@@ -111,7 +118,11 @@ describe('parseRoute', () => {
     ['#/exercise/five-senses/2', '/exercise/five-senses/2'],
     ['#/session', '/session'],
     ['#/journal?q=rain', '/journal?q=rain'],
-    ['#/plan/eJzLSM3JyQcABiwCFQ', '/plan/eJzLSM3JyQcABiwCFQ'],
+    ['#/clinician/<x>', '/clinician/<x>'],
+    ['#/clinician/abc/print', '/clinician/abc/print'],
+    ['#/clinician/plan_1', '/clinician/plan_1'],
+    ['#/clinician/abc/share/x', '/clinician/abc/share/x'],
+    ['#/plan/abc/def', '/plan/abc/def'],
   ])('%j → not found (%j)', (hash, path) => {
     expect(parseRoute(hash)).toEqual({ name: 'not-found', path });
   });
@@ -146,6 +157,10 @@ describe('href', () => {
     [{ name: 'journal-edit', id: UUID }, `#/journal/${UUID}/edit`],
     [{ name: 'exercise', moduleId: 'five-senses' }, '#/exercise/five-senses'],
     [{ name: 'session', sessionId: UUID }, `#/session/${UUID}`],
+    [{ name: 'plan', payload: 'abc-_' }, '#/plan/abc-_'],
+    [{ name: 'clinician' }, '#/clinician'],
+    [{ name: 'clinician', id: '0123456789abcdef' }, '#/clinician/0123456789abcdef'],
+    [{ name: 'clinician', id: '0123456789abcdef', share: true }, '#/clinician/0123456789abcdef/share'],
     [{ name: 'not-found', path: '/nowhere' }, '#/nowhere'],
   ])('%j → %s', (route, expected) => {
     expect(href(route)).toBe(expected);
@@ -177,6 +192,10 @@ describe('round trips', () => {
     { name: 'journal-edit', id: UUID },
     { name: 'exercise', moduleId: 'five-senses' },
     { name: 'session', sessionId: UUID },
+    { name: 'plan', payload: 'eJzLSM3JyQcABiwCFQ' },
+    { name: 'clinician' },
+    { name: 'clinician', id: '0123456789abcdef' },
+    { name: 'clinician', id: '0123456789abcdef', share: true },
     { name: 'not-found', path: '/nowhere' },
     { name: 'not-found', path: '/journal/<script>' },
   ];

@@ -15,6 +15,7 @@ import { v5 } from './fixtures/v5';
 import { v6 } from './fixtures/v6';
 import { v7 } from './fixtures/v7';
 import { v8 } from './fixtures/v8';
+import { v9 } from './fixtures/v9';
 import { DB_NAME, SCHEMA_VERSION, openGroundwork, type Db } from '../../src/storage/db';
 import { MIGRATIONS, type Migration } from '../../src/storage/migrations';
 import { DraftSchema, EntrySchema, PersonalSchema, QuarantineRecordSchema, SessionRecordSchema, SettingRecordSchema } from '../../src/storage/schema';
@@ -34,10 +35,12 @@ import { safetyPlanRepo } from '../../src/storage/safety-plan';
 import { exposureRepo } from '../../src/storage/exposure';
 import { ExposureRecordSchema, HierarchySchema } from '../../src/storage/exposure.schema';
 import { WrittenCourseSchema } from '../../src/storage/written-exposure.schema';
+import { MeasureRecordSchema } from '../../src/storage/measures.schema';
+import { measuresRepo } from '../../src/storage/measures';
 import { writtenExposureRepo } from '../../src/storage/written-exposure';
 
 /** Fixture databases by the version that wrote them (one per released version below today's). */
-const FIXTURES = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5, 6: v6, 7: v7, 8: v8 } as const;
+const FIXTURES = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5, 6: v6, 7: v7, 8: v8, 9: v9 } as const;
 
 let problems: StorageProblem[];
 let stopRecording: () => void;
@@ -153,6 +156,12 @@ describe('fresh install', () => {
             startedAt: { keyPath: 'startedAt', unique: false, multiEntry: false },
           },
         },
+        plans: {
+          keyPath: 'id',
+          autoIncrement: false,
+          indexes: { kind: { keyPath: 'kind', unique: false, multiEntry: false } },
+        },
+        keys: { keyPath: 'id', autoIncrement: false, indexes: {} },
         settings: { keyPath: 'key', autoIncrement: false, indexes: {} },
         writtenExposure: { keyPath: 'id', autoIncrement: false, indexes: {} },
       },
@@ -193,6 +202,9 @@ describe.each(Object.values(FIXTURES).map((f) => [f.version, f] as const))('upgr
     expect(await rawGetAll(db, 'hierarchy')).toEqual('hierarchy' in fixture.stores ? [...fixture.stores.hierarchy] : []);
     expect(await rawGetAll(db, 'exposures')).toEqual('exposures' in fixture.stores ? [...fixture.stores.exposures] : []);
     expect(await rawGetAll(db, 'writtenExposure')).toEqual('writtenExposure' in fixture.stores ? [...fixture.stores.writtenExposure] : []);
+    expect((await rawGetAll(db, 'measures')).sort(byId)).toEqual('measures' in fixture.stores ? [...fixture.stores.measures].sort(byId) : []);
+    expect(await rawGetAll(db, 'plans')).toEqual([]);
+    expect(await rawGetAll(db, 'keys')).toEqual([]);
     expect(problems).toEqual([]);
   });
 
@@ -216,6 +228,7 @@ describe.each(Object.values(FIXTURES).map((f) => [f.version, f] as const))('upgr
     await check('hierarchy', HierarchySchema);
     await check('exposures', ExposureRecordSchema);
     await check('writtenExposure', WrittenCourseSchema);
+    await check('measures', MeasureRecordSchema);
   });
 });
 
@@ -428,6 +441,22 @@ describe('upgrade from v8 to today (questionnaires, migration 009)', () => {
     expect(course?.sessions[1]).toMatchObject({ status: 'writing', caret: { start: 22, end: 22 }, timer: { remainingMs: 18 * 60_000 } });
     const db = await get();
     expect(await db.count('measures')).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('upgrade from v9 to today (therapist plans, migration 010)', () => {
+  it('keeps the questionnaires as answered (the unfinished one carries on) and opens empty plan and key stores', async () => {
+    await seedAt(9);
+    const get = () => openAt();
+    const list = await measuresRepo(get).list();
+    expect(list.map((r) => [r.id, r.total, r.completedAt !== undefined]).sort()).toEqual([
+      ['gad7-v9', 3, false],
+      ['phq9-v9', 11, true],
+    ]);
+    expect((await measuresRepo(get).get('gad7-v9'))?.answers.slice(0, 3)).toEqual([2, 1, null]);
+    const db = await get();
+    for (const store of ['plans', 'keys'] as const) expect(db.objectStoreNames.contains(store)).toBe(true);
     expect(problems).toEqual([]);
   });
 });
