@@ -83,6 +83,10 @@ export const SettingSchemas = {
   region: v.string(),
   /** The dose whose window invitation to revisit fragments was dismissed ('' = none): asked once per dose. */
   revisitDismissed: v.string(),
+  /** When the person last saved a backup file (ms; 0 = never). Device-only: never exported (backup/stores.ts). */
+  lastBackupAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Whether Settings and Today may gently remind about backing up (backup/reminder.ts). */
+  backupReminder: v.boolean(),
 } as const;
 export type SettingKey = keyof typeof SettingSchemas;
 export type SettingValue<K extends SettingKey> = v.InferOutput<(typeof SettingSchemas)[K]>;
@@ -95,6 +99,8 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   breathing: { pattern: 'slow-exhale', minutes: 2 },
   region: 'auto',
   revisitDismissed: '',
+  lastBackupAt: 0,
+  backupReminder: true,
 };
 
 export const SettingRecordSchema = v.object({ key: v.string(), value: v.unknown() });

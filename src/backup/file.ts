@@ -1,0 +1,245 @@
+/**
+ * The backup file: one versioned JSON document inside the shared envelope (crypto/envelope.ts, kind
+ * 'groundwork-backup'; passphrase by default, plain only when the person chose it knowingly).
+ *
+ *   { "format": "groundwork-backup", "version": 1, "createdAt": <ms>, "schemaVersion": <db version>,
+ *     "skipped": [{ "store", "note" }], "digest": "sha-256:<hex>", "stores": { "<store>": [record, …], … } }
+ *
+ * `digest` is SHA-256 over `JSON.stringify(stores)`: the export writes `stores` exactly as JSON.stringify
+ * would, so a changed byte anywhere in a plain file (where no cipher would notice) is caught before any
+ * record is trusted. Reading a file (`readBackup`) checks everything before the database is touched, in
+ * this order, each failure a BackupError with its own reason and message:
+ *   envelope (not a backup / a report / wrong passphrase) → UTF-8 → JSON → size limits (no string longer
+ *   than the text limit, nesting ≤ MAX_DEPTH) → format and version → digest → store names → every record
+ *   against its storage schema (Blobs decoded from base64), and no key twice in a store.
+ */
+import * as v from 'valibot';
+import { EnvelopeError, inspectEnvelope, openEnvelope } from '../crypto/envelope';
+import { TEXT_MAX_CHARS } from '../storage/limits';
+import { SettingSchemas } from '../storage/schema';
+import { BACKUP_STORES, DEVICE_SETTINGS, backupStore, type BackupStore } from './stores';
+
+export const BACKUP_FORMAT = 'groundwork-backup';
+export const BACKUP_VERSION = 1;
+/** Deeper than any record the app writes (a session snapshot is ~15 levels); deeper means crafted or damaged. */
+export const MAX_DEPTH = 100;
+
+export type BackupErrorReason =
+  | 'not-a-backup'
+  | 'a-report'
+  | 'damaged'
+  | 'newer-version'
+  | 'wrong-version'
+  | 'unknown-store'
+  | 'invalid-record'
+  | 'needs-passphrase'
+  | 'wrong-passphrase'
+  | 'too-large';
+
+export class BackupError extends Error {
+  constructor(
+    readonly reason: BackupErrorReason,
+    message: string,
+    readonly detail?: { store?: string; index?: number },
+  ) {
+    super(message);
+    this.name = 'BackupError';
+  }
+}
+
+export interface SkippedStore {
+  store: string;
+  note: string;
+}
+
+const HeaderSchema = v.object({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.literal(BACKUP_VERSION),
+  createdAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  schemaVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  skipped: v.array(v.object({ store: v.pipe(v.string(), v.maxLength(100)), note: v.pipe(v.string(), v.maxLength(1000)) })),
+  digest: v.pipe(v.string(), v.regex(/^sha-256:[0-9a-f]{64}$/)),
+  stores: v.record(v.string(), v.array(v.unknown())),
+});
+
+export interface BackupContents {
+  createdAt: number;
+  schemaVersion: number;
+  skipped: SkippedStore[];
+  /** Store name → records as they will be stored (Blobs decoded), in file order. */
+  stores: Map<string, Record<string, unknown>[]>;
+  /** Settings left out on purpose: device-only or unknown to this version. */
+  ignored: number;
+}
+
+export type ReadProgress = (done: number, total: number) => void;
+
+/** What kind of file this is, before asking for a passphrase. */
+export function backupMode(bytes: Uint8Array): 'passphrase' | 'plain' {
+  let info: ReturnType<typeof inspectEnvelope>;
+  try {
+    info = inspectEnvelope(bytes);
+  } catch (error) {
+    throw fromEnvelope(error);
+  }
+  if (info.kind !== BACKUP_FORMAT) throw new BackupError('a-report', 'This file is a progress report, not a backup.');
+  if (info.mode === 'public-key') throw new BackupError('not-a-backup', 'A backup is never sealed to a public key.');
+  return info.mode;
+}
+
+/** Open, parse and validate a whole backup file; throws BackupError, never touches the database. */
+export async function readBackup(bytes: Uint8Array, passphrase: string | null, onProgress: ReadProgress = () => {}): Promise<BackupContents> {
+  const mode = backupMode(bytes);
+  if (mode === 'passphrase' && !passphrase) throw new BackupError('needs-passphrase', 'This backup is locked with a passphrase.');
+  let plain: Uint8Array;
+  try {
+    plain = await openEnvelope(bytes, BACKUP_FORMAT, mode === 'passphrase' ? { passphrase: passphrase ?? '' } : null);
+  } catch (error) {
+    throw fromEnvelope(error);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain));
+  } catch {
+    throw new BackupError('damaged', 'The backup’s contents are not complete JSON (cut short or changed).');
+  }
+  await yieldNow();
+  checkLimits(parsed);
+  const header = checkHeader(parsed);
+  // The digest is over the stores exactly as parsed (valibot's output is a copy).
+  if (header.digest !== (await digestOf((parsed as { stores: unknown }).stores))) {
+    throw new BackupError('damaged', 'The backup’s contents do not match its checksum: part of the file changed.');
+  }
+  return checkRecords(header, onProgress);
+}
+
+function checkHeader(parsed: unknown): v.InferOutput<typeof HeaderSchema> {
+  if (!parsed || typeof parsed !== 'object' || (parsed as { format?: unknown }).format !== BACKUP_FORMAT) {
+    throw new BackupError('not-a-backup', 'This file is not a Groundwork backup.');
+  }
+  const version = (parsed as { version?: unknown }).version;
+  if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) {
+    throw new BackupError('newer-version', `This backup is version ${version}; this app reads version ${BACKUP_VERSION}.`);
+  }
+  if (version !== BACKUP_VERSION) throw new BackupError('wrong-version', `This backup’s version (${String(version).slice(0, 20)}) is not one this app knows.`);
+  const header = v.safeParse(HeaderSchema, parsed);
+  if (!header.success) throw new BackupError('damaged', `The backup’s header is not as expected (${pathOf(header.issues[0])}).`);
+  return header.output;
+}
+
+async function checkRecords(header: v.InferOutput<typeof HeaderSchema>, onProgress: ReadProgress): Promise<BackupContents> {
+  const stores = new Map<string, Record<string, unknown>[]>();
+  let ignored = 0;
+  const names = Object.keys(header.stores);
+  for (const name of names) {
+    if (!backupStore(name)) throw new BackupError('unknown-store', `This backup holds “${name.slice(0, 100)}”, which this app does not know.`, { store: name });
+  }
+  const total = names.reduce((n, name) => n + header.stores[name]!.length, 0);
+  let done = 0;
+  for (const name of names) {
+    const store = backupStore(name)!;
+    const seen = new Set<unknown>();
+    const out: Record<string, unknown>[] = [];
+    const rows = header.stores[name]!;
+    for (let i = 0; i < rows.length; i++) {
+      const record = checkRecord(store, rows[i], i);
+      if (record === 'ignore') ignored++;
+      else {
+        const key = record[store.key];
+        if (seen.has(key)) throw new BackupError('invalid-record', `Record ${i + 1} of ${name} repeats a key.`, { store: name, index: i });
+        seen.add(key);
+        out.push(record);
+      }
+      if (++done % 500 === 0) {
+        onProgress(done, total);
+        await yieldNow();
+      }
+    }
+    stores.set(name, out);
+  }
+  onProgress(total, total);
+  return { createdAt: header.createdAt, schemaVersion: header.schemaVersion, skipped: header.skipped, stores, ignored };
+}
+
+function checkRecord(store: BackupStore, raw: unknown, index: number): Record<string, unknown> | 'ignore' {
+  const bad = (why: string) => new BackupError('invalid-record', `Record ${index + 1} of ${store.name} is not valid (${why}).`, { store: store.name, index });
+  let value = raw;
+  if (store.codec) {
+    const file = v.safeParse(store.codec.fileSchema, raw);
+    if (!file.success) throw bad(pathOf(file.issues[0]));
+    value = store.codec.decode(raw);
+  }
+  const parsed = v.safeParse(store.schema, value);
+  if (!parsed.success) throw bad(pathOf(parsed.issues[0]));
+  const record = parsed.output as Record<string, unknown>;
+  if (store.name === 'settings') {
+    const key = record['key'] as string;
+    if (DEVICE_SETTINGS.includes(key) || !(key in SettingSchemas)) return 'ignore';
+    if (!v.safeParse(SettingSchemas[key as keyof typeof SettingSchemas], record['value']).success) throw bad(`setting ${key.slice(0, 100)}`);
+  }
+  return record;
+}
+
+/**
+ * No string longer than the text limit, no nesting deeper than MAX_DEPTH. Iterative, so a crafted file
+ * nested a million deep is refused rather than overflowing the stack.
+ */
+function checkLimits(root: unknown): void {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.length > TEXT_MAX_CHARS) throw new BackupError('damaged', 'The backup holds a text longer than Groundwork ever writes.');
+    } else if (value && typeof value === 'object') {
+      if (depth >= MAX_DEPTH) throw new BackupError('damaged', 'The backup is nested deeper than Groundwork ever writes.');
+      for (const item of Array.isArray(value) ? value : Object.values(value)) {
+        if (item && typeof item === 'object') stack.push([item, depth + 1]);
+        else if (typeof item === 'string' && item.length > TEXT_MAX_CHARS) stack.push([item, depth + 1]);
+      }
+      if (!Array.isArray(value)) for (const k of Object.keys(value)) if (k.length > TEXT_MAX_CHARS) throw new BackupError('damaged', 'The backup holds a name longer than Groundwork ever writes.');
+    }
+  }
+}
+
+/** `sha-256:<hex>` of JSON.stringify(stores): written by the export, checked by readBackup. */
+export async function digestOf(stores: unknown): Promise<string> {
+  return digestOfText(JSON.stringify(stores));
+}
+
+export async function digestOfText(parts: string | readonly string[]): Promise<string> {
+  const bytes = new Uint8Array(await new Blob(typeof parts === 'string' ? [parts] : [...parts]).arrayBuffer());
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return `sha-256:${Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+function fromEnvelope(error: unknown): BackupError {
+  if (error instanceof BackupError) return error;
+  if (!(error instanceof EnvelopeError)) return new BackupError('damaged', `The file could not be opened (${String(error).slice(0, 200)}).`);
+  switch (error.reason) {
+    case 'wrong-secret':
+      return new BackupError('wrong-passphrase', 'The passphrase does not open this backup (or the file was changed).');
+    case 'needs-passphrase':
+      return new BackupError('needs-passphrase', 'This backup is locked with a passphrase.');
+    case 'needs-key':
+    case 'wrong-kind':
+      return new BackupError('a-report', 'This file is a progress report, not a backup.');
+    case 'unsupported-version':
+      return new BackupError('newer-version', 'This file was made by a newer version of Groundwork.');
+    case 'too-large':
+      return new BackupError('too-large', 'This file is larger than a backup can be.');
+    default:
+      return new BackupError('not-a-backup', 'This file is not a Groundwork backup, or it is damaged.');
+  }
+}
+
+function pathOf(issue: v.BaseIssue<unknown> | undefined): string {
+  const path = issue?.path?.map((p) => String((p as { key?: unknown }).key)).join('.') ?? '';
+  return (path ? `${path}: ` : '') + (issue?.message ?? 'invalid').slice(0, 200);
+}
+
+/** Let the page paint and take input between batches. */
+export function yieldNow(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export { BACKUP_STORES };
