@@ -16,6 +16,7 @@
 import * as v from 'valibot';
 import { EnvelopeError, inspectEnvelope, openEnvelope } from '../crypto/envelope';
 import { TEXT_MAX_CHARS } from '../storage/limits';
+import { SCHEMA_VERSION } from '../storage/db';
 import { SettingSchemas } from '../storage/schema';
 import { BACKUP_STORES, DEVICE_SETTINGS, backupStore, type BackupStore } from './stores';
 
@@ -124,6 +125,10 @@ function checkHeader(parsed: unknown): v.InferOutput<typeof HeaderSchema> {
   if (version !== BACKUP_VERSION) throw new BackupError('wrong-version', `This backup’s version (${String(version).slice(0, 20)}) is not one this app knows.`);
   const header = v.safeParse(HeaderSchema, parsed);
   if (!header.success) throw new BackupError('damaged', `The backup’s header is not as expected (${pathOf(header.issues[0])}).`);
+  const mismatch = firstKindMismatch(parsed, header.output);
+  if (mismatch !== undefined) throw new BackupError('damaged', `The backup’s header is not as expected (${mismatch.slice(0, 100)}).`);
+  // Records from a newer database may hold fields this version would drop: update the app first.
+  if (header.output.schemaVersion > SCHEMA_VERSION) throw new BackupError('newer-version', 'This backup was made by a newer version of Groundwork.');
   return header.output;
 }
 
@@ -172,12 +177,26 @@ function checkRecord(store: BackupStore, raw: unknown, index: number): Record<st
   const parsed = v.safeParse(store.schema, value);
   if (!parsed.success) throw bad(pathOf(parsed.issues[0]));
   const record = parsed.output as Record<string, unknown>;
+  // valibot's record() takes an array as an object ({ "0": … }): a list where a map belongs is refused too.
+  const kindsMismatch = firstKindMismatch(store.codec ? { ...(raw as object), chunks: [] } : raw, store.codec ? { ...record, chunks: [] } : record);
+  if (kindsMismatch !== undefined) throw bad(`${kindsMismatch}: a list where a map belongs, or the reverse`);
   if (store.name === 'settings') {
     const key = record['key'] as string;
     if (DEVICE_SETTINGS.includes(key) || !(key in SettingSchemas)) return 'ignore';
     if (!v.safeParse(SettingSchemas[key as keyof typeof SettingSchemas], record['value']).success) throw bad(`setting ${key.slice(0, 100)}`);
   }
   return record;
+}
+
+/** The path of the first place where `input` has a list and `output` a map (or the reverse), if any. */
+function firstKindMismatch(input: unknown, output: unknown, path = ''): string | undefined {
+  if (!output || typeof output !== 'object' || !input || typeof input !== 'object') return undefined;
+  if (Array.isArray(input) !== Array.isArray(output)) return path || '(record)';
+  for (const [k, item] of Object.entries(output)) {
+    const found = firstKindMismatch((input as Record<string, unknown>)[k], item, path ? `${path}.${k}` : k);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /**
@@ -203,7 +222,7 @@ function checkLimits(root: unknown): void {
 
 /** `sha-256:<hex>` of JSON.stringify(stores): written by the export, checked by readBackup. */
 export async function digestOf(stores: unknown): Promise<string> {
-  return digestOfText(JSON.stringify(stores));
+  return digestOfText(JSON.stringify(stores) ?? "");
 }
 
 export async function digestOfText(parts: string | readonly string[]): Promise<string> {
