@@ -13,6 +13,9 @@ export type Route =
   /** Capture a fragment: a short note or a voice note, as it is (issue 14). */
   | { name: 'capture' }
   | { name: 'safety-plan' }
+  /** Backup and restore (issue 17): src/backup/. */
+  | { name: 'backup' }
+  | { name: 'restore' }
   | { name: 'journal' }
   | { name: 'journal-new' }
   | { name: 'journal-entry'; id: string }
@@ -40,6 +43,8 @@ export function parseRoute(hash: string): Route {
     case 'session-mode':
     case 'capture':
     case 'safety-plan':
+    case 'backup':
+    case 'restore':
       return parts.length === 1 ? { name: head } : notFound(path);
     case 'journal':
       if (parts.length === 1) return { name: 'journal' };
