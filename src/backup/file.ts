@@ -3,18 +3,20 @@
  * 'groundwork-backup'; passphrase by default, plain only when the person chose it knowingly).
  *
  *   { "format": "groundwork-backup", "version": 1, "createdAt": <ms>, "schemaVersion": <db version>,
- *     "skipped": [{ "store", "note" }], "digest": "sha-256:<hex>", "stores": { "<store>": [record, …], … } }
+ *     "skipped": [{ "store", "note" }], "stores": { "<store>": [record, …], … } }
  *
- * `digest` is SHA-256 over `JSON.stringify(stores)`: the export writes `stores` exactly as JSON.stringify
- * would, so a changed byte anywhere in a plain file (where no cipher would notice) is caught before any
- * record is trusted. Reading a file (`readBackup`) checks everything before the database is touched, in
- * this order, each failure a BackupError with its own reason and message:
- *   envelope (not a backup / a report / wrong passphrase) → UTF-8 → JSON → size limits (no string longer
- *   than the text limit, nesting ≤ MAX_DEPTH) → format and version → digest → store names → every record
- *   against its storage schema (Blobs decoded from base64), and no key twice in a store.
+ * Accidental damage (a truncated download, a flipped bit) is the envelope's to catch: AES-GCM's tag for a
+ * passphrase file, length + CRC-32 for a plain one. Reading a file (`readBackup`) checks everything before
+ * the database is touched, in this order, each failure a BackupError with its own reason and message:
+ *   envelope (not a backup / a report / wrong passphrase / damaged) → UTF-8 → JSON → size limits (no string
+ *   longer than the text limit, nesting ≤ MAX_DEPTH) → format and version (and a database version no newer
+ *   than this app's) → store names → every record against its storage schema (Blobs decoded from base64;
+ *   a list where the schema has a map is refused too), and no key twice in a store.
+ * The envelope is opened in a worker (backup/envelope-client.ts): its base64 work takes seconds at 50 MB.
  */
 import * as v from 'valibot';
-import { EnvelopeError, inspectEnvelope, openEnvelope } from '../crypto/envelope';
+import { EnvelopeError } from '../crypto/envelope';
+import { openBytes } from './envelope-client';
 import { TEXT_MAX_CHARS } from '../storage/limits';
 import { SCHEMA_VERSION } from '../storage/db';
 import { SettingSchemas } from '../storage/schema';
@@ -59,7 +61,6 @@ const HeaderSchema = v.object({
   createdAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
   schemaVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
   skipped: v.array(v.object({ store: v.pipe(v.string(), v.maxLength(100)), note: v.pipe(v.string(), v.maxLength(1000)) })),
-  digest: v.pipe(v.string(), v.regex(/^sha-256:[0-9a-f]{64}$/)),
   stores: v.record(v.string(), v.array(v.unknown())),
 });
 
@@ -75,28 +76,33 @@ export interface BackupContents {
 
 export type ReadProgress = (done: number, total: number) => void;
 
-/** What kind of file this is, before asking for a passphrase. */
-export function backupMode(bytes: Uint8Array): 'passphrase' | 'plain' {
-  let info: ReturnType<typeof inspectEnvelope>;
+/**
+ * Whether to ask for a passphrase before opening: a quick look at the envelope's first line (its JSON
+ * header, per crypto/envelope.ts) without reading the body. Only a hint — the envelope decides, and a
+ * file that is not what it says is refused when it is opened.
+ */
+export function needsPassphrase(bytes: Uint8Array): boolean {
+  return firstLine(bytes)?.['mode'] === 'passphrase';
+}
+
+function firstLine(bytes: Uint8Array): Record<string, unknown> | undefined {
+  const end = bytes.subarray(0, 4096).indexOf(0x0a);
+  if (end < 0) return undefined;
   try {
-    info = inspectEnvelope(bytes);
-  } catch (error) {
-    throw fromEnvelope(error);
+    const json: unknown = JSON.parse(new TextDecoder().decode(bytes.subarray(0, end)));
+    return json && typeof json === 'object' ? (json as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
   }
-  if (info.kind !== BACKUP_FORMAT) throw new BackupError('a-report', 'This file is a progress report, not a backup.');
-  if (info.mode === 'public-key') throw new BackupError('not-a-backup', 'A backup is never sealed to a public key.');
-  return info.mode;
 }
 
 /** Open, parse and validate a whole backup file; throws BackupError, never touches the database. */
 export async function readBackup(bytes: Uint8Array, passphrase: string | null, onProgress: ReadProgress = () => {}): Promise<BackupContents> {
-  const mode = backupMode(bytes);
-  if (mode === 'passphrase' && !passphrase) throw new BackupError('needs-passphrase', 'This backup is locked with a passphrase.');
   let plain: Uint8Array;
   try {
-    plain = await openEnvelope(bytes, BACKUP_FORMAT, mode === 'passphrase' ? { passphrase: passphrase ?? '' } : null);
+    plain = await openBytes(bytes, passphrase || null);
   } catch (error) {
-    throw fromEnvelope(error);
+    throw fromEnvelope(error, bytes);
   }
   let parsed: unknown;
   try {
@@ -107,10 +113,6 @@ export async function readBackup(bytes: Uint8Array, passphrase: string | null, o
   await yieldNow();
   checkLimits(parsed);
   const header = checkHeader(parsed);
-  // The digest is over the stores exactly as parsed (valibot's output is a copy).
-  if (header.digest !== (await digestOf((parsed as { stores: unknown }).stores))) {
-    throw new BackupError('damaged', 'The backup’s contents do not match its checksum: part of the file changed.');
-  }
   return checkRecords(header, onProgress);
 }
 
@@ -220,21 +222,15 @@ function checkLimits(root: unknown): void {
   }
 }
 
-/** `sha-256:<hex>` of JSON.stringify(stores): written by the export, checked by readBackup. */
-export async function digestOf(stores: unknown): Promise<string> {
-  return digestOfText(JSON.stringify(stores) ?? "");
-}
-
-export async function digestOfText(parts: string | readonly string[]): Promise<string> {
-  const bytes = new Uint8Array(await new Blob(typeof parts === 'string' ? [parts] : [...parts]).arrayBuffer());
-  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return `sha-256:${Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
-
-function fromEnvelope(error: unknown): BackupError {
+function fromEnvelope(error: unknown, bytes: Uint8Array): BackupError {
   if (error instanceof BackupError) return error;
   if (!(error instanceof EnvelopeError)) return new BackupError('damaged', `The file could not be opened (${String(error).slice(0, 200)}).`);
   switch (error.reason) {
+    case 'malformed':
+      // The envelope says "damaged" and "not an envelope" with one reason; its first line tells them apart.
+      return firstLine(bytes)?.['groundwork'] === 'envelope'
+        ? new BackupError('damaged', 'The backup is damaged: cut short, or changed after it was made.')
+        : new BackupError('not-a-backup', 'This file is not a Groundwork backup.');
     case 'wrong-secret':
       return new BackupError('wrong-passphrase', 'The passphrase does not open this backup (or the file was changed).');
     case 'needs-passphrase':

@@ -9,7 +9,7 @@ import { freshIndexedDB } from './fixtures/idb';
 import { dump, labelOf, sampleRecords, seeded, wording } from './fixtures/backup';
 import { openGroundwork, type Db } from '../../src/storage/db';
 import { exportBackup, sealBackup, backupFileName } from '../../src/backup/export';
-import { BackupError, readBackup, digestOf, MAX_DEPTH } from '../../src/backup/file';
+import { BackupError, readBackup, MAX_DEPTH } from '../../src/backup/file';
 import { applyRestore, planRestore } from '../../src/backup/restore';
 import { BACKUP_STORES, SKIPPED_STORES } from '../../src/backup/stores';
 import { sealPlain, sealWithPassphrase } from '../../src/crypto/envelope';
@@ -39,9 +39,9 @@ function bytes(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
 
-/** A plain backup document built from parts, with a correct digest unless told otherwise. */
+/** A plain backup document built from parts. */
 async function document(over: Record<string, unknown> = {}, stores: Record<string, unknown[]> = {}): Promise<Uint8Array> {
-  const doc = { format: 'groundwork-backup', version: 1, createdAt: 1, schemaVersion: 6, skipped: [], digest: await digestOf(stores), stores, ...over };
+  const doc = { format: 'groundwork-backup', version: 1, createdAt: 1, schemaVersion: 6, skipped: [], stores, ...over };
   return sealPlain(bytes(JSON.stringify(doc)), 'groundwork-backup');
 }
 
@@ -143,7 +143,14 @@ describe('every bad file is refused with its reason, before anything is written'
     ['a newer version', async () => document({ version: 2 }), 'newer-version'],
     ['a version as text', async () => document({ version: '1' }), 'wrong-version'],
     ['version 0', async () => document({ version: 0 }), 'wrong-version'],
-    ['a changed record (digest)', async () => document({ digest: await digestOf({ entries: [] }) }, { entries: [entry] }), 'damaged'],
+    ['a plain file with one byte changed', async () => {
+      const ok = await document({}, { entries: [entry] });
+      const i = ok.indexOf(0x0a) + 40;
+      const out = ok.slice();
+      out[i] = out[i] === 0x41 ? 0x42 : 0x41;
+      return out;
+    }, 'damaged'],
+    ['a backup from a newer database', async () => document({ schemaVersion: 99 }), 'newer-version'],
     ['an unknown store', async () => document({}, { secrets: [] }), 'unknown-store'],
     ['a record of the wrong type', async () => document({}, { entries: [{ ...entry, createdAt: 'yesterday' }] }), 'invalid-record'],
     ['a key twice', async () => document({}, { entries: [entry, entry] }), 'invalid-record'],
