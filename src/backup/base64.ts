@@ -7,13 +7,18 @@
 export const BASE64_PIECE_CHARS = 1_048_576;
 const PIECE_BYTES = (BASE64_PIECE_CHARS / 4) * 3;
 
+/** Native base64 where the engine has it (Chromium 140+, Firefox 133+, Safari 18.2+): many times faster. */
+const native = Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array; prototype: { toBase64?: () => string } };
+
 export function bytesToBase64(bytes: Uint8Array): string {
+  if (native.prototype.toBase64) return (bytes as unknown as { toBase64(): string }).toBase64();
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin);
 }
 
 export function base64ToBytes(s: string): Uint8Array {
+  if (native.fromBase64) return native.fromBase64(s);
   const bin = atob(s);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);

@@ -157,7 +157,8 @@ async function checkRecords(header: v.InferOutput<typeof HeaderSchema>, onProgre
         seen.add(key);
         out.push(record);
       }
-      if (++done % 500 === 0) {
+      // Records holding Blobs (voice notes) are decoded here: yield every few, not every 500.
+      if (++done % 500 === 0 || (store.codec && done % 8 === 0)) {
         onProgress(done, total);
         await yieldNow();
       }
