@@ -284,6 +284,7 @@ export const enLater = {
     noPassphraseWarning:
       'Without a passphrase the file is plain text: your journal and answers can be read by anyone who opens it, or by any app or service that stores it.',
     understand: 'I understand anyone with this file can read it',
+    understandFirst: 'To save it without a passphrase, tick “I understand anyone with this file can read it” first — or go back to using a passphrase.',
     make: 'Make the backup file',
     making: 'Making your backup…',
     reading: (done: number, total: number) => `Reading ${done} of ${total} records…`,
@@ -307,12 +308,12 @@ export const enLater = {
     checking: (done: number, total: number) => `Checking ${done} of ${total} records…`,
     planHeading: 'What this backup will do',
     planFrom: (when: string) => `Made ${when}.`,
-    planTable: 'Records in this backup, by kind',
-    kind: 'Kind',
-    added: 'New here',
-    updated: 'Brought up to date',
-    keptBoth: 'Kept both',
-    skipped: 'Already here',
+    counts: {
+      added: (n: number) => `${n} new here`,
+      updated: (n: number) => `${n} brought up to date`,
+      keptBoth: (n: number) => `${n} kept both`,
+      skipped: (n: number) => `${n} already here`,
+    },
     keptBothHint:
       'Kept both: the same record was changed here and in the backup. The newer one stays as it is; words only the older one has are kept too — as a journal entry ending “(from backup)” or “(before restore)”, or, for your safety plan and other single records, in a new journal entry — so no words are lost.',
     ignored: (n: number) => `${n} ${n === 1 ? 'setting belongs' : 'settings belong'} to the device that made the backup and will not be used here.`,
