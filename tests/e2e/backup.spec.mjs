@@ -27,17 +27,17 @@ after(async () => {
 const PASS = 'a long walk by the sea';
 
 /** Wait until the app has created its database (Today opens it), then put raw records (runs in the page). */
-async function seed(page, { entries = 0, voiceNotes = 0, prefix = 'p' } = {}) {
+async function seed(page, { entries = 0, voiceNotes = 0, prefix = 'p', at: atMs = Date.UTC(2026, 10, 1) } = {}) {
   await open(page, '/today', { heading: 'Today' });
   await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'groundwork' && d.version >= 6));
   return page.evaluate(
-    async ({ entries, voiceNotes, prefix }) => {
+    async ({ entries, voiceNotes, prefix, atMs }) => {
       const db = await new Promise((res, rej) => {
         const r = indexedDB.open('groundwork');
         r.onsuccess = () => res(r.result);
         r.onerror = () => rej(r.error);
       });
-      const at = Date.UTC(2026, 10, 1);
+      const at = atMs;
       const tx = db.transaction(['entries', 'media', 'safetyPlan', 'doses', 'settings', 'personal'], 'readwrite');
       for (let i = 0; i < entries; i++) {
         tx.objectStore('entries').put({ id: `${prefix}-e${i}`, kind: 'free', createdAt: at + i, updatedAt: at + i, title: `Entry ${i}`, body: `Words of entry ${i}: the sea, שלום, 🌊`, complete: true });
@@ -67,7 +67,7 @@ async function seed(page, { entries = 0, voiceNotes = 0, prefix = 'p' } = {}) {
       });
       db.close();
     },
-    { entries, voiceNotes, prefix },
+    { entries, voiceNotes, prefix, atMs },
   );
 }
 
@@ -244,4 +244,54 @@ test('the browser killed in the middle of a restore: afterwards the database is 
     for (const e of old.entries) assert.ok(ids.has(e.id), `old entry ${e.id} kept`);
   }
   t.diagnostic(`after the kill: ${bigCount === 0 ? 'the old database' : 'the restored database'}`);
+});
+
+test('Today reminds gently after two weeks of writing outside any backup; a backup or the Settings switch quiets it', async (t) => {
+  const { page } = await freshPage(t, b.browser);
+  const errors = collectErrors(page);
+  await seed(page, { entries: 2, at: Date.now() - 20 * 864e5 });
+  const line = page.getByText('It has been a while since your last backup, and you have written since.');
+  await page.reload(); // Today reads whether a reminder is due when it opens
+  await line.waitFor();
+  await page.getByRole('link', { name: 'Back up now' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Back up' }).waitFor();
+  await makeBackup(page, PASS, path.join(dir, 'reminder.json'));
+  await open(page, '/today', { heading: 'Today' });
+  await page.getByRole('link', { name: 'Capture a fragment' }).or(page.getByRole('link', { name: /journal/i }).first()).first().waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await line.count(), 0, 'no reminder straight after a backup');
+
+  // Writing older than two weeks that is not in the backup (an entry changed long ago, e.g. restored) brings it back; the switch turns it off.
+  await seed(page, { entries: 1, prefix: 'later', at: Date.now() - 15 * 864e5 });
+  await page.evaluate(async () => {
+    const db = await new Promise((res, rej) => {
+      const r = indexedDB.open('groundwork');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const tx = db.transaction('settings', 'readwrite');
+    tx.objectStore('settings').put({ key: 'lastBackupAt', value: Date.now() - 16 * 864e5 });
+    await new Promise((r) => (tx.oncomplete = r));
+    db.close();
+  });
+  await page.reload();
+  await line.waitFor();
+  await open(page, '/settings', { heading: 'Settings' });
+  await page.getByRole('checkbox', { name: /Remind me gently/ }).uncheck();
+  await page.waitForFunction(async () => {
+    const db = await new Promise((res) => {
+      const r = indexedDB.open('groundwork');
+      r.onsuccess = () => res(r.result);
+    });
+    const v = await new Promise((res) => {
+      const r = db.transaction('settings').objectStore('settings').get('backupReminder');
+      r.onsuccess = () => res(r.result?.value);
+    });
+    db.close();
+    return v === false;
+  });
+  await open(page, '/today', { heading: 'Today' });
+  await page.waitForTimeout(500);
+  assert.equal(await line.count(), 0, 'no reminder once turned off');
+  assertNoErrors(errors);
 });
