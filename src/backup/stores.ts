@@ -20,6 +20,7 @@ import { DraftSchema, EntrySchema, PersonalSchema, QuarantineRecordSchema, Sessi
 import { DoseSchema } from '../storage/doses.schema';
 import { MediaRecordSchema } from '../storage/media.schema';
 import { SafetyPlanSchema } from '../storage/safety-plan.schema';
+import { WrittenCourseSchema } from '../storage/written-exposure.schema';
 import { BASE64_PIECE_CHARS, base64PiecesToBlob, blobToBase64Pieces } from './base64';
 
 /**
@@ -45,8 +46,11 @@ export interface BackupStore {
   readonly codec?: { encode(record: unknown): Promise<unknown>; fileSchema: v.GenericSchema; decode(record: unknown): unknown };
 }
 
-/** Settings that describe this device, not the person: never exported, never restored. */
-export const DEVICE_SETTINGS: readonly string[] = ['persistAsked', 'lastBackupAt'];
+/**
+ * Settings that describe this device, not the person: never exported, never restored. The app lock's
+ * verifier above all: in a backup file it would let anyone holding the file guess the lock passphrase offline.
+ */
+export const DEVICE_SETTINGS: readonly string[] = ['persistAsked', 'lastBackupAt', 'appLock', 'lockAfterMinutes'];
 
 /** A voice note in the file: each Blob as its type and base64 pieces (no string in a backup exceeds the text limit). */
 const FileChunk = v.object({
@@ -78,6 +82,8 @@ export const BACKUP_STORES: readonly BackupStore[] = [
   { name: 'doses', key: 'id', schema: DoseSchema, policy: 'words' },
   { name: 'media', key: 'id', schema: MediaRecordSchema, policy: 'newer', codec: mediaCodec },
   { name: 'safetyPlan', key: 'id', schema: SafetyPlanSchema, policy: 'words' },
+  // One active course at a time: a second copy would be a second course, so the older's words go to an entry.
+  { name: 'writtenExposure', key: 'id', schema: WrittenCourseSchema, policy: 'words' },
   // The lead adds one line per store here at merge (hierarchy, exposures, written exposure, measures, plans).
 ];
 

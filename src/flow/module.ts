@@ -36,6 +36,10 @@ export interface ModuleMeta {
   /** The module needs the person to type (not just optionally): never started in the session phase
    *  (flow/phase.ts `fitsPhase`). */
   asksTyping?: boolean;
+  /** The module asks its own before/after questions and routes to support itself (written exposure: SUDS
+   *  0–100, the self-harm question, the safety plan first): the session skips its 0–10 check-in and
+   *  check-out and saves when the module ends. */
+  ownChecks?: boolean;
   load: () => Promise<ModuleImpl>;
 }
 

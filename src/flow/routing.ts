@@ -58,3 +58,40 @@ export function supportOnLeaving(before: Check | undefined, after: Check | undef
 function lowPresence(check: Check, atMost: number): boolean {
   return check.presence !== undefined && check.presence <= atMost;
 }
+
+/**
+ * Exposure routing (CLINICAL.md §4 "Safety routing"; issue 15), on SUDS 0–100. Defaults are the documented
+ * ones; a therapist plan may only make them more protective, within the limit the plans content states.
+ */
+export interface ExposureThresholds {
+  /** Pre-SUDS at or above this → offer grounding first (the person may still continue). §4: ≥ 85. */
+  preSudsAtLeast: number;
+  /** Presence (0–10) at or below this before exposure → offer grounding first. §4: ≤ 3/10. */
+  presenceAtMost: number;
+  /** Post-SUDS at or above this → the safety plan and crisis contacts first. §4: ≥ 85. */
+  postSudsAtLeast: number;
+  /** Distress that rose by at least this many SUDS points from pre to post → safety plan first.
+   *  Issue 15's "a rise of 3 or more", read on the 0–10 check scale, is 30 on SUDS 0–100. */
+  riseAtLeast: number;
+}
+
+export const DEFAULT_EXPOSURE_THRESHOLDS: ExposureThresholds = { preSudsAtLeast: 85, presenceAtMost: 3, postSudsAtLeast: 85, riseAtLeast: 30 };
+
+/** Before any exposure or writing session: offer grounding first? */
+export function groundingFirstBeforeExposure(
+  before: { preSuds?: number; presence?: number },
+  t: ExposureThresholds = DEFAULT_EXPOSURE_THRESHOLDS,
+): boolean {
+  return (before.preSuds !== undefined && before.preSuds >= t.preSudsAtLeast) || (before.presence !== undefined && before.presence <= t.presenceAtMost);
+}
+
+/** After (or on leaving part-way): open the safety plan and crisis contacts before anything else? */
+export function safetyPlanAfterExposure(
+  after: { preSuds?: number; postSuds?: number; selfHarm?: 'yes' | 'no' | 'rather-not' },
+  t: ExposureThresholds = DEFAULT_EXPOSURE_THRESHOLDS,
+): boolean {
+  if (after.selfHarm === 'yes') return true;
+  if (after.postSuds === undefined) return false;
+  if (after.postSuds >= t.postSudsAtLeast) return true;
+  return after.preSuds !== undefined && after.postSuds - after.preSuds >= t.riseAtLeast;
+}

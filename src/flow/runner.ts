@@ -213,6 +213,7 @@ export function createRunner(deps: RunnerDeps) {
           family: meta.family,
           quick: options.quick ?? false,
           ...(options.variant === undefined ? {} : { variant: options.variant }),
+          ...(meta.ownChecks ? { ownChecks: true } : {}),
           now: startedAt,
         },
       });

@@ -24,6 +24,8 @@ export interface SessionInput {
   variant?: string;
   thresholds?: Thresholds;
   now?: number;
+  /** The module asks its own before/after questions (ModuleMeta.ownChecks): no check-in or check-out here. */
+  ownChecks?: boolean;
 }
 
 export interface SessionContext {
@@ -33,6 +35,8 @@ export interface SessionContext {
   quick: boolean;
   variant?: string;
   thresholds: Thresholds;
+  /** ModuleMeta.ownChecks (absent in sessions stored before it existed: false). */
+  ownChecks?: boolean;
   startedAt: number;
   before?: Check;
   after?: Check;
@@ -107,6 +111,7 @@ export const sessionMachine = setup({
           event.presence !== undefined &&
           event.presence <= context.thresholds.presenceAtMost)),
     isQuick: ({ context }) => context.quick,
+    ownChecks: ({ context }) => context.ownChecks === true,
     // Support before paperwork: a hard check-out shows Help and other exercises before the note screen.
     supportFirst: ({ context, event }) =>
       event.type === 'CHECK_OUT' && supportAfterCheckOut(context.before, check(event, 0), context.thresholds),
@@ -123,8 +128,19 @@ export const sessionMachine = setup({
     }),
     /** Leaving after a hard rating shows the same support on the way out (never a dead end). */
     flagSupportOnLeaving: assign(({ context }) => ({
-      moreSupport: context.moreSupport || supportOnLeaving(context.before, context.after, context.thresholds),
+      moreSupport:
+        context.moreSupport ||
+        supportOnLeaving(context.before, context.after, context.thresholds) ||
+        // A module with its own checks (exposure) left part-way: its after-questions were never asked, so
+        // the way out always shows the safety plan, Help and grounding (issue 15: never a dead end).
+        (context.ownChecks === true && !context.moduleDone),
     })),
+    /** A module with its own checks says whether it showed (or wants) more support: the closing screen repeats it. */
+    keepModuleSupport: assign({
+      moreSupport: ({ context, event }) =>
+        context.moreSupport ||
+        (event.type === 'xstate.done.actor.module' && (event.output as { moreSupport?: unknown } | undefined)?.moreSupport === true),
+    }),
     startModule: spawnChild('module', {
       id: 'module',
       input: ({ context }): ModuleInput =>
@@ -172,6 +188,7 @@ export const sessionMachine = setup({
     quick: input.quick ?? false,
     ...(input.variant === undefined ? {} : { variant: input.variant }),
     thresholds: input.thresholds ?? DEFAULT_THRESHOLDS,
+    ...(input.ownChecks ? { ownChecks: true } : {}),
     startedAt: input.now ?? Date.now(),
     note: '',
     moduleDone: false,
@@ -189,7 +206,11 @@ export const sessionMachine = setup({
       },
       states: {
         start: {
-          always: [{ guard: 'isQuick', target: 'module', actions: 'startModule' }, { target: 'checkIn' }],
+          always: [
+            { guard: 'isQuick', target: 'module', actions: 'startModule' },
+            { guard: 'ownChecks', target: 'module', actions: 'startModule' },
+            { target: 'checkIn' },
+          ],
         },
         checkIn: {
           on: {
@@ -208,7 +229,10 @@ export const sessionMachine = setup({
         },
         module: {
           on: {
-            'xstate.done.actor.module': { target: 'checkOut', actions: 'keepModuleOutput' },
+            'xstate.done.actor.module': [
+              { guard: 'ownChecks', target: '#session.saving', actions: ['keepModuleOutput', 'keepModuleSupport'] },
+              { target: 'checkOut', actions: 'keepModuleOutput' },
+            ],
           },
         },
         checkOut: {

@@ -16,6 +16,8 @@ export const shell = $state({
   toasts: [] as Toast[],
   updateReady: false,
   helpOpen: false,
+  /** The app lock is closed: only Ground, Help and the lock screen show (shell/lock/guard.ts). */
+  locked: false,
 });
 
 let toastId = 0;

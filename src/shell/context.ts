@@ -5,6 +5,7 @@
  */
 import type { AppContext, SoundChoice } from '../ui/context';
 import { entries, drafts, settings, personal, safetyPlan, askPersistenceOnce, media } from './services';
+import { writtenExposure } from './services';
 import { matchesQuery } from '../storage/entries';
 import { draftWriter } from '../storage/draft-writer';
 import { onLeave } from './lifecycle';
@@ -42,6 +43,7 @@ export const appContext: AppContext = {
   personal,
   media,
   safetyPlan,
+  writtenExposure,
   askPersistenceOnce,
   onLeave,
   router,

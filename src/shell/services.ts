@@ -8,6 +8,7 @@ import { sessionsRepo } from '../storage/sessions';
 import { settingsRepo } from '../storage/settings';
 import { personalRepo } from '../storage/personal';
 import type { SafetyPlanRepo } from '../storage/safety-plan';
+import type { WrittenExposureRepo } from '../storage/written-exposure';
 import { requestPersistence } from '../storage/persist';
 import type { Runner } from '../flow/runner';
 import type { MediaRepo } from '../storage/media';
@@ -35,6 +36,14 @@ export function safetyPlan(): Promise<SafetyPlanRepo> {
   // A chunk that could not load (offline, a file missing from the cache) must not be remembered as failed.
   safetyPlanLoading.catch(() => (safetyPlanLoading = undefined));
   return safetyPlanLoading;
+}
+
+let writtenExposureLoading: Promise<WrittenExposureRepo> | undefined;
+/** Written exposure courses (issue 15), loaded on first use: their code stays off the first screen. */
+export function writtenExposure(): Promise<WrittenExposureRepo> {
+  writtenExposureLoading ??= import('../storage/written-exposure').then((m) => m.writtenExposureRepo());
+  writtenExposureLoading.catch(() => (writtenExposureLoading = undefined));
+  return writtenExposureLoading;
 }
 
 let runner: Promise<Runner> | undefined;

@@ -9,6 +9,7 @@ import type { Draft, Entry, Personal, QuarantineRecord, SessionRecord, SettingRe
 import type { Dose } from './doses.schema';
 import type { MediaRecord } from './media.schema';
 import type { SafetyPlan } from './safety-plan.schema';
+import type { WrittenCourse } from './written-exposure.schema';
 import { markSuperseded, reportProblem, type StorageProblem } from './problems';
 import { rescuePending } from './pending';
 
@@ -30,6 +31,7 @@ export interface GroundworkDB extends DBSchema {
   quarantine: { key: string; value: QuarantineRecord; indexes: { at: number } };
   media: { key: string; value: MediaRecord; indexes: { entryId: string; createdAt: number } };
   safetyPlan: { key: string; value: SafetyPlan };
+  writtenExposure: { key: string; value: WrittenCourse };
 }
 
 export type Db = IDBPDatabase<GroundworkDB>;
@@ -111,6 +113,17 @@ export function getDb(): Promise<Db> {
 
 export function resetConnection(): void {
   connection = undefined;
+}
+
+/**
+ * "Delete everything" (shell/lock/wipe.ts): close this page's connection so the database can be deleted,
+ * and never open it again in this page — a read or write still to come waits until the page reloads
+ * instead of making a new, empty database behind the deletion.
+ */
+export async function closeForDeletion(): Promise<void> {
+  const open = connection;
+  connection = new Promise<Db>(() => {});
+  (await open?.catch(() => undefined))?.close();
 }
 
 /** Map a DOMException to the problem the person is told about. */

@@ -83,6 +83,27 @@ export const SettingSchemas = {
   region: v.string(),
   /** The dose whose window invitation to revisit fragments was dismissed ('' = none): asked once per dose. */
   revisitDismissed: v.string(),
+  /** The person's statement, in their words, that they agreed exposure work with their clinician
+   *  (flow/exposure-gate.ts); null = not given or taken back in Settings. */
+  exposureAgreement: v.nullable(v.object({ agreedAt: v.number(), words: PersonText })),
+  /** Exposure routing thresholds on SUDS 0–100 (flow/routing.ts ExposureThresholds). */
+  exposureThresholds: v.object({
+    preSudsAtLeast: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
+    presenceAtMost: v.pipe(v.number(), v.minValue(0), v.maxValue(10)),
+    postSudsAtLeast: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
+    riseAtLeast: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
+  }),
+  /** The app lock (crypto/lock-key.ts): salt, iterations and verifier only — never the passphrase or a key. null = off. */
+  appLock: v.nullable(
+    v.object({
+      v: v.literal(1),
+      iterations: v.pipe(v.number(), v.minValue(600_000)),
+      salt: v.string(),
+      verifier: v.string(),
+    }),
+  ),
+  /** Minutes without a touch or key (or hidden) before the lock closes again. */
+  lockAfterMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60)),
   /** When the person last saved a backup file (ms; 0 = never). Device-only: never exported (backup/stores.ts). */
   lastBackupAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** Whether Settings and Today may gently remind about backing up (backup/reminder.ts). */
@@ -99,6 +120,10 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   breathing: { pattern: 'slow-exhale', minutes: 2 },
   region: 'auto',
   revisitDismissed: '',
+  exposureAgreement: null,
+  exposureThresholds: { preSudsAtLeast: 85, presenceAtMost: 3, postSudsAtLeast: 85, riseAtLeast: 30 },
+  appLock: null,
+  lockAfterMinutes: 5,
   lastBackupAt: 0,
   backupReminder: true,
 };

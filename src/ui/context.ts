@@ -12,6 +12,7 @@ import type { SettingsRepo } from '../storage/settings';
 import type { PersonalRepo } from '../storage/personal';
 import type { MediaRepo } from '../storage/media';
 import type { SafetyPlanRepo } from '../storage/safety-plan';
+import type { WrittenExposureRepo } from '../storage/written-exposure';
 import type { SoundscapeId } from '../audio/catalog';
 import type { Ranked } from '../flow/helpfulness';
 import type { ModuleMeta } from '../flow/module';
@@ -60,6 +61,8 @@ export interface AppContext {
   media(): Promise<MediaRepo>;
   /** The person's safety plan (Stanley & Brown) and its coalescing writer; loaded on first use. */
   safetyPlan(): Promise<SafetyPlanRepo>;
+  /** Written exposure courses (storage/written-exposure.ts) and their coalescing writer; loaded on first use. */
+  writtenExposure(): Promise<WrittenExposureRepo>;
   /** Ask for persistent storage after the first saved entry, once (DESIGN.md §4). */
   askPersistenceOnce(): Promise<void>;
   /** Run `fn` when the page may be going away (pagehide, hidden); returns the unsubscribe function. */
@@ -71,6 +74,10 @@ export interface AppContext {
   sound: SoundChoice;
   /** The grounding exercises, ranked by what has helped this person. */
   rankedGrounding(): Promise<Ranked<ModuleMeta>[]>;
+  /** The clinician's report key (ECDH P-256 public JWK) from the accepted plan, if any (CONTRACTS C). */
+  recipientKey?(): Promise<JsonWebKey | undefined>;
+  /** Clinician mode: the private key that opens reports locked to this device's plans (CONTRACTS C). */
+  reportPrivateKey?(): Promise<CryptoKey | undefined>;
 }
 
 const KEY = Symbol('groundwork.app');

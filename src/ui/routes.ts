@@ -16,6 +16,10 @@ export type Route =
   /** Backup and restore (issue 17): src/backup/. */
   | { name: 'backup' }
   | { name: 'restore' }
+  /** Progress report: the person chooses what to share (issue 16). */
+  | { name: 'report' }
+  /** Clinician mode: open a report file a person gave. */
+  | { name: 'clinician-report' }
   | { name: 'journal' }
   | { name: 'journal-new' }
   | { name: 'journal-entry'; id: string }
@@ -45,7 +49,10 @@ export function parseRoute(hash: string): Route {
     case 'safety-plan':
     case 'backup':
     case 'restore':
+    case 'report':
       return parts.length === 1 ? { name: head } : notFound(path);
+    case 'clinician':
+      return second === 'report' && parts.length === 2 ? { name: 'clinician-report' } : notFound(path);
     case 'journal':
       if (parts.length === 1) return { name: 'journal' };
       if (second === 'new' && parts.length === 2) return { name: 'journal-new' };
@@ -77,6 +84,8 @@ export function href(route: Route): string {
       return `#/session/${route.sessionId}`;
     case 'ground':
       return route.leaving ? `#/ground/leave/${route.leaving}` : '#/ground';
+    case 'clinician-report':
+      return '#/clinician/report';
     case 'not-found':
       return `#${route.path}`;
     default:

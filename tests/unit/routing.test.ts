@@ -6,6 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_THRESHOLDS,
+  DEFAULT_EXPOSURE_THRESHOLDS,
+  groundingFirstBeforeExposure,
+  safetyPlanAfterExposure,
   distressRose,
   needsMoreSupport,
   shouldOfferGroundingFirst,
@@ -163,5 +166,38 @@ describe('support before paperwork (issue 12): Help and other exercises before t
     ['leaving after a better check-out does not, though the check-in was hard', check(2, 9), check(6, 4), false],
   ])('%s', (_name, before, after, expected) => {
     expect(supportOnLeaving(before, after)).toBe(expected);
+  });
+});
+
+describe('exposure routing (issue 15, CLINICAL.md §4), at every threshold edge', () => {
+  const t = DEFAULT_EXPOSURE_THRESHOLDS;
+  it('defaults: pre-SUDS ≥ 85, presence ≤ 3, post-SUDS ≥ 85, a rise of 30 SUDS points', () => {
+    expect(t).toEqual({ preSudsAtLeast: 85, presenceAtMost: 3, postSudsAtLeast: 85, riseAtLeast: 30 });
+  });
+  it.each([
+    [{ preSuds: 84 }, false],
+    [{ preSuds: 85 }, true],
+    [{ presence: 4 }, false],
+    [{ presence: 3 }, true],
+    [{ preSuds: 40, presence: 7 }, false],
+    [{}, false],
+  ])('grounding first before exposure: %j → %s', (before, expected) => {
+    expect(groundingFirstBeforeExposure(before, t)).toBe(expected);
+  });
+  it.each([
+    [{ postSuds: 84 }, false],
+    [{ postSuds: 85 }, true],
+    [{ preSuds: 40, postSuds: 69 }, false],
+    [{ preSuds: 40, postSuds: 70 }, true],
+    [{ preSuds: 60, postSuds: 20 }, false],
+    [{ selfHarm: 'yes' as const }, true],
+    [{ selfHarm: 'rather-not' as const, postSuds: 10 }, false],
+    [{ selfHarm: 'no' as const, postSuds: 90 }, true],
+    [{}, false],
+  ])('safety plan after exposure: %j → %s', (after, expected) => {
+    expect(safetyPlanAfterExposure(after, t)).toBe(expected);
+  });
+  it('a plan that makes routing more protective is honoured', () => {
+    expect(safetyPlanAfterExposure({ postSuds: 75 }, { ...t, postSudsAtLeast: 75 })).toBe(true);
   });
 });

@@ -128,6 +128,7 @@ describe('fresh install', () => {
         },
         safetyPlan: { keyPath: 'id', autoIncrement: false, indexes: {} },
         settings: { keyPath: 'key', autoIncrement: false, indexes: {} },
+        writtenExposure: { keyPath: 'id', autoIncrement: false, indexes: {} },
       },
     });
     expect(problems).toEqual([]);

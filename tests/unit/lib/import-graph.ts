@@ -112,6 +112,7 @@ export function isPure(path: string): boolean {
   return (
     /^(flow|storage|measures)\/.*\.ts$/.test(path) ||
     /^safety\/[^/]+\.ts$/.test(path) ||
+    /^(crypto\/[^/]+|report\/(schema|shape|build|file|passphrase))\.ts$/.test(path) ||
     /^modules\/.+\/(content|machine)\.ts$/.test(path)
   );
 }
