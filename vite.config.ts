@@ -20,6 +20,13 @@ export default defineConfig({
     target: 'es2022',
     // Tone.js is one big lazy chunk by design (never on the first screen's path).
     chunkSizeWarningLimit: 400,
+    // A lazy screen's JavaScript imports are not listed for preloading: the list of every lazy chunk's
+    // dependencies sat in the entry chunk (1.6 KB gzip of file names, growing with each screen), and the
+    // files come from the service worker's cache, where the import waterfall costs milliseconds. Its CSS
+    // stays listed — that is how a lazy screen gets its styles. index.html keeps its own preloads.
+    modulePreload: {
+      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : deps.filter((d) => d.endsWith('.css'))),
+    },
     // Modules the first screen runs that lazy chunks import too: rolldown (1.2, issue rolldown#10731) would
     // split each into its own small chunk, preloaded by index.html (8 files, ~1.5 KB more gzip than together).
     // One group keeps them in one file. List only modules the first screen already runs: whatever matches is
@@ -36,7 +43,7 @@ export default defineConfig({
             // file rather than one each, so the first screen's preload map names one file, not four (issue 17).
             {
               name: 'schemas',
-              test: /src[\\/]storage[\\/](doses\.schema|media\.schema|safety-plan\.schema|written-exposure\.schema|salvage)\.ts$/,
+              test: /src[\\/]storage[\\/](doses\.schema|media\.schema|safety-plan\.schema|written-exposure\.schema|exposure\.schema|salvage)\.ts$/,
             },
           ],
         },

@@ -21,6 +21,7 @@ import { DoseSchema } from '../storage/doses.schema';
 import { MediaRecordSchema } from '../storage/media.schema';
 import { SafetyPlanSchema } from '../storage/safety-plan.schema';
 import { WrittenCourseSchema } from '../storage/written-exposure.schema';
+import { ExposureRecordSchema, HierarchySchema } from '../storage/exposure.schema';
 import { BASE64_PIECE_CHARS, base64PiecesToBlob, blobToBase64Pieces } from './base64';
 
 /**
@@ -84,6 +85,9 @@ export const BACKUP_STORES: readonly BackupStore[] = [
   { name: 'safetyPlan', key: 'id', schema: SafetyPlanSchema, policy: 'words' },
   // One active course at a time: a second copy would be a second course, so the older's words go to an entry.
   { name: 'writtenExposure', key: 'id', schema: WrittenCourseSchema, policy: 'words' },
+  // The fear list is one record ('mine'); a practice copied would count twice in its charts.
+  { name: 'hierarchy', key: 'id', schema: HierarchySchema, policy: 'words' },
+  { name: 'exposures', key: 'id', schema: ExposureRecordSchema, policy: 'words' },
   // The lead adds one line per store here at merge (hierarchy, exposures, written exposure, measures, plans).
 ];
 

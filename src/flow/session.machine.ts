@@ -133,7 +133,8 @@ export const sessionMachine = setup({
         supportOnLeaving(context.before, context.after, context.thresholds) ||
         // A module with its own checks (exposure) left part-way: its after-questions were never asked, so
         // the way out always shows the safety plan, Help and grounding (issue 15: never a dead end).
-        (context.ownChecks === true && !context.moduleDone),
+        (context.ownChecks === true && !context.moduleDone) ||
+        moduleAsksSupport(context.data),
     })),
     /** A module with its own checks says whether it showed (or wants) more support: the closing screen repeats it. */
     keepModuleSupport: assign({
@@ -317,6 +318,14 @@ function check(rated: Rated, at: number): Check {
 function moduleRunning(self: { getSnapshot(): { children: Record<string, unknown> } }): boolean {
   const child = self.getSnapshot().children['module'] as { getSnapshot(): { status: string } } | undefined;
   return child?.getSnapshot().status === 'active';
+}
+
+/**
+ * A module that rates distress itself (exposure: SUDS) keeps `needsSupport` in its data, current with what was
+ * rated (flow/routing.ts safetyPlanAfterExposure); leaving part-way then ends with the same support.
+ */
+function moduleAsksSupport(data: unknown): boolean {
+  return (data as { needsSupport?: unknown } | undefined)?.needsSupport === true;
 }
 
 function moduleData(self: { getSnapshot(): { children: Record<string, unknown> } }): unknown {

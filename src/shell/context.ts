@@ -4,8 +4,7 @@
  * loaded, calls go straight through (no await between a gesture and starting audio).
  */
 import type { AppContext, SoundChoice } from '../ui/context';
-import { entries, drafts, settings, personal, safetyPlan, askPersistenceOnce, media } from './services';
-import { writtenExposure } from './services';
+import { entries, drafts, settings, personal, safetyPlan, askPersistenceOnce, media, exposures, writtenExposure } from './services';
 import { matchesQuery } from '../storage/entries';
 import { draftWriter } from '../storage/draft-writer';
 import { onLeave } from './lifecycle';
@@ -44,6 +43,7 @@ export const appContext: AppContext = {
   media,
   safetyPlan,
   writtenExposure,
+  exposures,
   askPersistenceOnce,
   onLeave,
   router,

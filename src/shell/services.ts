@@ -9,6 +9,7 @@ import { settingsRepo } from '../storage/settings';
 import { personalRepo } from '../storage/personal';
 import type { SafetyPlanRepo } from '../storage/safety-plan';
 import type { WrittenExposureRepo } from '../storage/written-exposure';
+import type { ExposureRepo } from '../storage/exposure';
 import { requestPersistence } from '../storage/persist';
 import type { Runner } from '../flow/runner';
 import type { MediaRepo } from '../storage/media';
@@ -44,6 +45,14 @@ export function writtenExposure(): Promise<WrittenExposureRepo> {
   writtenExposureLoading ??= import('../storage/written-exposure').then((m) => m.writtenExposureRepo());
   writtenExposureLoading.catch(() => (writtenExposureLoading = undefined));
   return writtenExposureLoading;
+}
+
+let exposuresLoading: Promise<ExposureRepo> | undefined;
+/** The fear hierarchy and exposure records, loaded on first use (off the first screen). */
+export function exposures(): Promise<ExposureRepo> {
+  exposuresLoading ??= import('../storage/exposure').then((m) => m.exposureRepo());
+  exposuresLoading.catch(() => (exposuresLoading = undefined));
+  return exposuresLoading;
 }
 
 let runner: Promise<Runner> | undefined;

@@ -10,6 +10,7 @@ import type { Dose } from './doses.schema';
 import type { MediaRecord } from './media.schema';
 import type { SafetyPlan } from './safety-plan.schema';
 import type { WrittenCourse } from './written-exposure.schema';
+import type { ExposureRecord, Hierarchy } from './exposure.schema';
 import { markSuperseded, reportProblem, type StorageProblem } from './problems';
 import { rescuePending } from './pending';
 
@@ -32,6 +33,8 @@ export interface GroundworkDB extends DBSchema {
   media: { key: string; value: MediaRecord; indexes: { entryId: string; createdAt: number } };
   safetyPlan: { key: string; value: SafetyPlan };
   writtenExposure: { key: string; value: WrittenCourse };
+  hierarchy: { key: string; value: Hierarchy };
+  exposures: { key: string; value: ExposureRecord; indexes: { itemId: string; startedAt: number } };
 }
 
 export type Db = IDBPDatabase<GroundworkDB>;

@@ -13,6 +13,7 @@ import type { PersonalRepo } from '../storage/personal';
 import type { MediaRepo } from '../storage/media';
 import type { SafetyPlanRepo } from '../storage/safety-plan';
 import type { WrittenExposureRepo } from '../storage/written-exposure';
+import type { ExposureRepo } from '../storage/exposure';
 import type { SoundscapeId } from '../audio/catalog';
 import type { Ranked } from '../flow/helpfulness';
 import type { ModuleMeta } from '../flow/module';
@@ -63,6 +64,8 @@ export interface AppContext {
   safetyPlan(): Promise<SafetyPlanRepo>;
   /** Written exposure courses (storage/written-exposure.ts) and their coalescing writer; loaded on first use. */
   writtenExposure(): Promise<WrittenExposureRepo>;
+  /** The fear hierarchy and exposure records (storage/exposure.ts), loaded on first use. */
+  exposures(): Promise<ExposureRepo>;
   /** Ask for persistent storage after the first saved entry, once (DESIGN.md §4). */
   askPersistenceOnce(): Promise<void>;
   /** Run `fn` when the page may be going away (pagehide, hidden); returns the unsubscribe function. */

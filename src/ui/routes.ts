@@ -20,6 +20,10 @@ export type Route =
   | { name: 'report' }
   /** Clinician mode: open a report file a person gave. */
   | { name: 'clinician-report' }
+  /** The fear list (issue 15), the agreement with the clinician, and one situation's charts. */
+  | { name: 'exposure' }
+  | { name: 'exposure-agree' }
+  | { name: 'exposure-item'; id: string }
   | { name: 'journal' }
   | { name: 'journal-new' }
   | { name: 'journal-entry'; id: string }
@@ -53,6 +57,10 @@ export function parseRoute(hash: string): Route {
       return parts.length === 1 ? { name: head } : notFound(path);
     case 'clinician':
       return second === 'report' && parts.length === 2 ? { name: 'clinician-report' } : notFound(path);
+    case 'exposure':
+      if (parts.length === 1) return { name: 'exposure' };
+      if (second === 'agree' && parts.length === 2) return { name: 'exposure-agree' };
+      return second && SAFE_ID.test(second) && parts.length === 2 ? { name: 'exposure-item', id: second } : notFound(path);
     case 'journal':
       if (parts.length === 1) return { name: 'journal' };
       if (second === 'new' && parts.length === 2) return { name: 'journal-new' };
@@ -72,6 +80,10 @@ export function parseRoute(hash: string): Route {
 
 export function href(route: Route): string {
   switch (route.name) {
+    case 'exposure-agree':
+      return '#/exposure/agree';
+    case 'exposure-item':
+      return `#/exposure/${route.id}`;
     case 'journal-new':
       return '#/journal/new';
     case 'journal-entry':

@@ -100,7 +100,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     kind: fc.constant('wrong-version' as const),
     version: fc.oneof(fc.integer().filter((n) => n !== 1), fc.double().filter((n) => n !== 1), fc.string(), fc.constant(null), fc.constant(undefined), fc.constant([1]), fc.constant({ v: 1 })),
   }),
-  fc.record({ kind: fc.constant('unknown-store' as const), name: fc.string({ minLength: 1, maxLength: 30 }).filter((s) => !['entries', 'sessions', 'drafts', 'settings', 'personal', 'quarantine', 'doses', 'media', 'safetyPlan', 'writtenExposure'].includes(s)) }),
+  fc.record({ kind: fc.constant('unknown-store' as const), name: fc.string({ minLength: 1, maxLength: 30 }).filter((s) => !['entries', 'sessions', 'drafts', 'settings', 'personal', 'quarantine', 'doses', 'media', 'safetyPlan', 'writtenExposure', 'hierarchy', 'exposures'].includes(s)) }),
 );
 
 async function mutate(m: Mutation): Promise<Uint8Array> {
