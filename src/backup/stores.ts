@@ -3,7 +3,7 @@
  * itself, so a backup can never bring in a record the app could not read) and how it is merged on restore.
  * Export, validation and restore are generic over this list; nothing else names a store.
  *
- * Adding a store (the lead, at merge, for hierarchy, exposures, written exposure, measures, plans):
+ * Adding a store (the lead, at merge, for measures and plans; hierarchy, exposures and written exposure are in):
  *   1. import its record schema from storage/ (`import { HierarchyItemSchema } from '../storage/hierarchy.schema'`);
  *   2. add ONE line to BACKUP_STORES, e.g.
  *        { name: 'hierarchy', key: 'id', schema: HierarchyItemSchema, policy: 'words' },
