@@ -39,12 +39,6 @@ export default defineConfig({
               name: 'first',
               test: /node_modules[\\/](valibot|idb)[\\/]|src[\\/]storage[\\/](problems|db|pending|limits|schema|ids|sessions|search|migrations[\\/].*)\.ts$|src[\\/]flow[\\/](minutes|fits)\.ts$|src[\\/]ui[\\/]copy[\\/]en\.ts$|timing\.ts$/,
             },
-            // Lazy record schemas shared by several lazy chunks (doses, voice notes, safety plan, backup): one small
-            // file rather than one each, so the first screen's preload map names one file, not four (issue 17).
-            {
-              name: 'schemas',
-              test: /src[\\/]storage[\\/](doses\.schema|media\.schema|safety-plan\.schema|written-exposure\.schema|exposure\.schema|salvage)\.ts$/,
-            },
           ],
         },
       },

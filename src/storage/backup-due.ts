@@ -6,13 +6,13 @@
  * screen; the reminder's line itself loads only when this says yes. See ARCHITECTURE.md, Backup.
  */
 import { getDb } from './db';
+import { settingsRepo } from './settings';
 
 export const REMIND_AFTER_MS = 14 * 864e5;
 
-export async function backupDue(now = Date.now()): Promise<boolean> {
-  const db = await getDb();
-  if ((await db.get('settings', 'backupReminder'))?.value === false) return false;
-  const last = (await db.get('settings', 'lastBackupAt'))?.value;
-  const oldest = await db.transaction('entries').store.index('updatedAt').openKeyCursor(IDBKeyRange.lowerBound(typeof last === 'number' ? last : 0, true));
+export async function backupDue(now = Date.now(), settings = settingsRepo()): Promise<boolean> {
+  if (!(await settings.get('backupReminder'))) return false;
+  const since = IDBKeyRange.lowerBound(await settings.get('lastBackupAt'), true);
+  const oldest = await (await getDb()).transaction('entries').store.index('updatedAt').openKeyCursor(since);
   return !!oldest && now - (oldest.key as number) >= REMIND_AFTER_MS;
 }

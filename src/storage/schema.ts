@@ -105,7 +105,7 @@ export const SettingSchemas = {
   /** Minutes without a touch or key (or hidden) before the lock closes again. */
   lockAfterMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60)),
   /** When the person last saved a backup file (ms; 0 = never). Device-only: never exported (backup/stores.ts). */
-  lastBackupAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  lastBackupAt: v.number(),
   /** Whether Settings and Today may gently remind about backing up (backup/reminder.ts). */
   backupReminder: v.boolean(),
 } as const;
