@@ -113,6 +113,10 @@ export const SettingSchemas = {
   measureRhythm: v.nullable(v.object({ phq9: MeasureDays, gad7: MeasureDays, pcl5: MeasureDays })),
   /** When "Not now" was chosen on Today for each due questionnaire (ms): hidden for one rhythm period. */
   measuresNotNow: v.object({ phq9: MeasureAt, gad7: MeasureAt, pcl5: MeasureAt }),
+  /** When the person last saved a backup file (ms; 0 = never). Device-only: never exported (backup/stores.ts). */
+  lastBackupAt: v.number(),
+  /** Whether Settings and Today may gently remind about backing up (backup/reminder.ts). */
+  backupReminder: v.boolean(),
 } as const;
 export type SettingKey = keyof typeof SettingSchemas;
 export type SettingValue<K extends SettingKey> = v.InferOutput<(typeof SettingSchemas)[K]>;
@@ -132,6 +136,8 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   measureMode: 'one',
   measureRhythm: null,
   measuresNotNow: {},
+  lastBackupAt: 0,
+  backupReminder: true,
 };
 
 export const SettingRecordSchema = v.object({ key: v.string(), value: v.unknown() });

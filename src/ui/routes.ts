@@ -13,6 +13,9 @@ export type Route =
   /** Capture a fragment: a short note or a voice note, as it is (issue 14). */
   | { name: 'capture' }
   | { name: 'safety-plan' }
+  /** Backup and restore (issue 17): src/backup/. */
+  | { name: 'backup' }
+  | { name: 'restore' }
   /** Progress report: the person chooses what to share (issue 16). */
   | { name: 'report' }
   /** Clinician mode: open a report file a person gave. */
@@ -56,6 +59,8 @@ export function parseRoute(hash: string): Route {
     case 'session-mode':
     case 'capture':
     case 'safety-plan':
+    case 'backup':
+    case 'restore':
     case 'report':
       return parts.length === 1 ? { name: head } : notFound(path);
     case 'exposure':
