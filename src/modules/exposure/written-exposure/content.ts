@@ -127,8 +127,6 @@ export const copy = {
     },
     suds: {
       legend: 'How distressed do you feel right now?',
-      low: 'calm, no distress',
-      high: 'the most distress you can imagine',
     },
     today: (focus: string) => `Today: ${focus.toLowerCase()}.`,
     optional: 'Both are optional.',
@@ -172,8 +170,6 @@ export const copy = {
     heading: (n: number) => `Session ${n}: after writing`,
     suds: {
       legend: 'How distressed do you feel now?',
-      low: 'calm, no distress',
-      high: 'the most distress you can imagine',
     },
     selfHarm: {
       legend: 'Any thoughts of harming yourself?',
