@@ -221,6 +221,7 @@ export function createRunner(deps: RunnerDeps) {
           ...(options.variant === undefined ? {} : { variant: options.variant }),
           ...(thresholds ? { thresholds } : {}),
           ...(meta.ownChecks ? { ownChecks: true } : {}),
+          ...(meta.ownChecks && meta.noteAfter ? { noteAfter: true } : {}),
           now: startedAt,
         },
       });

@@ -1,6 +1,7 @@
 /**
  * One guided session: check-in → (grounding first?) → the module (a child actor) → check-out → (support
- * first, when the check-out was hard) → note → saved.
+ * first, when the check-out was hard) → note → saved. A module with its own checks (ModuleMeta.ownChecks)
+ * skips check-in and check-out: module → saved, or module → note → saved with ModuleMeta.noteAfter.
  * Global events: GROUND (suspend here, ground, RESUME returns to the same step through deep history),
  * PAUSE/RESUME, and EXIT (always allowed; whatever was written or rated is saved as an unfinished entry).
  *
@@ -26,6 +27,8 @@ export interface SessionInput {
   now?: number;
   /** The module asks its own before/after questions (ModuleMeta.ownChecks): no check-in or check-out here. */
   ownChecks?: boolean;
+  /** With ownChecks: the optional note screen still follows the module (ModuleMeta.noteAfter). */
+  noteAfter?: boolean;
 }
 
 export interface SessionContext {
@@ -37,6 +40,8 @@ export interface SessionContext {
   thresholds: Thresholds;
   /** ModuleMeta.ownChecks (absent in sessions stored before it existed: false). */
   ownChecks?: boolean;
+  /** ModuleMeta.noteAfter: a module with its own checks that still ends on the session's note screen. */
+  noteAfter?: boolean;
   startedAt: number;
   before?: Check;
   after?: Check;
@@ -112,6 +117,7 @@ export const sessionMachine = setup({
           event.presence <= context.thresholds.presenceAtMost)),
     isQuick: ({ context }) => context.quick,
     ownChecks: ({ context }) => context.ownChecks === true,
+    ownChecksThenNote: ({ context }) => context.ownChecks === true && context.noteAfter === true,
     // Support before paperwork: a hard check-out shows Help and other exercises before the note screen.
     supportFirst: ({ context, event }) =>
       event.type === 'CHECK_OUT' && supportAfterCheckOut(context.before, check(event, 0), context.thresholds),
@@ -140,7 +146,8 @@ export const sessionMachine = setup({
     keepModuleSupport: assign({
       moreSupport: ({ context, event }) =>
         context.moreSupport ||
-        (event.type === 'xstate.done.actor.module' && (event.output as { moreSupport?: unknown } | undefined)?.moreSupport === true),
+        (event.type === 'xstate.done.actor.module' &&
+          ((event.output as { moreSupport?: unknown } | undefined)?.moreSupport === true || moduleAsksSupport(event.output))),
     }),
     startModule: spawnChild('module', {
       id: 'module',
@@ -190,6 +197,7 @@ export const sessionMachine = setup({
     ...(input.variant === undefined ? {} : { variant: input.variant }),
     thresholds: input.thresholds ?? DEFAULT_THRESHOLDS,
     ...(input.ownChecks ? { ownChecks: true } : {}),
+    ...(input.ownChecks && input.noteAfter ? { noteAfter: true } : {}),
     startedAt: input.now ?? Date.now(),
     note: '',
     moduleDone: false,
@@ -231,6 +239,8 @@ export const sessionMachine = setup({
         module: {
           on: {
             'xstate.done.actor.module': [
+              // The module showed its own support step already (support before paperwork); then the note.
+              { guard: 'ownChecksThenNote', target: 'note', actions: ['keepModuleOutput', 'keepModuleSupport'] },
               { guard: 'ownChecks', target: '#session.saving', actions: ['keepModuleOutput', 'keepModuleSupport'] },
               { target: 'checkOut', actions: 'keepModuleOutput' },
             ],

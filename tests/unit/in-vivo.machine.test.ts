@@ -178,6 +178,7 @@ describe('in-vivo metadata', () => {
     expect(findModule('in-vivo')).toBe(inVivoMeta);
     expect(inVivoMeta.family).toBe('exposure');
     expect(inVivoMeta.asksTyping).toBe(true);
+    expect(inVivoMeta).toMatchObject({ ownChecks: true, noteAfter: true });
     expect(fitsPhase(inVivoMeta, 'session')).toBe(false);
     expect(fitsPhase(inVivoMeta, 'settling')).toBe(false);
     expect(fitsPhase(inVivoMeta, 'window')).toBe(true);
@@ -197,8 +198,11 @@ describe('in-vivo inside a session: GROUND, PAUSE and EXIT from every state', ()
         }),
       },
     });
-    const actor = createActor(machine, { input: { sessionId: 's1', moduleId: 'in-vivo', family: 'exposure' } }).start();
-    actor.send({ type: 'SKIP_CHECK_IN' });
+    // As the runner starts it (inVivoMeta.ownChecks, noteAfter): no 0–10 check-in, straight into the module.
+    const actor = createActor(machine, {
+      input: { sessionId: 's1', moduleId: 'in-vivo', family: 'exposure', ownChecks: true, noteAfter: true },
+    }).start();
+    expect(actor.getSnapshot().value).toEqual({ flow: 'module' });
     return actor;
   }
   const mod = (actor: ReturnType<typeof session>) => actor.getSnapshot().children['module'] as AnyActorRef;
@@ -235,10 +239,42 @@ describe('in-vivo inside a session: GROUND, PAUSE and EXIT from every state', ()
       expect(saved[0]?.partial).toBe(true);
       expect(saved[0]?.data).toMatchObject({ learned: `words on ${name}` });
       expect(v.safeParse(InVivoDataSchema, saved[0]?.data).success).toBe(true);
-      // Support on the way out only after a hard rating (the support path rated 90 after).
-      expect(saved[0]?.moreSupport).toBe(name === 'support');
+      // Its after-questions were never reached: the way out always shows the safety plan, Help and grounding
+      // (as for every module with its own checks; issue 15: never a dead end).
+      expect(saved[0]?.moreSupport).toBe(true);
     });
   }
+
+  it('presence is asked once: no session check-in or check-out; the optional note follows the module and is saved', async () => {
+    const saved: SessionContext[] = [];
+    const actor = session(saved);
+    for (const e of PATHS['outcome']!) mod(actor).send(e);
+    mod(actor).send({ type: 'ANSWER', happened: 'no' });
+    mod(actor).send({ type: 'FINISH' });
+    expect(actor.getSnapshot().value).toEqual({ flow: 'note' }); // not checkOut
+    actor.send({ type: 'NOTE', text: 'the bus was fine' });
+    actor.send({ type: 'FINISH' });
+    await vi.runOnlyPendingTimersAsync();
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ note: 'the bus was fine', partial: false, moreSupport: false, data: { postSuds: 30, happened: 'no' } });
+    expect(saved[0]?.before).toBeUndefined();
+    expect(saved[0]?.after).toBeUndefined();
+  });
+
+  it('support before paperwork: a post-SUDS of 90 shows the safety plan inside the module, before the note; the closing screen repeats it', async () => {
+    const saved: SessionContext[] = [];
+    const actor = session(saved);
+    for (const e of PATHS['support']!) mod(actor).send(e);
+    expect(stateName(mod(actor).getSnapshot().value)).toBe('support');
+    expect(actor.getSnapshot().value).toEqual({ flow: 'module' }); // no note screen yet
+    mod(actor).send({ type: 'CONTINUE' });
+    mod(actor).send({ type: 'FINISH' });
+    expect(actor.getSnapshot().value).toEqual({ flow: 'note' });
+    expect(actor.getSnapshot().context.moreSupport).toBe(true);
+    actor.send({ type: 'FINISH' });
+    await vi.runOnlyPendingTimersAsync();
+    expect(saved[0]).toMatchObject({ moreSupport: true, partial: false });
+  });
 
   it('leaving during the practice after logging a peak of 90 ends with the safety plan and Help (never a dead end)', async () => {
     const saved: SessionContext[] = [];

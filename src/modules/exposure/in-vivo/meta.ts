@@ -13,5 +13,10 @@ export const inVivoMeta: ModuleMeta = {
   // exposure gate (flow/exposure-gate.ts) also asks for a plan or the person's agreement.
   phases: ['window', 'consolidation', 'between'],
   asksTyping: true,
+  // Its own before/after questions (pre-SUDS and presence, peak, post-SUDS) and its own support step (the
+  // safety plan first): the session's 0–10 check-in and check-out are skipped, so presence is asked once.
+  // The session's optional note screen still follows — after the module's support step.
+  ownChecks: true,
+  noteAfter: true,
   load: () => import('./index').then((m) => m.default as ModuleImpl),
 };
