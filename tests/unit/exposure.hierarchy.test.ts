@@ -15,6 +15,7 @@ import { pendingWrites } from '../../src/storage/pending';
 import {
   activeItems,
   addItem,
+  afterPractice,
   changeItem,
   hasAnchors,
   moveItem,
@@ -56,6 +57,22 @@ describe('hierarchy edits (pure)', () => {
     const h = list(['bus', 60], ['shop', 30], ['lift', 45], ['bridge', 45]);
     expect(texts(h)).toEqual(['shop', 'lift', 'bridge', 'bus']);
     expect(h.items[0]).toMatchObject({ status: 'not-yet', safe: 'unchecked' });
+  });
+
+  it('after a completed practice: not yet → practising; practising and done stay; never back, never done by itself', () => {
+    let h = list(['bus', 40], ['shop', 60], ['lift', 70]);
+    h = changeItem(h, 'i1', { status: 'practising' });
+    h = changeItem(h, 'i2', { status: 'done' });
+    const once = afterPractice(h, 'i0');
+    expect(once.items.map((i) => i.status)).toEqual(['practising', 'practising', 'done']);
+    // A second practice moves nothing further: done is the person's choice.
+    expect(afterPractice(once, 'i0')).toBe(once);
+    expect(afterPractice(once, 'i0').items[0]?.status).toBe('practising');
+    // Practising a "done" item (the person revisits it) never moves it back.
+    expect(afterPractice(h, 'i2')).toBe(h);
+    expect(afterPractice(h, 'i1')).toBe(h);
+    // An item no longer on the list (deleted meanwhile): nothing changes.
+    expect(afterPractice(h, 'gone')).toBe(h);
   });
 
   it('moves up and down by one (not past either end), then sorts back by SUDS, equal SUDS keeping their order', () => {

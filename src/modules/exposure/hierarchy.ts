@@ -34,6 +34,15 @@ export function setStatus(h: Hierarchy, id: string, status: ItemStatus): Hierarc
   return changeItem(h, id, { status });
 }
 
+/**
+ * After a completed practice of an item: "not yet" becomes "practising". Never back, and never "done" by
+ * itself — done is the person's choice. Unchanged (the same object) when there is nothing to move.
+ */
+export function afterPractice(h: Hierarchy, id: string): Hierarchy {
+  const item = h.items.find((i) => i.id === id);
+  return item?.status === 'not-yet' ? setStatus(h, id, 'practising') : h;
+}
+
 /** The realistic-safety answer. "No" also takes the item out of practice (back to "not yet"). */
 export function setSafe(h: Hierarchy, id: string, safe: SafetyAnswer): Hierarchy {
   const item = h.items.find((i) => i.id === id);
