@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations, waitForServiceWorker, trackRequests } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open, checkScreen, sessionIdOf } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, sessionIdOf } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -92,7 +92,7 @@ test('the gate: session phase explains why; no agreement → agreed in their own
   await box(page, 'In your own words: what have you agreed with your clinician?').fill('Dr Rivera and I agreed I practise my list between sessions.');
   await button(page, 'I have agreed this with my clinician').click();
   await sessionIdOf(page);
-  await h2(page, 'Before you start').waitFor();
+  await h2(page, 'About this practice').waitFor();
 
   await open(page, '/settings', { heading: 'Settings' });
   const section = page.locator('[data-exposure-settings]');
@@ -170,9 +170,10 @@ test('offline: a fear list with anchors, an in-vivo practice with every field, a
   // The agreement, then the practice.
   await plantAgreement(page);
   await page.goto(`${baseURL}/#/exercise/in-vivo`);
-  await checkScreen(page, 'Before you start');
   const sessionId = await sessionIdOf(page);
+  // Its own before-questions come later (pre-SUDS and presence): no 0–10 check-in first.
   await h2(page, 'About this practice').waitFor();
+  assert.equal(await h2(page, 'Before you start').count(), 0, 'no session check-in');
   await button(page, 'Next').click();
   await h2(page, 'Which situation?').waitFor();
   const offered = await page.locator('main .choice').allInnerTexts();
@@ -190,6 +191,7 @@ test('offline: a fear list with anchors, an in-vivo practice with every field, a
   assert.match(await preScale.innerText(), new RegExp(`50 = ${ANCHORS.a50}`));
   await rate(page, 'How distressed do you feel right now? (0–100)', 50);
   await rate(page, 'How present do you feel right now? (0–10)', 7);
+  await page.getByText('No one monitors this app').first().waitFor();
   await axeClean(page, 'pre-SUDS with anchors');
   await button(page, 'Next').click();
   await h2(page, 'Practising').waitFor();
@@ -205,7 +207,9 @@ test('offline: a fear list with anchors, an in-vivo practice with every field, a
   await box(page, 'What did I learn?').fill('The panic peaked and passed; nobody noticed.');
   await axeClean(page, 'what happened');
   await button(page, 'Finish').click();
-  await checkScreen(page, 'How are you now?');
+  // No 0–10 check-out (presence was asked once, before the practice); the optional note still follows.
+  await h2(page, 'Anything you want to remember?').waitFor();
+  assert.equal(await h2(page, 'How are you now?').count(), 0, 'no session check-out');
   await box(page, 'A note for yourself (optional)').fill('Felt proud afterwards.');
   await button(page, 'Save and finish').click();
   await h2(page, 'Well done for taking this time').waitFor();
@@ -235,7 +239,7 @@ test('offline: a fear list with anchors, an in-vivo practice with every field, a
   await page.goto(`${baseURL}/#/journal/${sessionId}`);
   await page.locator('main').getByText(/Sitting by the door/).first().waitFor();
   const entry = await page.locator('main').innerText();
-  for (const words of ['I will panic and have to get off (80 % likely)', 'Sitting by the door', 'before 50, highest 70, after 30', 'Did what I feared happen? No', 'The panic peaked and passed']) {
+  for (const words of ['I will panic and have to get off (80 % likely)', 'Sitting by the door', 'before 50, highest 70, after 30', 'Did what I feared happen? No', 'The panic peaked and passed', 'Felt proud afterwards.']) {
     assert.ok(entry.includes(words), `journal entry shows "${words}"`);
   }
   const stored = await page.evaluate(async (id) => {
@@ -270,7 +274,7 @@ test('a post-SUDS of 90 opens the safety plan and crisis lines before anything e
       {
         id: 'mine',
         updatedAt: 1,
-        items: [{ id: 'bus', text: 'Take the bus at rush hour', suds: 60, status: 'practising', safe: 'yes', createdAt: 1 }],
+        items: [{ id: 'bus', text: 'Take the bus at rush hour', suds: 60, status: 'not-yet', safe: 'yes', createdAt: 1 }],
       },
     ],
     safetyPlan: [
@@ -282,7 +286,6 @@ test('a post-SUDS of 90 opens the safety plan and crisis lines before anything e
     ],
   });
   await page.goto(`${baseURL}/#/exercise/in-vivo`);
-  await checkScreen(page, 'Before you start');
   await h2(page, 'About this practice').waitFor();
   await button(page, 'Next').click();
   await page.getByRole('radio', { name: /Take the bus at rush hour/ }).check();
@@ -306,6 +309,16 @@ test('a post-SUDS of 90 opens the safety plan and crisis lines before anything e
   await axeClean(page, 'support after a hard practice');
   await button(page, 'I am steady enough to carry on').click();
   await h2(page, 'What happened?').waitFor();
+  // Support came first; the note comes after it, and the closing screen repeats the way to support.
+  await button(page, 'Finish').click();
+  await h2(page, 'Anything you want to remember?').waitFor();
+  await button(page, 'Save and finish').click();
+  await page.locator('main').getByRole('link', { name: 'Open my safety plan' }).waitFor();
+  // The practised item moved from "not yet" to "practising" on its own (never to done: that is the person's).
+  await page.goto(`${baseURL}/#/exposure`);
+  const bus = page.locator('main ol li').filter({ has: page.locator('h3', { hasText: 'Take the bus at rush hour' }) });
+  await bus.getByRole('radio', { name: 'Practising' }).waitFor();
+  assert.ok(await bus.getByRole('radio', { name: 'Practising' }).isChecked(), 'now practising');
   assertNoErrors(errors);
 });
 
@@ -341,7 +354,7 @@ test('at 200% text on a 320 px phone: the fear list and the practice fit the scr
   await page.locator('main ol li h3').first().waitFor();
   await fits('the fear list');
   await page.goto(`${baseURL}/#/exercise/in-vivo`);
-  await checkScreen(page, 'Before you start');
+  await h2(page, 'About this practice').waitFor();
   await button(page, 'Next').click();
   await page.getByRole('radio', { name: /Take the bus/ }).check();
   await button(page, 'Next').click();
