@@ -27,6 +27,8 @@ export async function exposureAccess(
   phase: Phase,
   lastDoseTakenAt: number | undefined,
   now = Date.now(),
+  /** When the current phase ends (PhaseState.nextAt): the gate says when exposure opens after settling. */
+  phaseEndsAt?: number,
 ): Promise<GateResult> {
   const [planAssigns, agreement] = await Promise.all([
     exposurePlanAssigned().catch(() => false),
@@ -40,5 +42,6 @@ export async function exposureAccess(
     planAssigns,
     agreement,
     ...(lastDoseTakenAt === undefined ? {} : { lastDoseTakenAt }),
+    ...(phaseEndsAt === undefined ? {} : { phaseEndsAt }),
   });
 }

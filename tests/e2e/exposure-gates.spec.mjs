@@ -2,15 +2,17 @@
 // `doses` store (as capture.spec.mjs does) and the person's agreement given:
 // - a dose 20 h ago: still the settling phase (CLINICAL.md §1: settling lasts until 24 h after the dose), so
 //   written exposure AND in-vivo are refused with the phase reason — no exposure in settling — even though
-//   the agreement is given; the agreement form is never shown instead;
+//   the agreement is given, and the screen says when it opens (24 h after the dose); the agreement form is
+//   never shown instead;
 // - a dose 25 h ago (the window): written exposure (24 h have passed) and in-vivo both start;
-// - a dose 5 h ago (settling): both refused with the phase reason;
+// - a dose 5 h ago (settling): both refused with the phase reason and the time it opens;
 // - "Take this back" in Settings: exposure asks for the agreement again.
 // axe finds nothing on the gate screens.
 //
-// Note: with the default phase boundaries the written-exposure 24 h rule (flow/exposure-gate.ts `dose-24h`,
-// with the time it opens) cannot be reached from the app: settling already covers the first 24 h, and the
-// gate checks the phase first. The rule and its `until` are covered in tests/unit/exposure-gate.test.ts.
+// Note: with the default phase boundaries the written-exposure 24 h rule (flow/exposure-gate.ts `dose-24h`)
+// cannot be reached from the app: settling already covers the first 24 h, and the gate checks the phase
+// first (it now says when settling ends, never earlier than 24 h for written exposure). The `dose-24h`
+// reason and its `until` are covered in tests/unit/exposure-gate.test.ts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations } from './lib/browser.mjs';
@@ -80,6 +82,12 @@ function dose(hoursAgo) {
 
 const agreement = () => ({ key: 'exposureAgreement', value: { agreedAt: Date.now(), words: 'Agreed with Dr Rivera on Monday' } });
 
+/** "It will be available again from <weekday, time>", formatted as the screen does, in the page's locale. */
+async function opensAt(page, at) {
+  const when = await page.evaluate((at) => new Date(at).toLocaleString(undefined, { weekday: 'long', hour: 'numeric', minute: '2-digit' }), at);
+  return `It will be available again from ${when}.`;
+}
+
 /** Open an exercise by its link; resolves to the gate's reason, or 'started' when a session opened. */
 async function tryStart(page, moduleId) {
   await page.goto(`${baseURL}/#/today`);
@@ -91,15 +99,18 @@ async function tryStart(page, moduleId) {
   return gate.getAttribute('data-exposure-gate');
 }
 
-test('a dose 20 h ago: still settling, so written exposure and in-vivo are both refused with the phase reason; at 25 h both start', async (t) => {
+test('a dose 20 h ago: still settling, so written exposure and in-vivo are both refused with the phase reason and when it opens; at 25 h both start', async (t) => {
   const { page } = await freshPage(t, b.browser);
   const errors = collectErrors(page);
   await openToday(page);
-  await plant(page, { settings: [agreement()], doses: [dose(20)] });
+  const twenty = dose(20);
+  await plant(page, { settings: [agreement()], doses: [twenty] });
+  const opens = await opensAt(page, Date.parse(twenty.takenAt) + 24 * HOUR);
 
   assert.equal(await tryStart(page, 'written-exposure'), 'phase');
   const main = page.locator('main');
   assert.match(await main.innerText(), PHASE_REASON);
+  assert.ok((await main.innerText()).includes(opens), `says when it opens: ${opens}`);
   await page.getByRole('heading', { level: 2, name: 'Not right now', exact: true }).waitFor();
   // Agreement given: the screen never asks for it instead of saying why.
   assert.equal(await page.getByRole('button', { name: 'I have agreed this with my clinician' }).count(), 0);
@@ -108,6 +119,7 @@ test('a dose 20 h ago: still settling, so written exposure and in-vivo are both 
 
   assert.equal(await tryStart(page, 'in-vivo'), 'phase');
   assert.match(await main.innerText(), PHASE_REASON);
+  assert.ok((await main.innerText()).includes(opens), `in-vivo too: ${opens}`);
   await axeClean(page, 'the gate for in-vivo, 20 h after a dose');
 
   // The same dose 25 h ago (the window, 24 h passed): both may start.
@@ -119,14 +131,18 @@ test('a dose 20 h ago: still settling, so written exposure and in-vivo are both 
   assertNoErrors(errors);
 });
 
-test('a dose 5 h ago (settling): both refused with the phase reason', async (t) => {
+test('a dose 5 h ago (settling): both refused with the phase reason and when it opens', async (t) => {
   const { page } = await freshPage(t, b.browser);
   const errors = collectErrors(page);
   await openToday(page);
-  await plant(page, { settings: [agreement()], doses: [dose(5)] });
+  const five = dose(5);
+  await plant(page, { settings: [agreement()], doses: [five] });
+  const opens = await opensAt(page, Date.parse(five.takenAt) + 24 * HOUR);
   for (const moduleId of ['written-exposure', 'in-vivo']) {
     assert.equal(await tryStart(page, moduleId), 'phase', moduleId);
-    assert.match(await page.locator('main').innerText(), PHASE_REASON, moduleId);
+    const text = await page.locator('main').innerText();
+    assert.match(text, PHASE_REASON, moduleId);
+    assert.ok(text.includes(opens), `${moduleId}: ${opens}`);
   }
   await axeClean(page, 'the gate 5 h after a dose');
   assertNoErrors(errors);

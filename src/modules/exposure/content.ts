@@ -72,6 +72,9 @@ export const GATE = {
   heading: 'Not right now',
   phase:
     'Exposure is never started in the hours during and right after a dose: your mind needs rest and steadiness then, not new challenges. It will be available again from the day after.',
+  /** The same, when it is known when exposure opens (the end of settling; written exposure: 24 h at least). */
+  phaseUntil: (when: string) =>
+    `Exposure is never started in the hours during and right after a dose: your mind needs rest and steadiness then, not new challenges. It will be available again from ${when}.`,
   dose24h: (when: string) =>
     `Written exposure waits at least 24 hours after a dose, so that the memory work happens when you are steady. It will be available from ${when}.`,
   noAgreement: 'Exposure work is done together with a clinician. When you have agreed it with yours, you can say so here.',
