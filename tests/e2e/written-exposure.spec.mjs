@@ -50,6 +50,32 @@ async function agree(page) {
   });
 }
 
+/** The person's own SUDS anchors, on their fear list (store `hierarchy`, migration 007). */
+const ANCHORS = { a0: 'Lying in the garden in the sun', a50: 'Waiting for a job interview', a100: 'The night of the crash' };
+function plantAnchors(page) {
+  return page.evaluate(async (anchors) => {
+    const db = await new Promise((res, rej) => {
+      const r = indexedDB.open('groundwork');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    await new Promise((res, rej) => {
+      const tx = db.transaction('hierarchy', 'readwrite');
+      tx.objectStore('hierarchy').put({ id: 'mine', updatedAt: 1, anchors, items: [] });
+      tx.oncomplete = () => res(undefined);
+      tx.onerror = () => rej(tx.error);
+    });
+    db.close();
+  }, ANCHORS);
+}
+/** A SUDS scale shows the person's 0 and 100 as its ends and their 50 under it. */
+async function showsAnchors(page, label) {
+  const scale = page.locator('[data-suds-scale]').filter({ has: page.getByRole('group', { name: label }) });
+  await scale.getByText(`50 = ${ANCHORS.a50}`).waitFor();
+  const text = await scale.innerText();
+  for (const words of [ANCHORS.a0, ANCHORS.a100]) assert.ok(text.includes(words), `${label}: shows "${words}"`);
+}
+
 /** The courses as they are on disk (raw, never creating or upgrading the database). */
 function storedCourses(page) {
   return page.evaluate(async () => {
@@ -85,7 +111,7 @@ const box = (page) => page.getByRole('textbox', { name: 'Your writing', exact: t
 const rate = (page, group, n) => page.getByRole('group', { name: group }).getByRole('radio', { name: String(n), exact: true }).check();
 
 /** From the exercise link to session 1's writing screen. */
-async function toWriting(page, { presence = 7, pre = 40, axe = false } = {}) {
+async function toWriting(page, { presence = 7, pre = 40, axe = false, onBefore = async () => {} } = {}) {
   await page.goto(`${baseURL}/#/exercise/written-exposure`);
   await page.waitForURL(/#\/session\//);
   await h2(page, 'Before you begin').waitFor();
@@ -96,6 +122,7 @@ async function toWriting(page, { presence = 7, pre = 40, axe = false } = {}) {
   await h2(page, 'Session 1: before you write').waitFor();
   if (presence !== null) await rate(page, PRESENCE, presence);
   if (pre !== null) await rate(page, PRE, pre);
+  await onBefore();
   if (axe) await axeClean(page, 'ratings before');
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await h2(page, 'Session 1').waitFor();
@@ -200,11 +227,14 @@ test('a post-SUDS of 90 opens the safety plan and crisis lines before anything e
   const { page } = await freshPage(t, b.browser);
   const errors = collectErrors(page);
   await agree(page);
-  await toWriting(page, { presence: null, pre: 50 });
+  await plantAnchors(page);
+  // Both SUDS scales show the person's own anchors (from their fear list).
+  await toWriting(page, { presence: null, pre: 50, onBefore: () => showsAnchors(page, PRE) });
   await box(page).pressSequentially('What happened at the station.');
   await page.getByRole('button', { name: 'I have finished writing', exact: true }).click();
   await h2(page, 'Session 1: after writing').waitFor();
   await rate(page, POST, 90);
+  await showsAnchors(page, POST);
   await page.getByRole('group', { name: HARM }).getByRole('radio', { name: 'No', exact: true }).check();
   await axeClean(page, 'after writing');
   assert.equal(await page.locator("main").getByText(/^No one monitors this app/).filter({ visible: true }).count(), 1);
