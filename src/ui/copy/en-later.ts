@@ -565,6 +565,8 @@ export const enLater = {
     chooseHint: 'Nothing is ticked until you tick it.',
     loadingChoices: 'Looking at what you could share…',
     nothingYet: 'There is nothing to share from this time yet. That is all right.',
+    groupsUnreadable: (labels: readonly string[]) =>
+      `${labels.join(', ')}: could not be read just now, so not offered. Nothing is deleted; you can try again later.`,
     showAll: (n: number) => `Show all ${n}`,
     noteLabel: 'A few words to your clinician (optional)',
     preview: 'Show me the report',
