@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { launch, runAxe, formatViolations, trackRequests } from './lib/browser.mjs';
 import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open } from './lib/foundation.mjs';
+import { pdfText } from './lib/pdf.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -156,6 +157,13 @@ test('questionnaire scores and an exposure practice: previewed, printed with the
   await page.emulateMedia({ media: null });
   assert.ok(printedTable?.visible, 'the PHQ-9 table is laid out on paper');
   for (const [i, total] of [15, 6].entries()) assert.ok(printedTable.text.includes(`${dates[i]}\t${total}`), `printed row ${dates[i]} ${total}: ${printedTable.text}`);
+  // And in the PDF itself (spaces are unreliable in the extracted text: compare without them).
+  const squash = (s) => s.replace(/\s+/g, '');
+  const printed = squash(pdfText(await page.pdf({ format: 'A4' })));
+  for (const expected of ['PHQ-9 over time', `DateScore${dates[0]}15${dates[1]}6`, 'PracticeBeforeHighestAfter', 'Written exposure sessions', 'Session 1 of 5']) {
+    assert.ok(printed.includes(squash(expected)), `the PDF has "${expected}"\n${printed.slice(0, 3000)}`);
+  }
+  assert.ok(!printed.includes(squash(SECRET)), 'the words written are not on paper');
 
   // The locked file.
   await page.getByLabel('Choose a passphrase').fill(PASS);
@@ -185,4 +193,35 @@ test('questionnaire scores and an exposure practice: previewed, printed with the
   const cViolations = await runAxe(cp);
   assert.deepEqual(cViolations, [], formatViolations(cViolations));
   assertNoErrors(cErrors, 'clinician');
+});
+
+test('at 200% text on a 320 px phone: the questionnaire and exposure charts stay inside the screen, axe clean', async (t) => {
+  const width = 320;
+  const { page } = await freshPage(t, b.browser, { viewport: { width, height: 640 } });
+  await open(page, '/today');
+  await databaseReady(page);
+  await seed(page);
+  await open(page, '/report', { heading: 'Share your progress' });
+  await page.evaluate(() => {
+    document.documentElement.style.fontSize = '200%';
+  });
+  await page.getByRole('checkbox', { name: /PHQ-9 — mood/ }).check();
+  await page.getByRole('checkbox', { name: /Taking the bus at rush hour/ }).check();
+  await page.getByRole('checkbox', { name: /Written exposure: the sessions I did/ }).check();
+  await page.getByRole('button', { name: 'Show me the report' }).click();
+  await page.getByRole('region', { name: PREVIEW }).waitFor();
+  for (const summary of await page.locator('[data-report] details summary').all()) await summary.click();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  const wide = await page.evaluate(
+    (w) =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => !e.closest('.scroll, .table-wrap, [data-chart] details') && e.getBoundingClientRect().right > w + 0.5)
+        .slice(0, 5)
+        .map((e) => `${e.tagName}.${e.className} "${e.textContent.slice(0, 40)}" ${Math.round(e.getBoundingClientRect().right)}`),
+    width,
+  );
+  assert.ok(scrollWidth <= width, `scrollWidth ${scrollWidth} > ${width}: ${wide.join(', ')}`);
+  const violations = await runAxe(page);
+  assert.deepEqual(violations, [], formatViolations(violations));
 });
