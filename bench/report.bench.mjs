@@ -4,10 +4,12 @@
 //  1. Load the app at #/today so it creates the `groundwork` database; seed a year with raw IndexedDB, every
 //     record schema-valid: one journal entry a day for 365 days (a third free entries of a few sentences,
 //     a third five-senses sessions with ratings and answers, a third thought records), plus a belief
-//     rehearsal twice a week (104 sessions over three beliefs). Measures are not on this branch yet: when the
-//     measures store lands, its provider's 52 weekly records belong in this seed too.
+//     rehearsal twice a week (104 sessions over three beliefs); PHQ-9 and GAD-7 weekly and PCL-5 every two
+//     weeks (130 questionnaires); five fear-list situations with 100 in-vivo practices; one written-exposure
+//     course of five sessions of a few thousand characters each.
 //  2. Open #/report, choose "Everything kept here", open every group's "Show all" and tick every choice
-//     (exercises done, the three beliefs, all 469 journal entries): the largest report a person can make.
+//     (exercises done, the three questionnaires, the three beliefs, the five situations, written
+//     exposure's sessions and its words, all 469 journal entries): the largest report a person can make.
 //  3. Generation: click "Show me the report" and time until the preview's last section is in the DOM and
 //     the next animation frame has run (reading the journal, every provider, each module's summary,
 //     schema validation, rendering), RUNS times (a tick off and on in between discards the preview).
@@ -80,14 +82,53 @@ function seedYear({ days, now }) {
       data: { belief, from: 'own', before, written: belief, after: Math.min(100, before + 20) },
     });
   }
+  // Questionnaires: PHQ-9 and GAD-7 weekly, PCL-5 every two weeks (the default rhythm), all answered.
+  const measures = [];
+  const answers = (n, max) => Array.from({ length: n }, () => Math.floor(rand() * (max + 1)));
+  for (let w = 0; w < 52; w++) {
+    const at = now - (364 - w * 7) * DAY;
+    for (const [measureId, n, max, period] of [['phq9', 9, 3, 'two-weeks'], ['gad7', 7, 3, 'two-weeks'], ...(w % 2 ? [] : [['pcl5', 20, 4, 'month']])]) {
+      const a = answers(n, max);
+      if (measureId === 'phq9') a[8] = 0;
+      measures.push({ id: `m-${measureId}-${w}`, measureId, answers: a, period, startedAt: at, updatedAt: at, completedAt: at, total: a.reduce((x, y) => x + y, 0), band: null });
+    }
+  }
+  // Exposure: five situations on the fear list, 100 in-vivo practices over the year.
+  const situations = ['Taking the bus at rush hour', 'The busy shop on a Saturday', 'Driving past the junction', 'Phoning the office', 'Sitting with my back to the door'];
+  const hierarchy = {
+    id: 'mine',
+    updatedAt: now - 300 * DAY,
+    items: situations.map((text, i) => ({ id: `h${i}`, text, suds: 40 + i * 10, status: 'practising', safe: 'yes', createdAt: now - 360 * DAY })),
+  };
+  const exposures = Array.from({ length: 100 }, (_, i) => {
+    const at = now - (360 - i * 3.5) * DAY;
+    const itemId = `h${i % 5}`;
+    const pre = 30 + Math.floor(rand() * 50);
+    return {
+      id: `x${i}`, kind: 'in-vivo', itemId, startedAt: Math.round(at), updatedAt: Math.round(at), complete: true,
+      data: {
+        itemId, situation: situations[i % 5], prediction: 'I will panic and have to leave', likelihood: Math.floor(rand() * 101),
+        safetyBehaviours: 'Holding my phone', preSuds: pre, presence: 6, peakSuds: Math.min(100, pre + 15), startedAt: Math.round(at),
+        elapsedMs: 1_200_000, postSuds: Math.max(0, pre - 20), happened: pick(['yes', 'partly', 'no']), learned: pick(sentences), needsSupport: false,
+      },
+    };
+  });
+  // Written exposure: one course of five sessions, each a few thousand characters.
+  const sessions = Array.from({ length: 5 }, (_, i) => ({
+    n: i + 1, status: 'done', text: Array.from({ length: 40 }, () => pick(sentences)).join(' '),
+    caret: { start: 0, end: 0, scrollTop: 0 }, timer: { durationMs: 1_800_000, remainingMs: 0, endsAt: null },
+    presence: 5, preSuds: 70 - i * 5, postSuds: 50 - i * 5, selfHarm: 'no', startedAt: now - (60 - i * 7) * DAY, finishedAt: now - (60 - i * 7) * DAY + 1_800_000,
+  }));
+  const written = { id: 'c1', name: 'The crash', status: 'complete', createdAt: now - 61 * DAY, updatedAt: now - 30 * DAY, sessions };
+  const stores = { entries: records, measures, hierarchy: [hierarchy], exposures, writtenExposure: [written] };
   return new Promise((resolve, reject) => {
     const req = indexedDB.open('groundwork');
     req.onerror = () => reject(req.error);
     req.onsuccess = () => {
       const db = req.result;
-      const tx = db.transaction('entries', 'readwrite');
-      for (const r of records) tx.objectStore('entries').put(r);
-      tx.oncomplete = () => (db.close(), resolve(records.length));
+      const tx = db.transaction(Object.keys(stores), 'readwrite');
+      for (const [store, rows] of Object.entries(stores)) for (const r of rows) tx.objectStore(store).put(r);
+      tx.oncomplete = () => (db.close(), resolve(Object.values(stores).reduce((n, rows) => n + rows.length, 0)));
       tx.onabort = tx.onerror = () => reject(tx.error);
     };
   });
@@ -126,7 +167,7 @@ export default async function reportBench({ page, baseURL }) {
       new Promise((res) => {
         const r = indexedDB.open('groundwork');
         r.onsuccess = () => {
-          const ok = r.result.objectStoreNames.contains('entries');
+          const ok = ['entries', 'measures', 'exposures', 'hierarchy', 'writtenExposure'].every((n) => r.result.objectStoreNames.contains(n));
           r.result.close();
           res(ok);
         };
@@ -177,7 +218,7 @@ export default async function reportBench({ page, baseURL }) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Save the file' }).click()]);
   fileBytes = (await stat(await download.path())).size;
 
-  const detail = `${seeded} records (365 days of entries + 104 belief rehearsals), ${ticked} choices ticked, ${sections} sections, ${entriesShown} entries; runs ${generation.map(r1).join(', ')} ms`;
+  const detail = `${seeded} records (365 days of entries + 104 belief rehearsals + 130 questionnaires + 100 in-vivo practices + 5 written sessions), ${ticked} choices ticked, ${sections} sections, ${entriesShown} entries; runs ${generation.map(r1).join(', ')} ms`;
   return [
     { name: 'Report: a year of data, everything ticked → preview on screen (median)', value: r1(median(generation)), unit: 'ms', detail },
     {

@@ -20,6 +20,8 @@ import type { ReportSection } from './schema';
 import { modulesProvider } from './providers/modules';
 import { beliefProvider } from './providers/belief';
 import { entriesProvider } from './providers/entries';
+import { measuresProvider } from './providers/measures';
+import { exposureProvider } from './providers/exposure';
 
 /** One thing the person can tick. */
 export interface ReportOption {
@@ -60,8 +62,8 @@ export interface ReportSectionProvider {
 /** Every provider, in chooser and report order. */
 export const REPORT_PROVIDERS: readonly ReportSectionProvider[] = [
   modulesProvider,
-  // measuresProvider (measures: PHQ-9, GAD-7, PCL-5 trends with band lines),
+  measuresProvider,
   beliefProvider,
-  // exposureProvider (exposure: SUDS over sessions),
+  exposureProvider,
   entriesProvider,
 ];

@@ -15,6 +15,8 @@ import { resetSuperseded } from '../../src/storage/problems';
 import { sealReport } from '../../src/report/file';
 import type { Report } from '../../src/report/schema';
 import { withApp } from './app-context';
+import { appContextMap } from '../../src/ui/context';
+import { appContext } from '../../src/shell/context';
 
 const SLOW = { timeout: 8000 };
 const DAY = 86_400_000;
@@ -125,6 +127,15 @@ describe('progress report: the person’s side', { timeout: 30_000 }, () => {
     expect(screen.getByRole('button', { name: 'Make the locked file' })).toBeEnabled();
     await user.click(screen.getByRole('button', { name: 'Use a passphrase instead' }));
     expect(screen.getByLabelText('Choose a passphrase')).toBeInTheDocument();
+  });
+
+  it('a store that cannot be read takes only its own group away, and says so', async () => {
+    await seed();
+    const ctx = appContextMap({ ...appContext, measures: () => Promise.reject(new Error('blocked')) });
+    render(ReportPage, { props: {}, context: ctx });
+    expect(await screen.findByRole('checkbox', { name: /Rain on Tuesday/ }, SLOW)).toBeInTheDocument();
+    expect(screen.getByText(/^Questionnaires: could not be read just now, so not offered\. Nothing is deleted/)).toBeInTheDocument();
+    expect(screen.queryByText(/could not be put together/)).toBeNull();
   });
 });
 

@@ -41,7 +41,7 @@ export const CHART_WORDS: ChartWords = {
   change: (what, from, to) => `${what} ${from === to ? `stayed at ${from}` : `went from ${from} to ${to}`}`,
   expectNone: 'No predictions answered yet.',
   expect: (n, not, partly, yes, first, last) =>
-    `Of ${n} practices with an answer, what you feared did not happen in ${not}, partly happened in ${partly} and happened in ${yes}. How likely you thought it was: ${first} at first, ${last} most recently.`,
+    `Of ${n} ${n === 1 ? 'practice' : 'practices'} with an answer, what you feared did not happen in ${not}, partly happened in ${partly} and happened in ${yes}. How likely you thought it was: ${first} at first, ${last} most recently.`,
   notRated: 'not rated',
 };
 

@@ -565,6 +565,8 @@ export const enLater = {
     chooseHint: 'Nothing is ticked until you tick it.',
     loadingChoices: 'Looking at what you could share…',
     nothingYet: 'There is nothing to share from this time yet. That is all right.',
+    groupsUnreadable: (labels: readonly string[]) =>
+      `${labels.join(', ')}: could not be read just now, so not offered. Nothing is deleted; you can try again later.`,
     showAll: (n: number) => `Show all ${n}`,
     noteLabel: 'A few words to your clinician (optional)',
     preview: 'Show me the report',
@@ -640,6 +642,38 @@ export const enLater = {
       partial: 'left part-way',
     },
     chart: { table: 'Show the numbers', notRated: 'not rated' },
+    exposure: {
+      label: 'Exposure',
+      hint: 'For each situation you tick: distress before, at its highest and after each practice, and what you predicted against what happened. What you wrote in written exposure goes in only if you tick it.',
+      title: (chart: string, situation: string) => `${chart}: “${situation}”`,
+      writtenOption: 'Written exposure: the sessions I did, with distress before and after (not what I wrote)',
+      writtenDetail: (n: number) => (n === 1 ? 'One session' : `${n} sessions`),
+      writtenTitle: 'Written exposure sessions',
+      writtenSummary: (n: number) =>
+        `${n === 1 ? 'One writing session' : `${n} writing sessions`} done. Distress is 0–100; what was written is not in this report.`,
+      columns: { date: 'Date', session: 'Session', before: 'Distress before', after: 'Distress after' },
+      sessionOf: (n: number) => `Session ${n} of 5`,
+      textOption: 'What I wrote in written exposure — every word, as written',
+      textDetail: 'Only if you want your clinician to read it. You will see it in the report before anything is made.',
+      textTitle: 'What was written in written exposure',
+      textEntryNamed: (name: string, n: number) => `${name} — session ${n} of 5`,
+      writtenModule: 'Written exposure',
+    },
+    measures: {
+      label: 'Questionnaires',
+      hint: 'Your scores over time, with what each range means in plain words. A score is not a diagnosis.',
+      option: (short: string, about: string) => `${short} — ${about.charAt(0).toLowerCase()}${about.slice(1)}`,
+      detail: (n: number, since: string) => (n === 1 ? `Once, on ${since}` : `${n} times since ${since}`),
+      /** Said under PHQ-9's choice, so ticking it is an informed choice. */
+      item9Included: 'Includes your latest answer to question 9.',
+      title: (short: string) => `${short} over time`,
+      dateHeader: 'Date',
+      scoreLabel: 'Score',
+      item9: (question: string, answer: string, n: number) => `Latest answer to question 9 (“${question}”): ${answer} (${n} of 3).`,
+      clusters: (s: { B: number; C: number; D: number; E: number }) =>
+        `Latest by symptom group: intrusions ${s.B} of 20, avoidance ${s.C} of 8, thoughts and mood ${s.D} of 28, arousal and reactivity ${s.E} of 24.`,
+      difficulty: (answer: string) => `How difficult these problems made daily life (latest): ${answer}.`,
+    },
     // Clinician side
     clinician: {
       heading: 'Open a progress report',
