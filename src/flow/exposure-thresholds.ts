@@ -9,11 +9,11 @@
  */
 import { DEFAULT_EXPOSURE_THRESHOLDS, type ExposureThresholds } from './routing';
 
-type Source = Partial<ExposureThresholds> | null | undefined;
+export type ThresholdSource = Partial<ExposureThresholds> | null | undefined;
 
 const AT_MOST: readonly (keyof ExposureThresholds)[] = ['presenceAtMost'];
 
-export function mostProtectiveExposure(...sources: readonly Source[]): ExposureThresholds {
+export function mostProtectiveExposure(...sources: ThresholdSource[]): ExposureThresholds {
   const out: ExposureThresholds = { ...DEFAULT_EXPOSURE_THRESHOLDS };
   for (const source of sources) {
     if (!source) continue;

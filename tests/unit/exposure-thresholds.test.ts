@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mostProtectiveExposure } from '../../src/flow/exposure-thresholds';
+import { mostProtectiveExposure, type ThresholdSource } from '../../src/flow/exposure-thresholds';
 import { DEFAULT_EXPOSURE_THRESHOLDS as D, groundingFirstBeforeExposure, safetyPlanAfterExposure } from '../../src/flow/routing';
 import { clampExposureThresholds } from '../../src/plans/clamp';
 
 describe('mostProtectiveExposure: the defaults, the person’s setting and the plan’s', () => {
-  const table: [string, Parameters<typeof mostProtectiveExposure>, ReturnType<typeof mostProtectiveExposure>][] = [
+  const table: [string, ThresholdSource[], ReturnType<typeof mostProtectiveExposure>][] = [
     ['nothing given → the defaults', [], D],
     ['no setting, no plan (undefined, null) → the defaults', [undefined, null], D],
     ['a setting equal to the defaults → the defaults', [{ ...D }], D],
