@@ -919,7 +919,7 @@ export const enLater = {
   /** A therapist plan's effects elsewhere in the app (issue 16): its crisis contacts beside the built-in lines. */
   planEffects: {
     contactsHeading: 'Contacts from your therapist’s plan',
-    contactsHint: 'Added by the plan you accepted. The crisis lines above always stay.',
+    contactsHint: 'Added by the plan you accepted. The app’s own crisis lines always stay, in Help.',
     call: (number: string) => `Call ${number}`,
     web: 'Web page:',
   },
