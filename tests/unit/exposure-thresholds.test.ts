@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mostProtectiveExposure, type ThresholdSource } from '../../src/flow/exposure-thresholds';
 import { DEFAULT_EXPOSURE_THRESHOLDS as D, groundingFirstBeforeExposure, safetyPlanAfterExposure } from '../../src/flow/routing';
 import { clampExposureThresholds } from '../../src/plans/clamp';
+import { exposureThresholdsInUse } from '../../src/modules/exposure/thresholds';
 
 describe('mostProtectiveExposure: the defaults, the person’s setting and the plan’s', () => {
   const table: [string, ThresholdSource[], ReturnType<typeof mostProtectiveExposure>][] = [
@@ -40,5 +41,22 @@ describe('mostProtectiveExposure: the defaults, the person’s setting and the p
     const plan = clampExposureThresholds({ preSudsAtLeast: 70 }).value;
     expect(groundingFirstBeforeExposure({ preSuds: 72 }, mostProtectiveExposure(D))).toBe(false);
     expect(groundingFirstBeforeExposure({ preSuds: 72 }, mostProtectiveExposure(D, plan))).toBe(true);
+  });
+});
+
+describe('exposureThresholdsInUse (what both exposure modules read)', () => {
+  const app = (own: unknown, plan: unknown) =>
+    ({
+      settings: { get: () => (own instanceof Error ? Promise.reject(own) : Promise.resolve(own)) },
+      plans: () => (plan instanceof Error ? Promise.reject(plan) : Promise.resolve({ activePlanEffects: async () => ({ exposureThresholds: plan }) })),
+    }) as unknown as Parameters<typeof exposureThresholdsInUse>[0];
+
+  it('the plan’s more protective value wins over the person’s setting', async () => {
+    expect(await exposureThresholdsInUse(app({ ...D }, { ...D, postSudsAtLeast: 70 }))).toEqual({ ...D, postSudsAtLeast: 70 });
+  });
+
+  it('a plan or setting that cannot be read leaves the rest (never less protective than the defaults)', async () => {
+    expect(await exposureThresholdsInUse(app({ ...D, riseAtLeast: 20 }, new Error('no storage')))).toEqual({ ...D, riseAtLeast: 20 });
+    expect(await exposureThresholdsInUse(app(new Error('no storage'), new Error('no storage')))).toEqual(D);
   });
 });
