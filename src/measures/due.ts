@@ -104,6 +104,23 @@ export function rhythmInUse(stored: MeasureRhythm | null, history: readonly Meas
   return out;
 }
 
+/** A plan's measure and how often (plans/schema.ts `MeasureRhythm`, structurally: measures/ never imports plans/). */
+export interface PlannedMeasure {
+  id: MeasureId;
+  everyDays: number;
+}
+
+/**
+ * The rhythm with an accepted therapist plan (issue 16: "due measures appear on Today on the plan's rhythm"):
+ * each measure the plan assigns is offered every `everyDays`, even one never taken before; the others keep
+ * the rhythm they had (`rhythmInUse`). A plan adds; it never takes a measure away from the person.
+ */
+export function rhythmWithPlan(base: MeasureRhythm, planned: readonly PlannedMeasure[]): MeasureRhythm {
+  const out: MeasureRhythm = { ...base };
+  for (const m of planned) if ((MEASURE_IDS as readonly string[]).includes(m.id) && m.everyDays > 0) out[m.id] = m.everyDays;
+  return out;
+}
+
 /** Measures are never offered in the session phase (CLINICAL.md §1: no measures while acutely affected). */
 export function offerMeasures(phase: string): boolean {
   return phase !== 'session';

@@ -2,7 +2,7 @@
 // rhythm taken as input (a plan may change it), never "overdue", "Not now" hides one for a period, an
 // unfinished one is offered back, and none in the session phase.
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, DEFAULT_RHYTHM, DUE_SLACK_MS, dueMeasures, offerMeasures, resumable, rhythmInUse, type MeasureHistoryItem } from '../../src/measures/due';
+import { DAY_MS, DEFAULT_RHYTHM, DUE_SLACK_MS, dueMeasures, offerMeasures, resumable, rhythmInUse, rhythmWithPlan, type MeasureHistoryItem } from '../../src/measures/due';
 
 const NOW = Date.UTC(2026, 10, 30, 9);
 const HOUR = 60 * 60 * 1000;
@@ -98,5 +98,32 @@ describe('resumable', () => {
     expect(resumable([a, b, done('phq9', 1)], 'phq9', NOW)?.id).toBe('b');
     expect(resumable([a, done('phq9', 0.01)], 'phq9', NOW)).toBeUndefined();
     expect(resumable([a], 'gad7', NOW)).toBeUndefined();
+  });
+});
+
+describe('rhythmWithPlan: a therapist plan’s measures on its rhythm (issue 16)', () => {
+  it('a plan-assigned PHQ-9 is offered to someone who never took a questionnaire', () => {
+    const rhythm = rhythmWithPlan(rhythmInUse(null, []), [{ id: 'phq9', everyDays: 7 }]);
+    expect(rhythm).toEqual({ phq9: 7 });
+    expect(dueMeasures([], rhythm, NOW)).toEqual([{ measureId: 'phq9', reason: 'new' }]);
+  });
+
+  it('follows the plan’s rhythm, not the default: fortnightly PHQ-9 is not due after 8 days, due after 14', () => {
+    const rhythm = rhythmWithPlan(rhythmInUse(null, [done('phq9', 8)]), [{ id: 'phq9', everyDays: 14 }]);
+    expect(dueMeasures([done('phq9', 8)], rhythm, NOW)).toEqual([]);
+    expect(dueMeasures([done('phq9', 14)], rhythm, NOW)).toMatchObject([{ measureId: 'phq9', reason: 'again' }]);
+  });
+
+  it('a plan adds: measures the person takes on their own keep their rhythm', () => {
+    const history = [done('gad7', 10)];
+    const rhythm = rhythmWithPlan(rhythmInUse(null, history), [{ id: 'pcl5', everyDays: 3 }]);
+    expect(rhythm).toEqual({ gad7: 7, pcl5: 3 });
+    expect(dueMeasures(history, rhythm, NOW).map((d) => d.measureId)).toEqual(['gad7', 'pcl5']);
+  });
+
+  it('no plan leaves the rhythm as it was; "Not now" still hides a planned measure for one period', () => {
+    expect(rhythmWithPlan({ gad7: 7 }, [])).toEqual({ gad7: 7 });
+    const rhythm = rhythmWithPlan({}, [{ id: 'phq9', everyDays: 7 }]);
+    expect(dueMeasures([], rhythm, NOW, { phq9: NOW - DAY_MS })).toEqual([]);
   });
 });

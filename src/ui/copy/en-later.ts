@@ -950,4 +950,11 @@ export const enLater = {
       keptWordsTitle: (label: string) => `${label}: words kept from a backup`,
     },
   },
+  /** A therapist plan's effects elsewhere in the app (issue 16): its crisis contacts beside the built-in lines. */
+  planEffects: {
+    contactsHeading: 'Contacts from your therapist’s plan',
+    contactsHint: 'Added by the plan you accepted. The app’s own crisis lines always stay, in Help.',
+    call: (number: string) => `Call ${number}`,
+    web: 'Web page:',
+  },
 } as const;
