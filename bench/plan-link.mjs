@@ -1,5 +1,5 @@
 // Issue 16: how long is the link of a realistic 10-module plan, and what QR version does it need?
-// `node bench/plan-link.bench.mjs` — loads the app's own TypeScript (src/plans/*) through Vite's SSR module
+// `node bench/plan-link.mjs` (a standalone script, not run by bench/run.mjs: it needs no browser) — loads the app's own TypeScript (src/plans/*) through Vite's SSR module
 // loader (no build), signs the plan with a fresh key exactly as clinician mode does, encodes the link and
 // the QR code, and prints the numbers (also as one JSON line for bench/RESULTS.md).
 //
