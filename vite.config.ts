@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { prerenderFirstScreen } from './scripts/vite-prerender.ts';
 import { precacheIntegrity } from './scripts/precache-integrity.mjs';
 import { bootGuard } from './scripts/vite-boot-guard.ts';
+import { FIRST_SCREEN_COMPONENTS } from './scripts/first-screen-components.ts';
 
 const integrity = precacheIntegrity();
 
@@ -20,6 +21,14 @@ export default defineConfig({
     target: 'es2022',
     // Tone.js is one big lazy chunk by design (never on the first screen's path).
     chunkSizeWarningLimit: 400,
+    // A lazy screen's dependencies are not listed for preloading: the list of every lazy chunk's files sat
+    // in the entry chunk (1.6 KB gzip of file names, growing with each screen), and the files come from the
+    // service worker's cache, where the import waterfall costs milliseconds. Lazy screens carry their own
+    // CSS (see `svelte()` below) and the first screen's is inlined in index.html, so no CSS needs listing
+    // either. index.html keeps its own modulepreloads.
+    modulePreload: {
+      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
+    },
     // Modules the first screen runs that lazy chunks import too: rolldown (1.2, issue rolldown#10731) would
     // split each into its own small chunk, preloaded by index.html (8 files, ~1.5 KB more gzip than together).
     // One group keeps them in one file. List only modules the first screen already runs: whatever matches is
@@ -30,7 +39,7 @@ export default defineConfig({
           groups: [
             {
               name: 'first',
-              test: /node_modules[\\/](valibot|idb)[\\/]|src[\\/]storage[\\/](problems|db|pending|limits|schema|ids|sessions|migrations[\\/].*)\.ts$|src[\\/]flow[\\/](minutes|fits)\.ts$|src[\\/]ui[\\/]copy[\\/]en\.ts$|timing\.ts$/,
+              test: /node_modules[\\/](valibot|idb)[\\/]|src[\\/]storage[\\/](problems|db|pending|limits|schema|ids|sessions|search|migrations[\\/].*)\.ts$|src[\\/]flow[\\/](minutes|fits)\.ts$|src[\\/]ui[\\/]copy[\\/]en\.ts$|timing\.ts$/,
             },
           ],
         },
@@ -38,7 +47,12 @@ export default defineConfig({
     },
   },
   plugins: [
-    svelte(),
+    svelte({
+      // Screens off the first screen carry their styles inside their own JavaScript (injected when they
+      // mount): no CSS files for lazy chunks, so the entry chunk holds no list of them and no preload helper.
+      // The first screen's components keep external CSS, which the prerender inlines into index.html.
+      dynamicCompileOptions: ({ filename }) => (FIRST_SCREEN_COMPONENTS.some((f) => filename.endsWith(f)) ? undefined : { css: 'injected' }),
+    }),
     bootGuard(),
     // Build only: Today's first screen is rendered into index.html and hydrated by main.ts (issue 12).
     prerenderFirstScreen(),

@@ -72,9 +72,9 @@ function inlineEntryCss(html: string, ctx: IndexHtmlTransformContext): string {
     if (!fileName || asset?.type !== 'asset') return link;
     const css = typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
     if (/url\(|<\/style/i.test(css)) return link;
-    // Nothing else loads it (lazy chunks preload only their own CSS): drop the file, so it is not precached.
-    const referenced = Object.values(bundle).some((o) => o.type === 'chunk' && o.code.includes(fileName.split('/').pop()!));
-    if (!referenced) delete bundle[fileName];
+    // The file stays in dist/: a lazy chunk that imports another lazy chunk reaching the entry preloads the
+    // entry's CSS too (Vite's dependency map is written after this hook, so it cannot be checked here), and a
+    // missing file fails that import ("Unable to preload CSS"), online and offline.
     return `<style>${css}</style>`;
   });
 }

@@ -22,6 +22,8 @@ export interface GateInput {
   /** An accepted therapist plan assigns exposure work. */
   planAssigns: boolean;
   agreement?: ExposureAgreement | null;
+  /** When the current phase ends (PhaseState.nextAt), if known. In settling that is when exposure opens. */
+  phaseEndsAt?: number;
 }
 
 export type GateResult = { ok: true } | { ok: false; reason: 'phase' | 'dose-24h' | 'no-agreement'; until?: number };
@@ -37,11 +39,14 @@ const NO_EXPOSURE: readonly Phase[] = ['session', 'settling'];
  * time, the 24 h rule passes at a known moment (`until`), and only the last asks something of them.
  */
 export function exposureGate(input: GateInput): GateResult {
-  if (NO_EXPOSURE.includes(input.phase)) return { ok: false, reason: 'phase' };
-  if (input.kind === 'written' && input.lastDoseTakenAt !== undefined) {
-    const until = input.lastDoseTakenAt + WRITTEN_AFTER_DOSE_MS;
-    if (input.now < until) return { ok: false, reason: 'dose-24h', until };
+  const afterDose = input.kind === 'written' && input.lastDoseTakenAt !== undefined ? input.lastDoseTakenAt + WRITTEN_AFTER_DOSE_MS : undefined;
+  if (NO_EXPOSURE.includes(input.phase)) {
+    // Settling ends at a known moment: say when it opens (for written exposure, not before 24 h either).
+    // The session phase ends when the person says the effects have passed: no time is promised.
+    if (input.phase !== 'settling' || input.phaseEndsAt === undefined) return { ok: false, reason: 'phase' };
+    return { ok: false, reason: 'phase', until: Math.max(input.phaseEndsAt, afterDose ?? 0) };
   }
+  if (afterDose !== undefined && input.now < afterDose) return { ok: false, reason: 'dose-24h', until: afterDose };
   if (!input.planAssigns && !input.agreement) return { ok: false, reason: 'no-agreement' };
   return { ok: true };
 }

@@ -36,6 +36,13 @@ export interface ModuleMeta {
   /** The module needs the person to type (not just optionally): never started in the session phase
    *  (flow/phase.ts `fitsPhase`). */
   asksTyping?: boolean;
+  /** The module asks its own before/after questions and routes to support itself (written exposure: SUDS
+   *  0–100, the self-harm question, the safety plan first): the session skips its 0–10 check-in and
+   *  check-out and saves when the module ends. */
+  ownChecks?: boolean;
+  /** With `ownChecks`: the session's optional note screen still follows the module (in-vivo). It comes after
+   *  the module's own support step, so support still comes before paperwork. */
+  noteAfter?: boolean;
   load: () => Promise<ModuleImpl>;
 }
 

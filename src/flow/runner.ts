@@ -10,6 +10,7 @@ import { sessionMachine, type SessionActor, type SessionContext } from './sessio
 import type { EntriesRepo } from '../storage/entries';
 import { sessionKey, type SessionsRepo } from '../storage/sessions';
 import type { Check, SessionRecord } from '../storage/schema';
+import type { Thresholds } from './routing';
 import { newId } from '../storage/ids';
 import { createWriter } from '../storage/writer';
 import { claim as claimTab, type Busy, type Claim, type Owned, type TabLockHandlers } from '../storage/tab-lock';
@@ -27,7 +28,11 @@ export interface RunnerDeps {
   claim?: (resource: string, handlers: TabLockHandlers) => Promise<Claim>;
   /** Where a snapshot that cannot be restored is kept, raw, before its words go into the journal. */
   quarantine?: QuarantineRepo;
+  /** The routing thresholds for a new session (a therapist plan's, clamped; plans/active.ts); undefined or a
+   *  failure means the defaults. */
+  thresholds?: () => Promise<Thresholds | undefined>;
 }
+
 
 /** What opening a session found: the running session, another tab running it, or nothing to open. */
 export type Opened =
@@ -201,6 +206,7 @@ export function createRunner(deps: RunnerDeps) {
       const meta = deps.findModule(moduleId);
       if (!meta) throw new Error(`Unknown module ${moduleId}`);
       const impl = await meta.load();
+      const thresholds = await deps.thresholds?.().catch(() => undefined);
       const startedAt = now();
       const sessionId = newId();
       // A new id is never busy; claiming it now means another tab opening it later is told so.
@@ -213,6 +219,9 @@ export function createRunner(deps: RunnerDeps) {
           family: meta.family,
           quick: options.quick ?? false,
           ...(options.variant === undefined ? {} : { variant: options.variant }),
+          ...(thresholds ? { thresholds } : {}),
+          ...(meta.ownChecks ? { ownChecks: true } : {}),
+          ...(meta.ownChecks && meta.noteAfter ? { noteAfter: true } : {}),
           now: startedAt,
         },
       });

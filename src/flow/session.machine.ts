@@ -1,6 +1,7 @@
 /**
  * One guided session: check-in → (grounding first?) → the module (a child actor) → check-out → (support
- * first, when the check-out was hard) → note → saved.
+ * first, when the check-out was hard) → note → saved. A module with its own checks (ModuleMeta.ownChecks)
+ * skips check-in and check-out: module → saved, or module → note → saved with ModuleMeta.noteAfter.
  * Global events: GROUND (suspend here, ground, RESUME returns to the same step through deep history),
  * PAUSE/RESUME, and EXIT (always allowed; whatever was written or rated is saved as an unfinished entry).
  *
@@ -24,6 +25,10 @@ export interface SessionInput {
   variant?: string;
   thresholds?: Thresholds;
   now?: number;
+  /** The module asks its own before/after questions (ModuleMeta.ownChecks): no check-in or check-out here. */
+  ownChecks?: boolean;
+  /** With ownChecks: the optional note screen still follows the module (ModuleMeta.noteAfter). */
+  noteAfter?: boolean;
 }
 
 export interface SessionContext {
@@ -33,6 +38,10 @@ export interface SessionContext {
   quick: boolean;
   variant?: string;
   thresholds: Thresholds;
+  /** ModuleMeta.ownChecks (absent in sessions stored before it existed: false). */
+  ownChecks?: boolean;
+  /** ModuleMeta.noteAfter: a module with its own checks that still ends on the session's note screen. */
+  noteAfter?: boolean;
   startedAt: number;
   before?: Check;
   after?: Check;
@@ -107,6 +116,8 @@ export const sessionMachine = setup({
           event.presence !== undefined &&
           event.presence <= context.thresholds.presenceAtMost)),
     isQuick: ({ context }) => context.quick,
+    ownChecks: ({ context }) => context.ownChecks === true,
+    ownChecksThenNote: ({ context }) => context.ownChecks === true && context.noteAfter === true,
     // Support before paperwork: a hard check-out shows Help and other exercises before the note screen.
     supportFirst: ({ context, event }) =>
       event.type === 'CHECK_OUT' && supportAfterCheckOut(context.before, check(event, 0), context.thresholds),
@@ -123,8 +134,21 @@ export const sessionMachine = setup({
     }),
     /** Leaving after a hard rating shows the same support on the way out (never a dead end). */
     flagSupportOnLeaving: assign(({ context }) => ({
-      moreSupport: context.moreSupport || supportOnLeaving(context.before, context.after, context.thresholds),
+      moreSupport:
+        context.moreSupport ||
+        supportOnLeaving(context.before, context.after, context.thresholds) ||
+        // A module with its own checks (exposure) left part-way: its after-questions were never asked, so
+        // the way out always shows the safety plan, Help and grounding (issue 15: never a dead end).
+        (context.ownChecks === true && !context.moduleDone) ||
+        moduleAsksSupport(context.data),
     })),
+    /** A module with its own checks says whether it showed (or wants) more support: the closing screen repeats it. */
+    keepModuleSupport: assign({
+      moreSupport: ({ context, event }) =>
+        context.moreSupport ||
+        (event.type === 'xstate.done.actor.module' &&
+          ((event.output as { moreSupport?: unknown } | undefined)?.moreSupport === true || moduleAsksSupport(event.output))),
+    }),
     startModule: spawnChild('module', {
       id: 'module',
       input: ({ context }): ModuleInput =>
@@ -172,6 +196,8 @@ export const sessionMachine = setup({
     quick: input.quick ?? false,
     ...(input.variant === undefined ? {} : { variant: input.variant }),
     thresholds: input.thresholds ?? DEFAULT_THRESHOLDS,
+    ...(input.ownChecks ? { ownChecks: true } : {}),
+    ...(input.ownChecks && input.noteAfter ? { noteAfter: true } : {}),
     startedAt: input.now ?? Date.now(),
     note: '',
     moduleDone: false,
@@ -189,7 +215,11 @@ export const sessionMachine = setup({
       },
       states: {
         start: {
-          always: [{ guard: 'isQuick', target: 'module', actions: 'startModule' }, { target: 'checkIn' }],
+          always: [
+            { guard: 'isQuick', target: 'module', actions: 'startModule' },
+            { guard: 'ownChecks', target: 'module', actions: 'startModule' },
+            { target: 'checkIn' },
+          ],
         },
         checkIn: {
           on: {
@@ -208,7 +238,12 @@ export const sessionMachine = setup({
         },
         module: {
           on: {
-            'xstate.done.actor.module': { target: 'checkOut', actions: 'keepModuleOutput' },
+            'xstate.done.actor.module': [
+              // The module showed its own support step already (support before paperwork); then the note.
+              { guard: 'ownChecksThenNote', target: 'note', actions: ['keepModuleOutput', 'keepModuleSupport'] },
+              { guard: 'ownChecks', target: '#session.saving', actions: ['keepModuleOutput', 'keepModuleSupport'] },
+              { target: 'checkOut', actions: 'keepModuleOutput' },
+            ],
           },
         },
         checkOut: {
@@ -293,6 +328,14 @@ function check(rated: Rated, at: number): Check {
 function moduleRunning(self: { getSnapshot(): { children: Record<string, unknown> } }): boolean {
   const child = self.getSnapshot().children['module'] as { getSnapshot(): { status: string } } | undefined;
   return child?.getSnapshot().status === 'active';
+}
+
+/**
+ * A module that rates distress itself (exposure: SUDS) keeps `needsSupport` in its data, current with what was
+ * rated (flow/routing.ts safetyPlanAfterExposure); leaving part-way then ends with the same support.
+ */
+function moduleAsksSupport(data: unknown): boolean {
+  return (data as { needsSupport?: unknown } | undefined)?.needsSupport === true;
 }
 
 function moduleData(self: { getSnapshot(): { children: Record<string, unknown> } }): unknown {

@@ -12,6 +12,8 @@ import { breathingMeta } from './grounding/breathing/meta';
 import { thoughtRecordMeta } from './reframing/thought-record/meta';
 import { stuckPointsMeta } from './reframing/stuck-points/meta';
 import { beliefRehearsalMeta } from './reframing/belief-rehearsal/meta';
+import { inVivoMeta } from './exposure/in-vivo/meta';
+import { writtenExposureMeta } from './exposure/written-exposure/meta';
 
 export const MODULES: readonly ModuleMeta[] = [
   fiveSensesMeta,
@@ -23,6 +25,8 @@ export const MODULES: readonly ModuleMeta[] = [
   thoughtRecordMeta,
   stuckPointsMeta,
   beliefRehearsalMeta,
+  inVivoMeta,
+  writtenExposureMeta,
 ];
 
 export function findModule(id: string): ModuleMeta | undefined {

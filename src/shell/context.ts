@@ -4,7 +4,7 @@
  * loaded, calls go straight through (no await between a gesture and starting audio).
  */
 import type { AppContext, SoundChoice } from '../ui/context';
-import { entries, drafts, settings, personal, safetyPlan, askPersistenceOnce, media } from './services';
+import { entries, drafts, settings, personal, safetyPlan, askPersistenceOnce, media, exposures, writtenExposure, measures, plans } from './services';
 import { matchesQuery } from '../storage/entries';
 import { draftWriter } from '../storage/draft-writer';
 import { onLeave } from './lifecycle';
@@ -42,6 +42,13 @@ export const appContext: AppContext = {
   personal,
   media,
   safetyPlan,
+  writtenExposure,
+  exposures,
+  measures,
+  plans,
+  // CONTRACTS C, through the plans chunk (loaded only when a report screen asks).
+  recipientKey: () => plans().then((p) => p.recipientKey()),
+  reportPrivateKey: () => plans().then((p) => p.reportPrivateKey()),
   askPersistenceOnce,
   onLeave,
   router,

@@ -8,9 +8,13 @@ import { sessionsRepo } from '../storage/sessions';
 import { settingsRepo } from '../storage/settings';
 import { personalRepo } from '../storage/personal';
 import type { SafetyPlanRepo } from '../storage/safety-plan';
+import type { WrittenExposureRepo } from '../storage/written-exposure';
+import type { ExposureRepo } from '../storage/exposure';
+import type { MeasuresRepo } from '../storage/measures';
 import { requestPersistence } from '../storage/persist';
 import type { Runner } from '../flow/runner';
 import type { MediaRepo } from '../storage/media';
+import type { PlansService } from '../plans/service';
 import { onLeave } from './lifecycle';
 import { findModule } from '../modules/registry';
 
@@ -37,12 +41,52 @@ export function safetyPlan(): Promise<SafetyPlanRepo> {
   return safetyPlanLoading;
 }
 
+let plansLoading: Promise<PlansService> | undefined;
+/** Therapist plans and clinician keys (issue 16), loaded on first use: never on the first screen. */
+export function plans(): Promise<PlansService> {
+  plansLoading ??= import('../plans/service').then((m) => m.plansService());
+  plansLoading.catch(() => (plansLoading = undefined));
+  return plansLoading;
+}
+
+let writtenExposureLoading: Promise<WrittenExposureRepo> | undefined;
+/** Written exposure courses (issue 15), loaded on first use: their code stays off the first screen. */
+export function writtenExposure(): Promise<WrittenExposureRepo> {
+  writtenExposureLoading ??= import('../storage/written-exposure').then((m) => m.writtenExposureRepo());
+  writtenExposureLoading.catch(() => (writtenExposureLoading = undefined));
+  return writtenExposureLoading;
+}
+
+let exposuresLoading: Promise<ExposureRepo> | undefined;
+/** The fear hierarchy and exposure records, loaded on first use (off the first screen). */
+export function exposures(): Promise<ExposureRepo> {
+  exposuresLoading ??= import('../storage/exposure').then((m) => m.exposureRepo());
+  exposuresLoading.catch(() => (exposuresLoading = undefined));
+  return exposuresLoading;
+}
+
+let measuresLoading: Promise<MeasuresRepo> | undefined;
+/** The questionnaires' repository (and the scoring it derives totals with), loaded on first use. */
+export function measures(): Promise<MeasuresRepo> {
+  measuresLoading ??= import('../storage/measures').then((m) => m.measuresRepo());
+  measuresLoading.catch(() => (measuresLoading = undefined));
+  return measuresLoading;
+}
+
 let runner: Promise<Runner> | undefined;
 
 export function getRunner(): Promise<Runner> {
   // The registry is small metadata Today already shows; only the runner (XState) is worth deferring.
   runner ??= import('../flow/runner').then(({ createRunner }) => {
-    const created = createRunner({ entries, sessions, findModule, onEntrySaved: () => void askPersistenceOnce() });
+    const created = createRunner({
+      entries,
+      sessions,
+      findModule,
+      onEntrySaved: () => void askPersistenceOnce(),
+      // A therapist plan's thresholds, clamped to the documented limits (plans/limits.content.ts), through
+      // the plans chunk (loaded with the first session, not with the runner or the first screen).
+      thresholds: () => plans().then((p) => p.activePlanThresholds()),
+    });
     // Running sessions are saved on every step; pagehide writes the very last keystroke too.
     onLeave(() => created.flushAll());
     return created;

@@ -9,6 +9,10 @@ import type { Draft, Entry, Personal, QuarantineRecord, SessionRecord, SettingRe
 import type { Dose } from './doses.schema';
 import type { MediaRecord } from './media.schema';
 import type { SafetyPlan } from './safety-plan.schema';
+import type { PlanRecord, KeyRecord } from './plans.schema';
+import type { WrittenCourse } from './written-exposure.schema';
+import type { ExposureRecord, Hierarchy } from './exposure.schema';
+import type { MeasureRecord } from './measures.schema';
 import { markSuperseded, reportProblem, type StorageProblem } from './problems';
 import { rescuePending } from './pending';
 import { sealed } from './sealing';
@@ -31,6 +35,12 @@ export interface GroundworkDB extends DBSchema {
   quarantine: { key: string; value: QuarantineRecord; indexes: { at: number } };
   media: { key: string; value: MediaRecord; indexes: { entryId: string; createdAt: number } };
   safetyPlan: { key: string; value: SafetyPlan };
+  plans: { key: string; value: PlanRecord; indexes: { kind: string } };
+  keys: { key: string; value: KeyRecord };
+  writtenExposure: { key: string; value: WrittenCourse };
+  hierarchy: { key: string; value: Hierarchy };
+  exposures: { key: string; value: ExposureRecord; indexes: { itemId: string; startedAt: number } };
+  measures: { key: string; value: MeasureRecord; indexes: { startedAt: number; measureId: string } };
 }
 
 export type Db = IDBPDatabase<GroundworkDB>;

@@ -10,7 +10,7 @@ import { newId } from './ids';
 import { unwrap } from 'idb';
 import { atRest, opened } from './sealing';
 // Static, not import(): a lazy storage import makes the bundler split the first screen's chunk (+3 KB, 20 requests).
-import { buildIndex, searchIndex, type ScanProgress } from './search-scan';
+import type { ScanProgress } from './search-scan';
 
 /** Where the next page of the journal starts: just after this entry, in newest-first order. */
 export interface PageCursor {
@@ -205,6 +205,8 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
       query: string,
       { onProgress, signal }: { onProgress?: (p: ScanProgress) => void; signal?: AbortSignal } = {},
     ): Promise<string[] | undefined> {
+      // Loaded on the first search: the scan is journal-only code, kept off the first screen's chunk.
+      const { buildIndex, searchIndex } = await import('./search-scan');
       const index = await buildIndex(
         unwrap(await db()) as unknown as IDBDatabase,
         onProgress,

@@ -70,6 +70,9 @@ export const SessionRecordSchema = v.object({
 });
 export type SessionRecord = v.InferOutput<typeof SessionRecordSchema>;
 
+const MeasureDays = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(365)));
+const MeasureAt = v.optional(v.number());
+
 /** Settings are typed per key, so a tampered or old value is caught on read and replaced by the default. */
 export const SettingSchemas = {
   sound: v.boolean(),
@@ -104,6 +107,16 @@ export const SettingSchemas = {
   ),
   /** Minutes without a touch or key (or hidden) before the lock closes again. */
   lockAfterMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60)),
+  /** Questionnaires: one item per screen or the whole form on one page — the person's choice. */
+  measureMode: v.picklist(['one', 'form']),
+  /** Days between questionnaires, per measure (measures/due.ts); null = the defaults, for measures already taken. A plan may set it. */
+  measureRhythm: v.nullable(v.object({ phq9: MeasureDays, gad7: MeasureDays, pcl5: MeasureDays })),
+  /** When "Not now" was chosen on Today for each due questionnaire (ms): hidden for one rhythm period. */
+  measuresNotNow: v.object({ phq9: MeasureAt, gad7: MeasureAt, pcl5: MeasureAt }),
+  /** When the person last saved a backup file (ms; 0 = never). Device-only: never exported (backup/stores.ts). */
+  lastBackupAt: v.number(),
+  /** Whether Settings and Today may gently remind about backing up (backup/reminder.ts). */
+  backupReminder: v.boolean(),
   /** Encryption at rest (storage/at-rest.ts): the data key wrapped by the lock's record key, and the
    *  re-encryption under way ('seal' after turning on, 'open' while removing; 'none' when finished). */
   atRest: v.nullable(v.object({ v: v.literal(1), key: v.string(), iv: v.string(), job: v.picklist(['seal', 'open', 'none']) })),
@@ -123,6 +136,11 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   exposureThresholds: { preSudsAtLeast: 85, presenceAtMost: 3, postSudsAtLeast: 85, riseAtLeast: 30 },
   appLock: null,
   lockAfterMinutes: 5,
+  measureMode: 'one',
+  measureRhythm: null,
+  measuresNotNow: {},
+  lastBackupAt: 0,
+  backupReminder: true,
   atRest: null,
 };
 

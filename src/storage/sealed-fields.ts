@@ -18,7 +18,9 @@
 import type { GroundworkDB } from './db';
 import type { Sealer, StoreName } from './sealer';
 
-type Fields = { [S in StoreName]: readonly (keyof GroundworkDB[S]['value'] & string)[] };
+/** Every field name of a store's records (of any member, for a store holding a union such as plans). */
+type KeysOf<T> = T extends unknown ? keyof T & string : never;
+type Fields = { [S in StoreName]: readonly KeysOf<GroundworkDB[S]['value']>[] };
 
 export const SEALED = {
   entries: ['title', 'body', 'data', 'before', 'after'],
@@ -30,6 +32,20 @@ export const SEALED = {
   quarantine: ['raw', 'words', 'reason'],
   media: ['chunks'],
   safetyPlan: ['sections'],
+  // The fear list: the situations in the person's words (with their order and ratings) and their SUDS anchors.
+  hierarchy: ['items', 'anchors'],
+  // One practice: prediction, situation, ratings, what was learned (itemId, startedAt stay plain: indexes).
+  exposures: ['data'],
+  // Written exposure: the memory's name and every session (its text, ratings, the self-harm answer).
+  writtenExposure: ['name', 'sessions'],
+  // Questionnaires: the answers and everything derived from them (score, band, item 9). Which measure was
+  // taken and when stay plain (the due rhythm reads them).
+  measures: ['answers', 'difficulty', 'total', 'band', 'item9'],
+  // Plans being composed in clinician mode (typed on this device). An accepted plan is a clinician's and stays
+  // plain, so its crisis contacts and Today's plan still show while the app is locked.
+  plans: ['draft'],
+  // Clinician keys are CryptoKeys (non-extractable private keys, public keys of clinicians): no words.
+  keys: [],
 } as const satisfies Fields;
 
 /** The stores the re-encryption walks (those with something to seal). */
@@ -95,6 +111,8 @@ export function makeSealer(dataKey: CryptoKey): Sealer {
         if (names.includes(k)) fields[k] = v;
         else plain[k] = v;
       }
+      // Nothing to hide (an accepted plan in the plans store, a personal record with no words yet): as it is.
+      if (!Object.keys(fields).length) return value;
       const iv = crypto.getRandomValues(new Uint8Array(12));
       const ct = await crypto.subtle.encrypt(
         { name: 'AES-GCM', iv, additionalData: aad(store, plain.id) },

@@ -12,6 +12,10 @@ import type { SettingsRepo } from '../storage/settings';
 import type { PersonalRepo } from '../storage/personal';
 import type { MediaRepo } from '../storage/media';
 import type { SafetyPlanRepo } from '../storage/safety-plan';
+import type { WrittenExposureRepo } from '../storage/written-exposure';
+import type { ExposureRepo } from '../storage/exposure';
+import type { MeasuresRepo } from '../storage/measures';
+import type { PlansService } from '../plans/service';
 import type { SoundscapeId } from '../audio/catalog';
 import type { Ranked } from '../flow/helpfulness';
 import type { ModuleMeta } from '../flow/module';
@@ -60,6 +64,14 @@ export interface AppContext {
   media(): Promise<MediaRepo>;
   /** The person's safety plan (Stanley & Brown) and its coalescing writer; loaded on first use. */
   safetyPlan(): Promise<SafetyPlanRepo>;
+  /** Written exposure courses (storage/written-exposure.ts) and their coalescing writer; loaded on first use. */
+  writtenExposure(): Promise<WrittenExposureRepo>;
+  /** The fear hierarchy and exposure records (storage/exposure.ts), loaded on first use. */
+  exposures(): Promise<ExposureRepo>;
+  /** Questionnaire administrations (PHQ-9, GAD-7, PCL-5) and their writer; loaded on first use. */
+  measures(): Promise<MeasuresRepo>;
+  /** Therapist plans (accepted, composed) and this device's clinician keys; loaded on first use (issue 16). */
+  plans(): Promise<PlansService>;
   /** Ask for persistent storage after the first saved entry, once (DESIGN.md §4). */
   askPersistenceOnce(): Promise<void>;
   /** Run `fn` when the page may be going away (pagehide, hidden); returns the unsubscribe function. */
@@ -71,6 +83,10 @@ export interface AppContext {
   sound: SoundChoice;
   /** The grounding exercises, ranked by what has helped this person. */
   rankedGrounding(): Promise<Ranked<ModuleMeta>[]>;
+  /** The clinician's report key (ECDH P-256 public JWK) from the accepted plan, if any (CONTRACTS C). */
+  recipientKey?(): Promise<JsonWebKey | undefined>;
+  /** Clinician mode: the private key that opens reports locked to this device's plans (CONTRACTS C). */
+  reportPrivateKey?(): Promise<CryptoKey | undefined>;
 }
 
 const KEY = Symbol('groundwork.app');

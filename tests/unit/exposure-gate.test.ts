@@ -33,6 +33,18 @@ describe('exposureGate', () => {
     expect(exposureGate({ ...base, kind: 'written', phase: 'window', lastDoseTakenAt: now - 24 * HOUR })).toEqual({ ok: true });
   });
 
+  it('settling says when exposure opens (its end; written exposure not before 24 h); the session phase promises no time', () => {
+    const taken = now - 20 * HOUR;
+    const settlingEnds = taken + 24 * HOUR;
+    const settling = { ...base, phase: 'settling' as const, lastDoseTakenAt: taken, phaseEndsAt: settlingEnds };
+    expect(exposureGate(settling)).toEqual({ ok: false, reason: 'phase', until: settlingEnds });
+    expect(exposureGate({ ...settling, kind: 'written' })).toEqual({ ok: false, reason: 'phase', until: settlingEnds });
+    // A settling phase that ended earlier (other boundaries): written exposure still waits for 24 h.
+    expect(exposureGate({ ...settling, kind: 'written', phaseEndsAt: taken + 12 * HOUR })).toEqual({ ok: false, reason: 'phase', until: taken + WRITTEN_AFTER_DOSE_MS });
+    expect(exposureGate({ ...settling, phase: 'session' })).toEqual({ ok: false, reason: 'phase' });
+    expect(exposureGate({ ...settling, phaseEndsAt: undefined })).toEqual({ ok: false, reason: 'phase' });
+  });
+
   it('in-vivo is not held by the 24 h rule (only by the phase)', () => {
     expect(exposureGate({ ...base, phase: 'window', lastDoseTakenAt: now - 20 * HOUR })).toEqual({ ok: true });
   });

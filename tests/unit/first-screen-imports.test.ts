@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fileExists, readSources, resolveImport, stripComments, SRC } from './lib/import-graph';
+import { FIRST_SCREEN_COMPONENTS } from '../../scripts/first-screen-components';
 
 /** Static imports only: `import … from`, `export … from`, `import '…'`; not `import('…')`, not types. */
 function staticImports(text: string): string[] {
@@ -42,6 +43,11 @@ function eagerFrom(entry: string): { files: Set<string>; packages: Set<string> }
 
 describe('the first screen (main.ts and what it imports eagerly)', () => {
   const { files, packages } = eagerFrom('main.ts');
+
+  it('its components are exactly the ones built with external CSS (inlined into index.html), the rest carry theirs', () => {
+    const eagerComponents = [...files].filter((f) => f.endsWith('.svelte')).map((f) => `src/${f}`);
+    expect([...FIRST_SCREEN_COMPONENTS].sort()).toEqual(eagerComponents.sort());
+  });
 
   it('reaches Today and Help with its crisis contacts', () => {
     expect(files).toContain('shell/Today.svelte');

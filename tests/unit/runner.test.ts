@@ -17,6 +17,7 @@ import type { ModuleMeta } from '../../src/flow/module';
 import type { StepsContext } from '../../src/flow/steps.machine';
 import { fiveSensesMeta } from '../../src/modules/grounding/five-senses/meta';
 import type { StorageProblem } from '../../src/storage/problems';
+import { DEFAULT_THRESHOLDS } from '../../src/flow/routing';
 
 const START = Date.UTC(2026, 10, 24, 20, 0, 0);
 let clock: number;
@@ -497,5 +498,24 @@ describe('a snapshot that cannot be resumed', () => {
     opened?.actor.send({ type: 'EXIT' });
     await new Promise((r) => setTimeout(r, 20));
     expect(JSON.stringify(await app.entries.list())).toContain('the kettle');
+  });
+});
+
+describe('a therapist plan’s thresholds (issue 16)', () => {
+  it('a new session routes with the thresholds the runner is given; without them, or when they fail, the defaults', async () => {
+    const plan = { presenceAtMost: 5, distressAtLeast: 7, afterDistressAtLeast: 8, riseAtLeast: 3 };
+    const withPlan = createRunner({ entries: entriesRepo(getDb), sessions: sessionsRepo(getDb), findModule, thresholds: async () => plan });
+    const a = await withPlan.start(fiveSensesMeta.id);
+    handles.push(a);
+    expect(a.actor.getSnapshot().context.thresholds).toEqual(plan);
+    const failing = createRunner({
+      entries: entriesRepo(getDb),
+      sessions: sessionsRepo(getDb),
+      findModule,
+      thresholds: () => Promise.reject(new Error('plans chunk missing')),
+    });
+    const b = await failing.start(fiveSensesMeta.id);
+    handles.push(b);
+    expect(b.actor.getSnapshot().context.thresholds).toEqual(DEFAULT_THRESHOLDS);
   });
 });

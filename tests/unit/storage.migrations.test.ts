@@ -12,6 +12,10 @@ import { v2 } from './fixtures/v2';
 import { v3 } from './fixtures/v3';
 import { v4 } from './fixtures/v4';
 import { v5 } from './fixtures/v5';
+import { v6 } from './fixtures/v6';
+import { v7 } from './fixtures/v7';
+import { v8 } from './fixtures/v8';
+import { v9 } from './fixtures/v9';
 import { DB_NAME, SCHEMA_VERSION, openGroundwork, type Db } from '../../src/storage/db';
 import { MIGRATIONS, type Migration } from '../../src/storage/migrations';
 import { DraftSchema, EntrySchema, PersonalSchema, QuarantineRecordSchema, SessionRecordSchema, SettingRecordSchema } from '../../src/storage/schema';
@@ -26,9 +30,17 @@ import type { StorageProblem } from '../../src/storage/problems';
 import { DoseSchema } from '../../src/storage/doses.schema';
 import { dosesRepo } from '../../src/storage/doses';
 import { mediaRepo } from '../../src/storage/media';
+import { SafetyPlanSchema } from '../../src/storage/safety-plan.schema';
+import { safetyPlanRepo } from '../../src/storage/safety-plan';
+import { exposureRepo } from '../../src/storage/exposure';
+import { ExposureRecordSchema, HierarchySchema } from '../../src/storage/exposure.schema';
+import { WrittenCourseSchema } from '../../src/storage/written-exposure.schema';
+import { MeasureRecordSchema } from '../../src/storage/measures.schema';
+import { measuresRepo } from '../../src/storage/measures';
+import { writtenExposureRepo } from '../../src/storage/written-exposure';
 
 /** Fixture databases by the version that wrote them (one per released version below today's). */
-const FIXTURES = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5 } as const;
+const FIXTURES = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5, 6: v6, 7: v7, 8: v8, 9: v9 } as const;
 
 let problems: StorageProblem[];
 let stopRecording: () => void;
@@ -115,6 +127,14 @@ describe('fresh install', () => {
             entryId: { keyPath: 'entryId', unique: false, multiEntry: false },
           },
         },
+        measures: {
+          keyPath: 'id',
+          autoIncrement: false,
+          indexes: {
+            measureId: { keyPath: 'measureId', unique: false, multiEntry: false },
+            startedAt: { keyPath: 'startedAt', unique: false, multiEntry: false },
+          },
+        },
         personal: { keyPath: 'id', autoIncrement: false, indexes: {} },
         quarantine: {
           keyPath: 'id',
@@ -127,7 +147,23 @@ describe('fresh install', () => {
           indexes: { updatedAt: { keyPath: 'updatedAt', unique: false, multiEntry: false } },
         },
         safetyPlan: { keyPath: 'id', autoIncrement: false, indexes: {} },
+        hierarchy: { keyPath: 'id', autoIncrement: false, indexes: {} },
+        exposures: {
+          keyPath: 'id',
+          autoIncrement: false,
+          indexes: {
+            itemId: { keyPath: 'itemId', unique: false, multiEntry: false },
+            startedAt: { keyPath: 'startedAt', unique: false, multiEntry: false },
+          },
+        },
+        plans: {
+          keyPath: 'id',
+          autoIncrement: false,
+          indexes: { kind: { keyPath: 'kind', unique: false, multiEntry: false } },
+        },
+        keys: { keyPath: 'id', autoIncrement: false, indexes: {} },
         settings: { keyPath: 'key', autoIncrement: false, indexes: {} },
+        writtenExposure: { keyPath: 'id', autoIncrement: false, indexes: {} },
       },
     });
     expect(problems).toEqual([]);
@@ -162,6 +198,13 @@ describe.each(Object.values(FIXTURES).map((f) => [f.version, f] as const))('upgr
     expect(await rawGetAll(db, 'quarantine')).toEqual('quarantine' in fixture.stores ? [...fixture.stores.quarantine] : []);
     expect((await rawGetAll(db, 'doses')).sort(byId)).toEqual('doses' in fixture.stores ? [...fixture.stores.doses].sort(byId) : []);
     expect(await rawGetAll(db, 'media')).toEqual([]);
+    expect(await rawGetAll(db, 'safetyPlan')).toEqual('safetyPlan' in fixture.stores ? [...fixture.stores.safetyPlan] : []);
+    expect(await rawGetAll(db, 'hierarchy')).toEqual('hierarchy' in fixture.stores ? [...fixture.stores.hierarchy] : []);
+    expect(await rawGetAll(db, 'exposures')).toEqual('exposures' in fixture.stores ? [...fixture.stores.exposures] : []);
+    expect(await rawGetAll(db, 'writtenExposure')).toEqual('writtenExposure' in fixture.stores ? [...fixture.stores.writtenExposure] : []);
+    expect((await rawGetAll(db, 'measures')).sort(byId)).toEqual('measures' in fixture.stores ? [...fixture.stores.measures].sort(byId) : []);
+    expect(await rawGetAll(db, 'plans')).toEqual([]);
+    expect(await rawGetAll(db, 'keys')).toEqual([]);
     expect(problems).toEqual([]);
   });
 
@@ -181,6 +224,11 @@ describe.each(Object.values(FIXTURES).map((f) => [f.version, f] as const))('upgr
     await check('personal', PersonalSchema);
     await check('quarantine', QuarantineRecordSchema);
     await check('doses', DoseSchema);
+    await check('safetyPlan', SafetyPlanSchema);
+    await check('hierarchy', HierarchySchema);
+    await check('exposures', ExposureRecordSchema);
+    await check('writtenExposure', WrittenCourseSchema);
+    await check('measures', MeasureRecordSchema);
   });
 });
 
@@ -340,6 +388,75 @@ describe('upgrade from v4 to today (voice notes, migration 005)', () => {
     expect(list[0]).toMatchObject({ id: fragment.id, kind: 'fragment', mediaId: rec.id });
     expect(list.slice(1).map((e) => e.id)).toEqual(before);
     expect(await media.get(rec.id)).toMatchObject({ entryId: fragment.id, status: 'saved', durationMs: 1200 });
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('upgrade from v6 to today (fear hierarchy and exposures, migration 007)', () => {
+  it('keeps the safety plan as written and opens empty hierarchy and exposure stores that take a list', async () => {
+    await seedAt(6);
+    const get = () => openAt();
+    const plan = await safetyPlanRepo(get).get();
+    expect(plan.sections.coping.map((c) => c.text)).toEqual(['Cold water on my wrists', '5-4-3-2-1 by the window']);
+    const repo = exposureRepo(get);
+    expect((await repo.hierarchy.get()).items).toEqual([]);
+    const saved = await repo.hierarchy.put({
+      id: 'mine',
+      updatedAt: 0,
+      anchors: { a0: 'lying on the beach', a50: 'a job interview', a100: 'the night of the crash' },
+      items: [{ id: 'i1', text: 'Sit in the front seat of a car', suds: 40, status: 'not-yet', safe: 'yes', createdAt: 1 }],
+    });
+    expect((await repo.hierarchy.get()).items[0]!.text).toBe('Sit in the front seat of a car');
+    expect(saved.anchors?.a50).toBe('a job interview');
+    expect(await repo.records.forItem('i1')).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('upgrade from v7 to today (written exposure, migration 008)', () => {
+  it('keeps the fear list, its anchors and the practice as written, and opens an empty written-exposure store', async () => {
+    await seedAt(7);
+    const get = () => openAt();
+    const repo = exposureRepo(get);
+    const list = await repo.hierarchy.get();
+    expect(list.anchors?.a100).toBe('the night of the crash');
+    expect(list.items.map((i) => i.text)).toEqual(['Sit in the passenger seat for ten minutes', 'Walk past the junction']);
+    const practices = await repo.records.forItem('item-car');
+    expect(practices.map((p) => [p.data.preSuds, p.data.peakSuds, p.data.postSuds, p.data.learned])).toEqual([
+      [50, 70, 30, 'The fear peaked and came down while I stayed'],
+    ]);
+    const db = await get();
+    expect(db.objectStoreNames.contains('writtenExposure')).toBe(true);
+    expect(await db.count('writtenExposure')).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('upgrade from v8 to today (questionnaires, migration 009)', () => {
+  it('keeps the written-exposure course word for word, caret and timer included, and opens an empty measures store', async () => {
+    await seedAt(8);
+    const get = () => openAt();
+    const course = await writtenExposureRepo(get).get('course-v8');
+    expect(course?.sessions[0]!.text).toBe(v8.stores.writtenExposure[0].sessions[0].text);
+    expect(course?.sessions[1]).toMatchObject({ status: 'writing', caret: { start: 22, end: 22 }, timer: { remainingMs: 18 * 60_000 } });
+    const db = await get();
+    expect(await db.count('measures')).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('upgrade from v9 to today (therapist plans, migration 010)', () => {
+  it('keeps the questionnaires as answered (the unfinished one carries on) and opens empty plan and key stores', async () => {
+    await seedAt(9);
+    const get = () => openAt();
+    const list = await measuresRepo(get).list();
+    expect(list.map((r) => [r.id, r.total, r.completedAt !== undefined]).sort()).toEqual([
+      ['gad7-v9', 3, false],
+      ['phq9-v9', 11, true],
+    ]);
+    expect((await measuresRepo(get).get('gad7-v9'))?.answers.slice(0, 3)).toEqual([2, 1, null]);
+    const db = await get();
+    for (const store of ['plans', 'keys'] as const) expect(db.objectStoreNames.contains(store)).toBe(true);
     expect(problems).toEqual([]);
   });
 });

@@ -11,8 +11,12 @@ import { m003Quarantine } from './003_quarantine';
 import { m004Doses } from './004_doses';
 import { m005Media } from './005_media';
 import { m006SafetyPlan } from './006_safety_plan';
+import { m007Exposure } from './007_exposure';
+import { m008WrittenExposure } from './008_written_exposure';
+import { m009Measures } from './009_measures';
+import { m010Plans } from './010_plans';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Personal, m003Quarantine, m004Doses, m005Media, m006SafetyPlan];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Personal, m003Quarantine, m004Doses, m005Media, m006SafetyPlan, m007Exposure, m008WrittenExposure, m009Measures, m010Plans];
 
 export type { Migration };

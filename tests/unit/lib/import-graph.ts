@@ -85,8 +85,8 @@ export function fileExists(root: string): (path: string) => boolean {
 /** Layer rules: files matching `from` never import files matching `to` (type-only imports included). */
 export const LAYER_RULES: readonly { rule: string; from: RegExp; to: RegExp }[] = [
   {
-    rule: 'modules/, journal/ and ui/ never import the shell (they get what they need from ui/context.ts)',
-    from: /^(modules|journal|ui)\//,
+    rule: 'modules/, journal/, ui/ and plans/ never import the shell (they get what they need from ui/context.ts)',
+    from: /^(modules|journal|ui|plans)\//,
     to: /^(shell\/|App\.svelte$|main\.ts$)/,
   },
   { rule: 'audio/ and storage/ never import a module', from: /^(audio|storage)\//, to: /^modules\// },
@@ -110,8 +110,9 @@ export const ALLOWED_EDGES: readonly { from: RegExp; to: string; why: string }[]
 /** The pure layers: plain TypeScript, tested in node. */
 export function isPure(path: string): boolean {
   return (
-    /^(flow|storage|measures)\/.*\.ts$/.test(path) ||
+    /^(flow|storage|measures|plans)\/.*\.ts$/.test(path) ||
     /^safety\/[^/]+\.ts$/.test(path) ||
+    /^(crypto\/[^/]+|report\/(schema|shape|build|file|passphrase))\.ts$/.test(path) ||
     /^modules\/.+\/(content|machine)\.ts$/.test(path)
   );
 }
