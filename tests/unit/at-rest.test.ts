@@ -18,6 +18,11 @@ import { mediaRepo } from '../../src/storage/media';
 import { safetyPlanRepo } from '../../src/storage/safety-plan';
 import { settingsRepo } from '../../src/storage/settings';
 import { emptySafetyPlan } from '../../src/storage/safety-plan.schema';
+import { exposureRepo } from '../../src/storage/exposure';
+import { writtenExposureRepo } from '../../src/storage/written-exposure';
+import { measuresRepo } from '../../src/storage/measures';
+import { plansRepo } from '../../src/plans/store';
+import type { ComposedDraft } from '../../src/storage/plans.schema';
 import { buildIndex, searchIndex } from '../../src/storage/search-scan';
 import { SEALED, makeSealer } from '../../src/storage/sealed-fields';
 import { SealedError, isSealed, openMany, setSealer } from '../../src/storage/sealer';
@@ -95,8 +100,39 @@ describe('sealing every store through its repository', () => {
     const plan = emptySafetyPlan();
     plan.sections.warningSigns = [{ id: 'w1', text: SENTENCE }] as never;
     await safetyPlanRepo().put(plan);
+    const exposures = exposureRepo();
+    await exposures.hierarchy.put({
+      id: 'mine',
+      updatedAt: 0,
+      anchors: { a0: SENTENCE, a50: 'x', a100: 'y' },
+      items: [{ id: 'i1', text: SENTENCE, suds: 40, status: 'not-yet', safe: 'yes', createdAt: 1 }],
+    });
+    await exposures.records.put({
+      id: 'x1',
+      kind: 'in-vivo',
+      itemId: 'i1',
+      startedAt: 5,
+      updatedAt: 5,
+      complete: true,
+      data: {
+        itemId: 'i1', situation: SENTENCE, prediction: SENTENCE, likelihood: 60, safetyBehaviours: '', preSuds: 50, presence: 5,
+        peakSuds: 70, startedAt: 5, elapsedMs: 1000, postSuds: 20, happened: 'no', learned: SENTENCE, needsSupport: false,
+      },
+    });
+    const written = writtenExposureRepo();
+    const course = await written.start('lighthouse memory');
+    course.sessions[0]!.text = SENTENCE;
+    await written.put(course);
+    const measures = measuresRepo();
+    const phq = measures.create('phq9', 'two-weeks');
+    await measures.put({ ...phq, answers: [3, 3, 3, 3, 3, 3, 3, 3, 2], completedAt: 9 });
+    const draft: ComposedDraft = {
+      title: SENTENCE, clinician: { name: 'Dr Tide', contact: '' }, modules: [], thresholds: {}, exposureThresholds: {}, measures: [], contacts: [], note: SENTENCE,
+    };
+    await plansRepo().putComposed('p1', draft);
 
-    for (const store of ['entries', 'drafts', 'sessions', 'personal', 'doses', 'quarantine', 'media', 'safetyPlan'] as const) {
+    const stores = ['entries', 'drafts', 'sessions', 'personal', 'doses', 'quarantine', 'media', 'safetyPlan', 'hierarchy', 'exposures', 'writtenExposure', 'measures', 'plans'] as const;
+    for (const store of stores) {
       const raws = await rawAll(d, store);
       expect(raws.length, store).toBeGreaterThan(0);
       for (const raw of raws) {
@@ -120,6 +156,26 @@ describe('sealing every store through its repository', () => {
     expect(audio.type).toBe('audio/webm');
     expect(await audio.text()).toBe(SENTENCE);
     expect(JSON.stringify((await safetyPlanRepo().get()).sections)).toContain(SENTENCE);
+    const h = await exposures.hierarchy.get();
+    expect([h.items[0]?.text, h.anchors?.a0]).toEqual([SENTENCE, SENTENCE]);
+    expect((await exposures.records.forItem('i1'))[0]?.data.learned).toBe(SENTENCE);
+    expect((await exposures.records.countByItem()).get('i1')).toBe(1);
+    expect((await written.get(course.id))?.sessions[0]?.text).toBe(SENTENCE);
+    expect((await written.list())[0]?.name).toBe('lighthouse memory');
+    const taken = await measures.get(phq.id);
+    expect([taken?.answers[8], taken?.item9, taken?.total]).toEqual([2, 2, 26]);
+    // What was taken and when stays plain (the due rhythm counts them); the answers and the score do not.
+    const rawMeasure = (await d.get('measures', phq.id)) as unknown as Record<string, unknown>;
+    expect(rawMeasure).toMatchObject({ measureId: 'phq9', startedAt: phq.startedAt });
+    expect([rawMeasure.answers, rawMeasure.total, rawMeasure.item9, rawMeasure.band]).toEqual([undefined, undefined, undefined, undefined]);
+    expect((await plansRepo().getComposed('p1'))?.draft.note).toBe(SENTENCE);
+  });
+
+  it('an accepted plan (the clinician’s, needed by Help while locked) stays as it is; a composed one is sealed', async () => {
+    const sealer = makeSealer(await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']));
+    const accepted = { id: 'accepted:p:1', kind: 'accepted', plan: { title: 'x' }, trust: 'unsigned', acceptedAt: 1 };
+    expect(await sealer.seal('plans', accepted)).toBe(accepted);
+    expect(isSealed(await sealer.seal('plans', { id: 'p1', kind: 'composed', draft: { note: SENTENCE }, createdAt: 1, updatedAt: 1 }))).toBe(true);
   });
 
   it('search opens sealed entries in memory and finds the words', async () => {
