@@ -20,7 +20,9 @@ import { SEALED_STORES, makeSealer, newDataKey, rewrapDataKey, unwrapDataKey } f
 import { isSealed, sameVersion, setSealer, type Sealer } from './sealer';
 import { atRest, type AtRestHook } from './sealing';
 
-export type AtRest = NonNullable<SettingValue<'atRest'>>;
+/** The `atRest` setting (storage/schema.ts leaves it unchecked, to keep this schema off the first screen). */
+const AtRestSchema = v.nullable(v.object({ v: v.literal(1), key: v.string(), iv: v.string(), job: v.picklist(['seal', 'open', 'none']) }));
+export type AtRest = NonNullable<v.InferOutput<typeof AtRestSchema>>;
 export type LockRecordValue = NonNullable<SettingValue<'appLock'>>;
 export interface ResealProgress {
   job: 'seal' | 'open';
@@ -30,10 +32,10 @@ export interface ResealProgress {
 
 const BATCH = 200;
 
-async function readSetting<K extends 'atRest' | 'appLock'>(d: Db, key: K): Promise<SettingValue<K> | null> {
+async function readSetting<K extends 'atRest' | 'appLock'>(d: Db, key: K): Promise<(K extends 'atRest' ? AtRest : LockRecordValue) | null> {
   const record = await d.get('settings', key);
-  const parsed = v.safeParse(SettingSchemas[key], record?.value);
-  return parsed.success ? (parsed.output as SettingValue<K>) : null;
+  const parsed = v.safeParse(key === 'atRest' ? AtRestSchema : SettingSchemas[key], record?.value);
+  return parsed.success ? (parsed.output as never) : null;
 }
 
 /** Both settings in one transaction: the lock and its key never disagree on disk. */

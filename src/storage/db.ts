@@ -15,7 +15,7 @@ import type { ExposureRecord, Hierarchy } from './exposure.schema';
 import type { MeasureRecord } from './measures.schema';
 import { markSuperseded, reportProblem, type StorageProblem } from './problems';
 import { rescuePending } from './pending';
-import { sealed } from './sealing';
+import { atRest, sealed, type StoreName } from './sealing';
 
 export const DB_NAME = 'groundwork';
 /** Always the number of the newest migration. */
@@ -100,6 +100,20 @@ export async function putOne<S extends 'entries' | 'sessions' | 'drafts' | 'sett
   const stored = await sealed(store, value);
   const tx = db.transaction(store, 'readwrite');
   await committed(tx, tx.store.put(stored as never));
+}
+
+/**
+ * Read-modify-write of one record: `make` gets the stored record (opened, or undefined) and returns the next.
+ * Lock off: one transaction. Lock on: storage/sealer.ts `changeSealed` (WebCrypto cannot run inside a
+ * transaction, so it reads and opens, seals, and writes only if the record is still the one it read).
+ */
+export async function changeOne<T>(db: Db, store: StoreName, key: string, make: (stored: unknown) => T): Promise<T> {
+  const a = await atRest.on;
+  if (a) return a.change(db, store, key, make as (stored: unknown) => T & object);
+  const tx = db.transaction(store, 'readwrite');
+  const next = make(await tx.store.get(key));
+  await committed(tx, tx.store.put(next as never));
+  return next;
 }
 
 /** Wait for a write transaction to commit, with its own error rather than its requests' AbortErrors. */

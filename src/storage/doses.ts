@@ -4,8 +4,8 @@
  * The repository takes instants; the screens turn a date and time the person typed into one.
  */
 import * as v from 'valibot';
-import { getDb, classify, type Db } from './db';
-import { atRest, opened, sealed } from './sealing';
+import { getDb, classify, changeOne, type Db } from './db';
+import { opened, sealed } from './sealing';
 import { DoseSchema, type Dose, type DoseSetting } from './doses.schema';
 import { reportProblem } from './problems';
 import { newId } from './ids';
@@ -81,13 +81,7 @@ export function dosesRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
         if (!current.success) throw new Error(`No readable dose ${id}`);
         return v.parse(DoseSchema, { ...fn(current.output), id, updatedAt: now() });
       };
-      const a = await atRest.on;
-      if (a) return a.change(d, 'doses', id, make);
-      const tx = d.transaction('doses', 'readwrite');
-      const next = make(await tx.store.get(id));
-      await tx.store.put(next);
-      await tx.done;
-      return next;
+      return await changeOne(d, 'doses', id, make);
     });
   }
 
@@ -141,7 +135,7 @@ export function dosesRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
     async get(id: string): Promise<Dose | undefined> {
       const raw = await (await db()).get('doses', id);
       if (raw === undefined) return undefined;
-      const parsed = v.safeParse(DoseSchema, (await opened('doses', [raw], 'plain'))[0]);
+      const parsed = v.safeParse(DoseSchema, (await opened('doses', [raw]))[0]);
       if (!parsed.success) {
         reportProblem({ kind: 'invalid-records', count: 1 });
         return undefined;
@@ -152,7 +146,7 @@ export function dosesRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
     /** Every dose, newest taken first; soft-deleted ones left out. */
     async list(): Promise<Dose[]> {
       const raw = await (await db()).getAllFromIndex('doses', 'takenAt');
-      return parseAll(await opened('doses', raw.reverse(), 'plain'));
+      return parseAll(await opened('doses', raw.reverse()));
     },
 
     /**
@@ -169,7 +163,7 @@ export function dosesRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
         if ((cursor.value as Partial<Dose>).deletedAt === undefined) kept++;
       }
       await tx.done;
-      return parseAll(await opened('doses', raw, 'plain'));
+      return parseAll(await opened('doses', raw));
     },
 
     /** Soft delete: gone from the list and from the phase, back with "Undo". */

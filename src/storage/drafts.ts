@@ -54,10 +54,8 @@ export function draftsRepo(db: () => Promise<Db> = getDb, now: () => number = Da
      */
     async waiting(): Promise<WaitingDraft[]> {
       const byId = new Map<string, Draft>();
-      const raws = await (await db()).getAll('drafts');
-      const open = await opened('drafts', raws);
-      for (const [i, raw] of raws.entries()) {
-        const parsed = v.safeParse(DraftSchema, open[i]);
+      for (const raw of await opened('drafts', await (await db()).getAll('drafts'))) {
+        const parsed = v.safeParse(DraftSchema, raw);
         const id = (raw as { id?: unknown } | undefined)?.id;
         if (parsed.success) byId.set(parsed.output.id, parsed.output);
         else if (typeof id === 'string') byId.set(id, { id, fields: salvageFields(raw), updatedAt: 0 });

@@ -3,12 +3,12 @@
  * damaged on disk, is reported and skipped — never deleted, so a later fix can still recover it.
  */
 import * as v from 'valibot';
-import { getDb, classify, putOne, committed, type Db } from './db';
+import { getDb, classify, putOne, committed, changeOne, type Db } from './db';
 import { EntrySchema, type Entry } from './schema';
 import { reportProblem, reportUnreadable } from './problems';
 import { newId } from './ids';
 import { unwrap } from 'idb';
-import { atRest, opened } from './sealing';
+import { opened } from './sealing';
 // Static, not import(): a lazy storage import makes the bundler split the first screen's chunk (+3 KB, 20 requests).
 import type { ScanProgress } from './search-scan';
 
@@ -58,15 +58,7 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
         if (!current) throw new Error(`No entry ${id}`);
         return v.parse(EntrySchema, { ...(current as Entry), ...patch, id, updatedAt: now() });
       };
-      return write(async (d) => {
-        // Lock on: read, open, change, seal, write if unchanged (sealer.ts). Off: one transaction.
-        const a = await atRest.on;
-        if (a) return a.change(d, 'entries', id, make);
-        const tx = d.transaction('entries', 'readwrite');
-        const next = make(await tx.store.get(id));
-        await committed(tx, tx.store.put(next));
-        return next;
-      });
+      return write((d) => changeOne(d, 'entries', id, make));
     },
 
     async get(id: string): Promise<Entry | undefined> {

@@ -6,12 +6,12 @@
  * Every read parses with the schema; a damaged record is reported and skipped, never deleted.
  */
 import * as v from 'valibot';
-import { getDb, classify, committed, type Db } from './db';
+import { getDb, classify, committed, changeOne, type Db } from './db';
 import { MediaRecordSchema, type MediaRecord } from './media.schema';
 import { EntrySchema } from './schema';
 import { reportProblem, reportUnreadable } from './problems';
 import { newId } from './ids';
-import { atRest, opened, sealed } from './sealing';
+import { opened, sealed } from './sealing';
 
 export function mediaRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
   async function write<T>(fn: (d: Db) => Promise<T>): Promise<T> {
@@ -37,12 +37,7 @@ export function mediaRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
         if (!current) throw new Error(`No recording ${id}`);
         return v.parse(MediaRecordSchema, { ...fn(current), id, updatedAt: now() });
       };
-      const a = await atRest.on;
-      if (a) return a.change(d, 'media', id, make);
-      const tx = d.transaction('media', 'readwrite');
-      const next = make(await tx.store.get(id));
-      await committed(tx, tx.store.put(next));
-      return next;
+      return await changeOne(d, 'media', id, make);
     });
   }
 

@@ -1,15 +1,14 @@
 /** The person's own grounding material (orientation statement, safe place). One record, id `mine`. */
 import * as v from 'valibot';
-import { getDb, classify, committed, type Db } from './db';
+import { getDb, classify, changeOne, type Db } from './db';
 import { PersonalSchema, type Personal } from './schema';
 import { reportProblem, reportUnreadable } from './problems';
-import { atRest, opened } from './sealing';
+import { opened } from './sealing';
 
 export function personalRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
   return {
     async get(): Promise<Personal> {
-      const raw = await (await db()).get('personal', 'mine');
-      const parsed = v.safeParse(PersonalSchema, raw === undefined ? raw : (await opened('personal', [raw]))[0]);
+      const parsed = v.safeParse(PersonalSchema, (await opened('personal', [await (await db()).get('personal', 'mine')]))[0]);
       return parsed.success ? parsed.output : { id: 'mine', updatedAt: 0 };
     },
     async update(patch: Partial<Omit<Personal, 'id' | 'updatedAt'>>): Promise<Personal> {
@@ -29,12 +28,7 @@ export function personalRepo(db: () => Promise<Db> = getDb, now: () => number = 
             updatedAt: now(),
           });
         };
-        const a = await atRest.on;
-        if (a) return await a.change(d, 'personal', 'mine', make);
-        const tx = d.transaction('personal', 'readwrite');
-        const next = make(await tx.store.get('mine'));
-        await committed(tx, tx.store.put(next));
-        return next;
+        return await changeOne(d, 'personal', 'mine', make);
       } catch (error) {
         reportProblem(classify(error));
         throw error;

@@ -6,7 +6,7 @@ import { getDb, classify, putOne, type Db } from './db';
 import type { QuarantineRecord } from './schema';
 import { reportProblem, reportUnreadable } from './problems';
 import { wordsIn } from './salvage';
-import { atRest, opened, sealed } from './sealing';
+import { opened } from './sealing';
 
 export function quarantineRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
   return {

@@ -6,8 +6,8 @@
  * words stay on disk for a later fix) and is reported.
  */
 import * as v from 'valibot';
-import { getDb, classify, committed, type Db } from './db';
-import { atRest, opened, sealed } from './sealing';
+import { getDb, classify, changeOne, type Db } from './db';
+import { opened } from './sealing';
 import { reportProblem, reportUnreadable } from './problems';
 import { createWriter, type Writer } from './writer';
 import { SafetyPlanSchema, emptySafetyPlan, type SafetyPlan } from './safety-plan.schema';
@@ -54,12 +54,7 @@ export function safetyPlanRepo(db: () => Promise<Db> = getDb, now: () => number 
           }
           return v.parse(SafetyPlanSchema, { ...plan, id: 'mine', updatedAt: now() });
         };
-        const a = await atRest.on;
-        if (a) return await a.change(d, 'safetyPlan', 'mine', make);
-        const tx = d.transaction('safetyPlan', 'readwrite');
-        const next = make(await tx.store.get('mine'));
-        await committed(tx, tx.store.put(next));
-        return next;
+        return await changeOne(d, 'safetyPlan', 'mine', make);
       } catch (error) {
         if (!(error instanceof UnreadablePlanError)) reportProblem(classify(error));
         throw error;

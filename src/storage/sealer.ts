@@ -5,7 +5,7 @@
  *  - unlocked: writes are sealed, sealed records are opened;
  *  - locked (the data key dropped): writes wait for the unlock (the writers keep the words in memory
  *    meanwhile), so nothing is written in the clear while the lock is on; reads of sealed records fail with
- *    `SealedError('locked')`, except the two modes Ground needs while locked (OpenMode);
+ *    `SealedError('locked')`, except what Ground needs while locked (`hook.open` below);
  *  - off: the slot is empty (sealing.ts reads and writes records as they are).
  * A record says itself whether it is sealed (`sealed` present), so a store can hold both while the
  * re-encryption runs, and every record stays readable.
@@ -16,7 +16,7 @@
  * only if the record is still the one it read (`changeSealed`, retried otherwise).
  */
 import type { Db } from './db';
-import { atRest, type AtRestHook, type OpenMode, type StoreName } from './sealing';
+import { atRest, type AtRestHook, type StoreName } from './sealing';
 
 export type { StoreName };
 
@@ -165,8 +165,9 @@ export async function changeSealed<S extends StoreName, T extends object>(
 
 const hook: AtRestHook = {
   seal: sealRecord,
-  open: (store, raws, mode?: OpenMode) =>
-    mode === 'skip' ? openReadable(store, raws) : mode === 'plain' ? openOrPlain(store, raws) : openMany(store, raws),
+  // While locked: Ground reads unfinished sessions (sealed ones left out) and today's dose phase (a dose's
+  // plain part: when it was taken, not its note).
+  open: (store, raws) => (store === 'sessions' ? openReadable(store, raws) : store === 'doses' ? openOrPlain(store, raws) : openMany(store, raws)),
   change: (d, store, key, fn) => changeSealed(d, store, key, fn) as never,
 
 };

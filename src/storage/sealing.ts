@@ -13,13 +13,12 @@ import type { Db, GroundworkDB } from './db';
 
 export type StoreName = StoreNames<GroundworkDB>;
 
-/** 'skip': while locked, leave sealed records out (Ground reading unfinished sessions while locked);
- *  'plain': while locked, give their plain part (a dose without its note: the dose phase keeps working). */
-export type OpenMode = 'skip' | 'plain';
-
 export interface AtRestHook {
   seal<T extends object>(store: StoreName, value: T): Promise<T>;
-  open(store: StoreName, raws: readonly unknown[], mode?: OpenMode): Promise<unknown[]>;
+  /** While locked, what a store gives depends on the store (sealer.ts `hook`): sessions leave sealed records
+   *  out (Ground reads unfinished sessions while locked), doses give their plain part (the dose phase keeps
+   *  working), every other store fails with a SealedError. */
+  open(store: StoreName, raws: readonly unknown[]): Promise<unknown[]>;
   change<T extends object>(d: Db, store: StoreName, key: string, fn: (current: unknown) => T): Promise<T>;
 }
 
@@ -32,11 +31,12 @@ export async function sealed<T extends object>(store: StoreName, value: T): Prom
 }
 
 /** The records as their schemas expect them. A sealed record found while the lock is off cannot be read:
- *  that is said (a `SealedError`, reason `off`), not passed off as damage. */
-export async function opened(store: StoreName, raws: readonly unknown[], mode?: OpenMode): Promise<unknown[]> {
+ *  that is said (an error), not passed off as damage (which a parse failure would be, or worse, a record whose
+ *  fields are all optional read as empty and later written over). */
+export async function opened(store: StoreName, raws: readonly unknown[]): Promise<unknown[]> {
   const a = await atRest.on;
-  if (a) return a.open(store, raws, mode);
+  if (a) return a.open(store, raws);
   if (raws.some((r) => (r as { sealed?: unknown } | undefined)?.sealed))
-    throw Object.assign(Error('Encrypted record, and the app lock is off'), { name: 'SealedError', reason: 'off' });
+    throw Error('sealed, lock off');
   return raws as unknown[];
 }

@@ -27,7 +27,7 @@ export function sessionsRepo(db: () => Promise<Db> = getDb) {
       if (pendingWrites.has(sessionKey(id))) return pendingWrites.get<SessionRecord | null>(sessionKey(id)) ?? undefined;
       const raw = await (await db()).get('sessions', id);
       if (raw === undefined) return undefined;
-      const [open] = await opened('sessions', [raw], 'skip');
+      const [open] = await opened('sessions', [raw]);
       if (open === undefined) return undefined; // sealed, and the app is locked
       const parsed = v.safeParse(SessionRecordSchema, open);
       if (!parsed.success) reportUnreadable('sessions', id);
@@ -42,7 +42,7 @@ export function sessionsRepo(db: () => Promise<Db> = getDb) {
       const unsaved = pendingWrites.withPrefix<SessionRecord | null>('sessions:');
       const byId = new Map<string, SessionRecord>();
       const unreadable: unknown[] = [];
-      for (const r of await opened('sessions', await (await db()).getAllFromIndex('sessions', 'updatedAt'), 'skip')) {
+      for (const r of await opened('sessions', await (await db()).getAllFromIndex('sessions', 'updatedAt'))) {
         const parsed = v.safeParse(SessionRecordSchema, r);
         if (parsed.success) byId.set(parsed.output.id, parsed.output);
         else unreadable.push((r as { id?: unknown } | undefined)?.id);
