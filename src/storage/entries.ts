@@ -198,8 +198,8 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
       { onProgress, signal }: { onProgress?: (p: ScanProgress) => void; signal?: AbortSignal } = {},
     ): Promise<string[] | undefined> {
       // Loaded on the first search: the scan is journal-only code, kept off the first screen's chunk.
-      const { buildIndex, searchIndex } = await import('./search-scan');
-      const index = await buildIndex(
+      const { keptIndex, searchIndex } = await import('./search-scan');
+      const index = await keptIndex(
         unwrap(await db()) as unknown as IDBDatabase,
         onProgress,
         () => signal?.aborted === true,

@@ -52,7 +52,9 @@ let waiting: (() => void)[] = [];
 export function setSealer(next: Sealer | undefined, isClosed = false): void {
   sealer = next;
   closed = !next && isClosed;
-  atRest.on = next || closed ? hook : undefined;
+  // A new hook object at every unlock: what was kept in memory for one unlock is not used in the next.
+  atRest.on = next ? { ...hook } : closed ? hook : undefined;
+  if (!next) atRest.closed?.();
   if (next) {
     const w = waiting;
     waiting = [];

@@ -22,7 +22,9 @@ export interface AtRestHook {
   change<T extends object>(d: Db, store: StoreName, key: string, fn: (current: unknown) => T): Promise<T>;
 }
 
-export const atRest: { on?: AtRestHook | Promise<AtRestHook> } = {};
+/** `on`: the slot. `closed`: called when the app locks or the lock is removed (the main-thread search index,
+ *  which holds opened words in memory, is dropped then: storage/search-scan.ts). */
+export const atRest: { on?: AtRestHook | Promise<AtRestHook>; closed?: () => void } = {};
 
 /** What to store for `value` (sealed while the lock is on). */
 export async function sealed<T extends object>(store: StoreName, value: T): Promise<T> {

@@ -3,11 +3,13 @@
  * key range — one request per 500 records, where a cursor costs one per record), validates each record,
  * and keeps what the person wrote as one folded string per entry. The search worker keeps that index
  * between searches and rebuilds it only when the store changed (count or newest `updatedAt`); the
- * main-thread fallback (entries.searchIds) builds it per search. No idb wrapper, no DOM: it runs in a worker.
+ * main-thread search (entries.searchIds: no worker, or encryption at rest on — the worker has no key) keeps
+ * it the same way in `keptIndex`. No idb wrapper, no DOM: it runs in a worker.
  */
 import * as v from 'valibot';
 import { EntrySchema } from './schema';
 import { haystack, matchesHaystack } from './search';
+import { atRest } from './sealing';
 
 export interface SearchRow {
   id: string;
@@ -85,6 +87,27 @@ export async function buildIndex(
   }
   rows.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   return { rows, unreadable, signature };
+}
+
+let kept: { db: IDBDatabase; key: unknown; index: SearchIndex } | undefined;
+
+/**
+ * The main thread's index, kept between searches while the store is unchanged (its signature), as the
+ * worker keeps its own. With encryption at rest it holds opened words in memory: it is kept only for the
+ * unlock it was built in (sealer.ts gives each unlock a new hook object) and dropped when the app locks.
+ */
+export async function keptIndex(
+  db: IDBDatabase,
+  onProgress?: (p: ScanProgress) => void,
+  cancelled?: () => boolean,
+  open?: (raws: unknown[]) => Promise<unknown[]>,
+): Promise<SearchIndex | undefined> {
+  const key = await atRest.on;
+  atRest.closed = () => (kept = undefined);
+  if (kept?.db === db && kept.key === key && kept.index.signature === (await storeSignature(db))) return kept.index;
+  const index = await buildIndex(db, onProgress, cancelled, open);
+  if (index) kept = { db, key, index };
+  return index;
 }
 
 /** Ids of the entries matching `query`, newest first. */

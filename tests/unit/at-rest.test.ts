@@ -335,4 +335,19 @@ describe('search with the lock on', () => {
     const ids = await entriesRepo().searchIds('words 2');
     expect(ids).toHaveLength(1);
   });
+
+  it('the main thread keeps its index between searches, sees a new entry, and drops it when the app locks', async () => {
+    await seedEntries(3);
+    const d = await getDb();
+    const key = await recordKey();
+    await (await turnOn(d, LOCK, key)).job;
+    expect(await entriesRepo().searchIds('lantern')).toEqual([]);
+    const added = await entriesRepo().create({ kind: 'free', title: 'Lantern', body: 'a lantern by the door', complete: true });
+    expect(await entriesRepo().searchIds('lantern')).toEqual([added.id]);
+    closeAtRest();
+    // Locked: nothing kept answers; the search needs the key again.
+    await expect(entriesRepo().searchIds('lantern')).rejects.toMatchObject({ reason: 'locked' });
+    await unlockAtRest(d, key);
+    expect(await entriesRepo().searchIds('lantern')).toEqual([added.id]);
+  });
 });
