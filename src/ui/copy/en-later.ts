@@ -478,7 +478,7 @@ export const enLater = {
     intro:
       'A passphrase that closes Groundwork after a few minutes without use, and whenever it has been in the background that long. While it is closed, Ground me now, Help and the crisis lines still work; nothing you wrote shows.',
     scope:
-      'With the lock on, what you write is also encrypted on this device: journal entries, answers, drafts, voice notes, your safety plan and grounding words. Only the passphrase opens them. Dates and the kind of each entry stay readable, so the journal can still be listed quickly.',
+      'With the lock on, your words and answers are also encrypted on this device: journal entries and voice notes, drafts and unfinished exercises, your grounding words, your safety plan, notes on doses, your fear list and exposure practices, written exposure, questionnaire answers and scores, and plans you are writing in clinician mode. Only the passphrase opens them. Some things stay readable so Groundwork can work while it is locked: dates and the kind of each record, your settings, a therapist’s plan you accepted (so its contacts show in Help), and clinician keys.',
     warning:
       'If you forget the passphrase, it cannot be recovered. Nobody can reset it — not us, not your clinician — because it is never kept anywhere.',
     backupFirst: 'Make a backup first',
@@ -553,7 +553,7 @@ export const enLater = {
   atRest: {
     sealing: (done: number, total: number) => `Encrypting what is stored: ${done} of ${total} records. You can keep using Groundwork; if it is closed, this carries on after the next unlock.`,
     opening: (done: number, total: number) => `Decrypting what is stored: ${done} of ${total} records. The lock comes off when this is finished; if Groundwork is closed, it carries on after the next unlock.`,
-    sealed: 'Everything stored is encrypted.',
+    sealed: 'Everything listed above is encrypted.',
     removing: 'Removing the lock: decrypting what is stored first…',
     changedOnlyKey: 'The passphrase is changed. Your records did not need re-encrypting: only the key that opens them was locked again with the new passphrase.',
   },
