@@ -103,16 +103,17 @@ export async function putOne<S extends 'entries' | 'sessions' | 'drafts' | 'sett
 }
 
 /**
- * Read-modify-write of one record: `make` gets the stored record (opened, or undefined) and returns the next.
- * Lock off: one transaction. Lock on: storage/sealer.ts `changeSealed` (WebCrypto cannot run inside a
- * transaction, so it reads and opens, seals, and writes only if the record is still the one it read).
+ * Read-modify-write of one record: `make` gets the stored record (opened, or undefined) and returns the next
+ * (undefined: leave it). Lock off: one transaction. Lock on: storage/sealer.ts `changeSealed` (WebCrypto
+ * cannot run inside a transaction, so it reads and opens, seals, and writes only if the record is still the
+ * one it read).
  */
 export async function changeOne<T>(db: Db, store: StoreName, key: string, make: (stored: unknown) => T): Promise<T> {
   const a = await atRest.on;
   if (a) return a.change(db, store, key, make as (stored: unknown) => T & object);
   const tx = db.transaction(store, 'readwrite');
   const next = make(await tx.store.get(key));
-  await committed(tx, tx.store.put(next as never));
+  await committed(tx, next === undefined ? tx.done : tx.store.put(next as never));
   return next;
 }
 

@@ -3,7 +3,7 @@
  * damaged on disk, is reported and skipped — never deleted, so a later fix can still recover it.
  */
 import * as v from 'valibot';
-import { getDb, classify, putOne, committed, changeOne, type Db } from './db';
+import { getDb, classify, putOne, changeOne, type Db } from './db';
 import { EntrySchema, type Entry } from './schema';
 import { reportProblem, reportUnreadable } from './problems';
 import { newId } from './ids';
@@ -214,14 +214,13 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
     },
 
     async restore(id: string): Promise<void> {
-      await write(async (d) => {
-        const tx = d.transaction('entries', 'readwrite');
-        const current = await tx.store.get(id);
-        if (current) {
-          const { deletedAt: _gone, ...rest } = current;
-          await committed(tx, tx.store.put({ ...rest, updatedAt: now() }));
-        } else await tx.done;
-      });
+      await write((d) =>
+        changeOne(d, 'entries', id, (current) => {
+          if (!current) return undefined;
+          const { deletedAt: _gone, ...rest } = current as Entry;
+          return { ...rest, updatedAt: now() };
+        }),
+      );
     },
 
     /** Remove for good the entries deleted longer ago than the undo window. */
