@@ -25,12 +25,12 @@ import { seedInPage } from './journal-1000.bench.mjs';
 const N = 10_000;
 const RUNS = 5;
 const SEARCH_RUNS = 8;
-const KEYS = 40;
+const KEYS = 100;
 const GAP_MS = 60;
 const MARKER = 'lighthouse';
 const QUERIES = [MARKER, 'letter', 'curtains', 'whitby'];
 const PASS = 'river stone quiet lamp';
-const TYPED = 'the kettle clicked off and I stayed with it'.slice(0, KEYS);
+const TYPED = 'the kettle clicked off and I stayed with it, '.repeat(3).slice(0, KEYS);
 const LONG = 5_000;
 
 const quantile = (xs, q) => {
