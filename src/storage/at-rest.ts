@@ -20,7 +20,8 @@ import { SEALED_STORES, makeSealer, newDataKey, rewrapDataKey, unwrapDataKey } f
 import { isSealed, sameVersion, setSealer, type Sealer } from './sealer';
 import { atRest, type AtRestHook } from './sealing';
 
-/** The `atRest` setting (storage/schema.ts leaves it unchecked, to keep this schema off the first screen). */
+/** The `atRest` record of the settings store: only this file reads and writes it, so its schema is here, not
+ *  in storage/schema.ts `SettingSchemas` (which is on the first screen). */
 const AtRestSchema = v.nullable(v.object({ v: v.literal(1), key: v.string(), iv: v.string(), job: v.picklist(['seal', 'open', 'none']) }));
 export type AtRest = NonNullable<v.InferOutput<typeof AtRestSchema>>;
 export type LockRecordValue = NonNullable<SettingValue<'appLock'>>;
@@ -34,7 +35,7 @@ const BATCH = 200;
 
 async function readSetting<K extends 'atRest' | 'appLock'>(d: Db, key: K): Promise<(K extends 'atRest' ? AtRest : LockRecordValue) | null> {
   const record = await d.get('settings', key);
-  const parsed = v.safeParse(key === 'atRest' ? AtRestSchema : SettingSchemas[key], record?.value);
+  const parsed = v.safeParse(key === 'atRest' ? AtRestSchema : SettingSchemas.appLock, record?.value);
   return parsed.success ? (parsed.output as never) : null;
 }
 

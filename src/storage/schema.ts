@@ -117,11 +117,8 @@ export const SettingSchemas = {
   lastBackupAt: v.number(),
   /** Whether Settings and Today may gently remind about backing up (backup/reminder.ts). */
   backupReminder: v.boolean(),
-  /** Encryption at rest (storage/at-rest.ts): the data key wrapped by the lock's record key, and the
-   *  re-encryption under way ('seal' after turning on, 'open' while removing; 'none' when finished). */
-  // Checked where it is read, by storage/at-rest.ts `AtRestSchema` (which loads with the lock): its schema here
-  // would cost the first screen bytes for a setting only the lock's code ever reads.
-  atRest: v.pipe(v.unknown(), v.check((x) => x !== undefined)),
+  // Encryption at rest's record (`atRest`: the data key wrapped by the lock's record key, and the
+  // re-encryption under way) is in the settings store too, but read and checked only by storage/at-rest.ts.
 } as const;
 export type SettingKey = keyof typeof SettingSchemas;
 export type SettingValue<K extends SettingKey> = v.InferOutput<(typeof SettingSchemas)[K]>;
@@ -143,7 +140,6 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   measuresNotNow: {},
   lastBackupAt: 0,
   backupReminder: true,
-  atRest: null,
 };
 
 export const SettingRecordSchema = v.object({ key: v.string(), value: v.unknown() });

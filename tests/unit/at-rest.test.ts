@@ -54,8 +54,8 @@ function visibleText(raw: unknown): string {
   return String(raw);
 }
 
-/** The `atRest` setting (unchecked in storage/schema.ts; storage/at-rest.ts checks it). */
-const atRestSetting = async () => (await settingsRepo().get('atRest')) as AtRest | null;
+/** The `atRest` setting as stored (storage/at-rest.ts reads and writes it). */
+const atRestSetting = async () => ((await (await getDb()).get('settings', 'atRest'))?.value ?? null) as AtRest | null;
 
 async function rawAll(d: Db, store: Parameters<Db['getAll']>[0]): Promise<unknown[]> {
   return d.getAll(store);
