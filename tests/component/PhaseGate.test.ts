@@ -2,7 +2,7 @@
  * The phase gate at the direct-link entry point, and Today's phase card, with a real (in-memory) dose log:
  * a module that does not fit right after a dose is not started — the screen says why and offers what fits.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import { IDBFactory } from 'fake-indexeddb';
 import Exercise from '../../src/shell/Exercise.svelte';
@@ -10,6 +10,7 @@ import PhaseSlot from '../../src/shell/today/PhaseSlot.svelte';
 import { resetConnection } from '../../src/storage/db';
 import { dosesRepo } from '../../src/storage/doses';
 import { sessionsRepo } from '../../src/storage/sessions';
+import { doses as shellDoses } from '../../src/shell/dose-state.svelte';
 
 const HOUR = 3_600_000;
 
@@ -17,7 +18,10 @@ beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
   resetConnection();
 });
-afterEach(() => resetConnection());
+afterEach(() => {
+  vi.restoreAllMocks();
+  resetConnection();
+});
 
 describe('direct link #/exercise/<id>', () => {
   it('right after a dose, a module that asks for typing is not started: it says why and offers what fits', async () => {
@@ -30,6 +34,19 @@ describe('direct link #/exercise/<id>', () => {
     expect(offered).toContain('#/exercise/five-senses');
     expect(offered).not.toContain('#/exercise/temperature');
     expect(offered).toContain('#/session-mode');
+    expect(await sessionsRepo().unfinished()).toEqual([]);
+  });
+
+  it('when the dose log cannot be read, the phase is unknown: a typing module waits, as right after a dose', async () => {
+    // A dose was logged minutes ago, but reading the log fails (storage trouble): the most protective phase
+    // applies, never "between doses" with everything open.
+    await dosesRepo().add({ takenAt: Date.now() - 10 * 60_000, setting: 'home' });
+    vi.spyOn(shellDoses, 'latest').mockRejectedValue(new DOMException('read failed', 'UnknownError'));
+    location.hash = '#/exercise/thought-record';
+    render(Exercise, { route: { name: 'exercise', moduleId: 'thought-record' } });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Thought record: not this one for now' })).toBeInTheDocument();
+    expect(screen.getByText(/Right after a dose is a time to rest/)).toBeInTheDocument();
+    expect(location.hash).toBe('#/exercise/thought-record');
     expect(await sessionsRepo().unfinished()).toEqual([]);
   });
 
