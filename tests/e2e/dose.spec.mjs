@@ -184,3 +184,24 @@ test('an exercise begun before a dose does not reopen in session mode: its words
   assert.ok(String(stored).includes('the allotment'), 'the words typed before the dose are kept');
   assertNoErrors(errors);
 });
+
+test('session mode: effects not eased after 4 h — it says to call the clinic now, or the emergency number; ending still waits for the person', async (t) => {
+  const { page } = await freshPage(t, b.browser, { timezoneId: 'Europe/London', locale: 'en-GB' });
+  const errors = collectErrors(page);
+  await page.clock.install({ time: T0 });
+  await open(page, '/doses', { heading: 'Your doses' });
+  await page.getByRole('button', { name: 'I took my dose now' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
+  const long = page.getByText(/It has been more than 4 hours since your dose\..*call your clinic now\..*local emergency number/);
+  // Three hours in, without "the effects have passed": no alarm yet, only the standing advice.
+  await page.clock.fastForward('03:00:00');
+  await page.getByRole('button', { name: 'The effects have passed' }).waitFor();
+  assert.equal(await long.count(), 0, 'not before 4 h');
+  // Past four hours: said plainly, once, and session mode stays until the person ends it.
+  await page.clock.fastForward('01:01:00');
+  await long.waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
+  await page.getByRole('button', { name: 'The effects have passed' }).waitFor();
+  await axeClean(page, 'session mode, effects not eased after 4 h');
+  assertNoErrors(errors);
+});
