@@ -77,4 +77,18 @@ describe('Today’s phase card', () => {
     expect(screen.getByText(/Days after: .* \(you are here\)/)).toBeInTheDocument();
     expect(document.body.textContent).not.toMatch(/\d+ ?%|missed|streak/i);
   });
+
+  it.each([
+    ['the following days (day 5)', 5 * 24, 'Now: following days.'],
+    ['between sessions (day 20)', 20 * 24, 'Now: between sessions.'],
+  ])('in %s the card offers the practice to carry on with (reframing), not a second copy of the grounding list', async (_label, hours, now) => {
+    const doses = dosesRepo();
+    const d = await doses.add({ takenAt: Date.now() - hours * HOUR, setting: 'home' });
+    await doses.markEffectsPassed(d.id, Date.now() - (hours - 2) * HOUR);
+    render(PhaseSlot);
+    expect(await screen.findByText(now)).toBeInTheDocument();
+    const offered = [...document.querySelectorAll('ul.fits a')].map((a) => a.getAttribute('href'));
+    expect(offered).toContain('#/exercise/thought-record');
+    expect(offered.filter((h) => /five-senses|orientation|safe-place|temperature|body|breathing/.test(h ?? ''))).toEqual([]);
+  });
 });
