@@ -15,6 +15,8 @@ import {
   type Phase,
 } from '../../src/flow/phase';
 import { ALL_PHASES, type Family, type ModuleMeta } from '../../src/flow/module';
+import { NOT_NOW } from '../../src/flow/phase-not-now';
+import { findModule } from '../../src/modules/registry';
 import { MODULES } from '../../src/modules/registry';
 
 const MIN = 60_000;
@@ -225,6 +227,16 @@ describe('the phase gate', () => {
       expect(m.asksTyping).toBeFalsy();
     }
     expect(modulesFor(MODULES as ModuleMeta[], 'between')).toHaveLength(MODULES.length);
+  });
+
+  it('what session mode says waits, waits exactly that long: typing and reframing until the effects have passed, exposure until the days after', () => {
+    // Settling starts when the effects have passed — before any sleep — and typing and reframing fit there.
+    expect(fitsPhase(findModule('thought-record')!, 'settling')).toBe(true);
+    expect(fitsPhase(findModule('safe-place')!, 'settling')).toBe(true);
+    expect(fitsPhase(findModule('written-exposure')!, 'settling')).toBe(false);
+    expect(NOT_NOW.session).toMatch(/type or rethink wait until the effects have passed/);
+    expect(NOT_NOW.session).toMatch(/difficult memories waits until the days after/);
+    expect(NOT_NOW.session).not.toMatch(/slept|sleep/);
   });
 
   it('in the window, reframing and exposure come first', () => {
