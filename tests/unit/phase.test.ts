@@ -17,6 +17,7 @@ import {
 import { ALL_PHASES, type Family, type ModuleMeta } from '../../src/flow/module';
 import { NOT_NOW } from '../../src/flow/phase-not-now';
 import { findModule } from '../../src/modules/registry';
+import { IN_THE_MOMENT } from '../../src/flow/ground';
 import { MODULES } from '../../src/modules/registry';
 
 const MIN = 60_000;
@@ -237,6 +238,16 @@ describe('the phase gate', () => {
     expect(NOT_NOW.session).toMatch(/type or rethink wait until the effects have passed/);
     expect(NOT_NOW.session).toMatch(/difficult memories waits until the days after/);
     expect(NOT_NOW.session).not.toMatch(/slept|sleep/);
+  });
+
+  it('Ground me now, an entry point of its own, can start only what fits the session phase (no temperature, no typing)', () => {
+    for (const m of IN_THE_MOMENT) {
+      const meta = findModule(m.moduleId)!;
+      expect(fitsPhase(meta, 'session'), m.moduleId).toBe(true);
+      expect(meta.family).toBe('grounding');
+      expect(meta.asksTyping).toBeFalsy();
+    }
+    expect(IN_THE_MOMENT.map((m) => m.moduleId)).not.toContain('temperature');
   });
 
   it('in the window, reframing and exposure come first', () => {
