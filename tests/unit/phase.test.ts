@@ -117,6 +117,15 @@ describe('phaseAt: which dose counts', () => {
     expect(phaseAt([late], T0 + h(5)).since).toBe(T0 + h(2));
     expect(phaseAt([dose(T0 - 2 * DAY, { loggedAt: T0 })], T0).phase).toBe('window');
   });
+  it.each<[string, number, Phase]>([
+    ['logged 1 h 59 after taking it: session mode waits for the person', h(1, 59), 'session'],
+    ['logged 2 h after taking it: settling from the 2 h mark', h(2), 'settling'],
+  ])('late-logging boundary to the minute — %s', (_label, loggedAfter, phase) => {
+    const d = dose(T0, { loggedAt: T0 + loggedAfter });
+    expect(phaseAt([d], T0 + h(2)).phase).toBe(phase);
+    expect(phaseAt([d], T0 + h(2) - MIN).phase).toBe('session');
+  });
+
   it('a dose logged 1 h after taking it still waits for the person to say the effects have passed', () => {
     const soon = dose(T0, { loggedAt: T0 + h(1) });
     expect(phaseAt([soon], T0 + h(2, 30))).toMatchObject({ phase: 'session', awaitingEffects: true });
