@@ -45,6 +45,7 @@ test('dose day: log now → session mode → effects passed after 2 h → settli
   await page.getByRole('button', { name: 'Save this dose' }).click();
   await page.getByRole('alert').filter({ hasText: 'That time has not come yet' }).waitFor();
   assert.equal(await page.getByText('No doses logged yet.').count(), 1);
+  await axeClean(page, '#/doses, an earlier time refused');
 
   // "I took my dose now" opens session mode.
   await page.getByRole('radio', { name: 'At home' }).check();
@@ -85,6 +86,7 @@ test('dose day: log now → session mode → effects passed after 2 h → settli
   await page.getByRole('button', { name: 'The effects have passed' }).click();
   await page.getByRole('button', { name: 'Yes, I am all right' }).click();
   await page.getByText(/Session mode has ended/).waitFor();
+  await axeClean(page, 'session mode, ended');
 
   // Settling: Today says where the person is.
   await page.getByRole('link', { name: 'Go to Today' }).click();
@@ -105,6 +107,25 @@ test('dose day: log now → session mode → effects passed after 2 h → settli
   await open(page, '/doses', { heading: 'Your doses' });
   await page.getByText(/Tue 24 Nov, 09:00 · At home/).waitFor();
   await page.getByText(/Effects passed Tue 24 Nov, 11:01/).waitFor();
+  await axeClean(page, '#/doses, one dose listed');
+
+  // Session mode opened by its address outside the session phase says so, and where to go.
+  await open(page, '/session-mode', { heading: 'Session mode' });
+  await page.getByText('You are not in session mode now.', { exact: false }).waitFor();
+  await axeClean(page, '#/session-mode outside the session phase');
+
+  // Day 5 (following days) and day 20 (between): Today's card for each, axe clean.
+  for (const [hours, now, heading] of [
+    [5 * 24, /Now: following days\./, 'Day 5 after your session'],
+    [20 * 24, /Now: between sessions\./, 'Day 20 after your session'],
+  ]) {
+    await page.clock.setFixedTime(T0 + hours * HOUR);
+    await open(page, '/today', { heading: 'Today' });
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: heading }).waitFor();
+    await page.getByText(now).waitFor();
+    await axeClean(page, `#/today (${heading})`);
+  }
 
   assertNoErrors(errors);
   assert.deepEqual(requests.foreignRequests(), [], 'requests to another origin');
