@@ -7,6 +7,9 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import { IDBFactory } from 'fake-indexeddb';
 import Exercise from '../../src/shell/Exercise.svelte';
 import PhaseSlot from '../../src/shell/today/PhaseSlot.svelte';
+import PlanToday from '../../src/shell/today/PlanToday.svelte';
+import { plans } from '../../src/shell/services';
+import { decodePayload, encodePayload } from '../../src/plans/codec';
 import { resetConnection } from '../../src/storage/db';
 import { dosesRepo } from '../../src/storage/doses';
 import { sessionsRepo } from '../../src/storage/sessions';
@@ -90,5 +93,46 @@ describe('Today’s phase card', () => {
     const offered = [...document.querySelectorAll('ul.fits a')].map((a) => a.getAttribute('href'));
     expect(offered).toContain('#/exercise/thought-record');
     expect(offered.filter((h) => /five-senses|orientation|safe-place|temperature|body|breathing/.test(h ?? ''))).toEqual([]);
+  });
+});
+
+describe('Today’s plan card follows the phase too', () => {
+  async function acceptPlan() {
+    const plan = {
+      v: 1 as const,
+      id: 'p-window',
+      createdAt: Date.now() - 48 * HOUR,
+      title: 'After session 3',
+      clinician: { name: 'Dr Rivera', contact: '' },
+      modules: [
+        { moduleId: 'thought-record', day: 'any' as const },
+        { moduleId: 'stuck-points', day: 1 as const },
+        { moduleId: 'five-senses', day: 'any' as const },
+      ],
+    };
+    await (await plans()).repo.accept(await decodePayload(await encodePayload({ plan })), 'unsigned');
+  }
+  const planLinks = () => [...document.querySelectorAll('section.plan a[href^="#/exercise/"]')].map((a) => a.getAttribute('href'));
+
+  it('right after a dose, assigned reframing is listed but not offered as a way in: only what fits links', async () => {
+    await acceptPlan();
+    await dosesRepo().add({ takenAt: Date.now() - 10 * 60_000, setting: 'home' });
+    render(PlanToday);
+    await screen.findByRole('heading', { level: 2, name: /After session 3/ });
+    await waitFor(() => expect(planLinks()).toContain('#/exercise/five-senses'));
+    expect(planLinks()).not.toContain('#/exercise/thought-record');
+    expect(planLinks()).not.toContain('#/exercise/stuck-points');
+    // Still there, named, with when it opens: the plan is not hidden, only not offered now.
+    expect(screen.getByText('Thought record')).toBeInTheDocument();
+    expect(screen.getAllByText(/once the effects have passed/).length).toBeGreaterThan(0);
+  });
+
+  it('in the days after, the same plan links every assigned exercise', async () => {
+    await acceptPlan();
+    const d = await dosesRepo().add({ takenAt: Date.now() - 30 * HOUR, setting: 'home' });
+    await dosesRepo().markEffectsPassed(d.id, Date.now() - 28 * HOUR);
+    render(PlanToday);
+    await screen.findByRole('heading', { level: 2, name: /After session 3/ });
+    await waitFor(() => expect(planLinks()).toEqual(expect.arrayContaining(['#/exercise/thought-record', '#/exercise/stuck-points', '#/exercise/five-senses'])));
   });
 });
