@@ -79,6 +79,12 @@ export const GATE = {
     `Written exposure waits at least 24 hours after a dose, so that the memory work happens when you are steady. It will be available from ${when}.`,
   noAgreement: 'Exposure work is done together with a clinician. When you have agreed it with yours, you can say so here.',
   meanwhile: 'Meanwhile, these might help',
+  /** The fear list and the agreement ask for writing about what is feared: not while a dose's effects last. */
+  listSession:
+    'Your fear list waits while the effects of a dose last: writing about what you fear is work for later, not for now. It is kept just as it is, and opens again once the effects have passed.',
+  agreeSession:
+    'Exposure work, and saying you have agreed it with your clinician, wait while the effects of a dose last. This page opens again once the effects have passed.',
+  sessionMode: 'Back to session mode',
 };
 
 /** Charts per situation (habituation and expectancy violation). */
