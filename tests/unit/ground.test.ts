@@ -136,6 +136,21 @@ describe('Ground me now', () => {
     expect(interrupted?.sessionId).toBe(imagery.id);
   });
 
+  it('pressed inside muscle tensing when feet and hands helped most: no second "Body grounding" — the next best of the set starts', async () => {
+    const runner = pageLoad();
+    const pmr = await runner.start('body'); // opened from Today
+    handles.push(pmr);
+    pmr.actor.send({ type: 'SKIP_CHECK_IN' });
+    (pmr.module() as AnyActorRef).send({ type: 'CHOOSE', part: 'pmr' });
+    // The person's ranking: feet and hands first, then Here and now.
+    const ranked = [{ moduleId: 'body', variant: 'anchor' }, { moduleId: 'orientation' }, { moduleId: 'five-senses' }];
+    const { handle, interrupted } = await beginGrounding(runner, (avoid) => ranked.find((m) => !avoid.has(m.moduleId)) ?? ranked[0]!);
+    handles.push(handle);
+    expect(interrupted).toEqual({ sessionId: pmr.id, title: 'Body grounding' });
+    expect(handle.meta.id).toBe('orientation');
+    expect(runner.live().filter((h) => h.meta.id === 'body')).toHaveLength(1);
+  });
+
   it('the safe place’s way out ends the imagery, words kept, and opens Here and now — never the imagery again', async () => {
     const runner = pageLoad();
     const imagery = await runner.start('safe-place', { quick: true }); // chosen from the list on the Ground screen
