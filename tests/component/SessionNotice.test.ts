@@ -9,7 +9,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { createActor, fromPromise, type AnyActorRef } from 'xstate';
 import SessionView from '../../src/ui/session/SessionView.svelte';
-import { sessionMachine, type SessionActor } from '../../src/flow/session.machine';
+import { sessionMachine, type SaveEntryInput, type SessionActor } from '../../src/flow/session.machine';
 import { createStepsMachine } from '../../src/flow/steps.machine';
 import type { SessionHandle } from '../../src/flow/runner';
 import { fiveSensesMeta } from '../../src/modules/grounding/five-senses/meta';
@@ -24,7 +24,7 @@ async function session(save: Save, drive: (actor: SessionActor, module: () => An
   const machine = sessionMachine.provide({
     actors: {
       module: createStepsMachine('one-step', ['a']),
-      saveEntry: fromPromise<string>(() =>
+      saveEntry: fromPromise<string, SaveEntryInput>(() =>
         save === 'ok' ? Promise.resolve('entry-1') : save === 'fail' ? Promise.reject(new Error('QuotaExceededError')) : new Promise(() => {}),
       ),
     },
