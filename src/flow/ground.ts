@@ -175,6 +175,8 @@ export async function beginGrounding(
   let current: SessionHandle | undefined;
   // Sessions dealt with here; one ended just now may still be in storage while its entry is written.
   const seen = new Set<string>();
+  // Exercises left unfinished earlier, not running in this page: at most one unfinished per exercise.
+  const leftEarlier: { id: string; moduleId: string }[] = [];
 
   for (const h of runner.live()) {
     seen.add(h.id);
@@ -215,6 +217,8 @@ export async function beginGrounding(
     } else if (record.status === 'suspended') {
       interrupted.push({ sessionId: record.id, title: meta.title });
       suspendedModules.add(record.moduleId);
+    } else {
+      leftEarlier.push({ id: record.id, moduleId: record.moduleId });
     }
   }
 
@@ -222,6 +226,13 @@ export async function beginGrounding(
   if (!handle) {
     const picked = target ? { moduleId: target } : await pick(suspendedModules);
     const choice = typeof picked === 'string' ? { moduleId: picked } : picked;
+    // The same exercise left unfinished earlier (yesterday's 5-4-3-2-1, not on screen): ended first, its
+    // words kept in the journal, so grounding starts at step 1 and Today never lists it twice. One open in
+    // another tab cannot be opened here and is left as it is.
+    for (const old of leftEarlier.filter((r) => r.moduleId === choice.moduleId)) {
+      const h = await runner.open(old.id);
+      if (h) await end(h);
+    }
     handle = await runner.start(choice.moduleId, { quick: true, variant: choice.variant });
   }
   return { handle, interrupted: interrupted[0] };

@@ -125,6 +125,29 @@ describe('Ground me now', () => {
     expect(runner.live()).toHaveLength(1);
   });
 
+  it('an unfinished 5-4-3-2-1 left earlier (not on screen): Ground starts it afresh at step 1, the old one kept in the journal — never two unfinished', async () => {
+    const before = pageLoad();
+    const old = await before.start('five-senses'); // opened from Today, left on step 1 with words
+    handles.push(old);
+    old.actor.send({ type: 'SKIP_CHECK_IN' });
+    (old.module() as AnyActorRef).send({ type: 'TYPE', text: 'a mug from yesterday' });
+    await old.flush();
+    for (const h of handles.splice(0)) h.stop(); // the page goes away
+
+    const runner = pageLoad();
+    const { handle, interrupted } = await beginGrounding(runner, () => 'five-senses');
+    handles.push(handle);
+    expect(handle.id).not.toBe(old.id);
+    expect(handle.actor.getSnapshot().value).toEqual({ flow: 'module' });
+    expect(interrupted).toBeUndefined();
+    await handle.flush();
+    const unfinished = (await runner.unfinished()).filter((u) => u.meta.id === 'five-senses');
+    expect(unfinished.map((u) => u.record.id)).toEqual([handle.id]);
+    const kept = await entriesRepo().get(old.id);
+    expect(kept?.complete).toBe(false);
+    expect(JSON.stringify(kept?.data)).toContain('a mug from yesterday');
+  });
+
   it('pressed inside safe-place imagery: the imagery is suspended (offered back) and an outward exercise starts', async () => {
     const runner = pageLoad();
     const imagery = await runner.start('safe-place');
