@@ -227,15 +227,33 @@ export async function beginGrounding(
     const picked = target ? { moduleId: target } : await pick(suspendedModules);
     const choice = typeof picked === 'string' ? { moduleId: picked } : picked;
     // The same exercise left unfinished earlier (yesterday's 5-4-3-2-1, not on screen): ended first, its
-    // words kept in the journal, so grounding starts at step 1 and Today never lists it twice. One open in
-    // another tab cannot be opened here and is left as it is.
-    for (const old of leftEarlier.filter((r) => r.moduleId === choice.moduleId)) {
-      const h = await runner.open(old.id);
-      if (h) await end(h);
-    }
+    // words kept in the journal, so grounding starts at step 1 and Today never lists it twice.
+    await endLeftEarlier(runner, leftEarlier.filter((r) => r.moduleId === choice.moduleId).map((r) => r.id));
     handle = await runner.start(choice.moduleId, { quick: true, variant: choice.variant });
   }
   return { handle, interrupted: interrupted[0] };
+}
+
+/** End these unfinished sessions, words kept in the journal; one open in another tab cannot be opened and is left as it is. */
+async function endLeftEarlier(runner: Runner, ids: readonly string[]): Promise<void> {
+  for (const id of ids) {
+    const h = await runner.open(id);
+    if (h) await end(h);
+  }
+}
+
+/**
+ * Another exercise picked from the Ground screen's list, quick-started. At most one unfinished session per
+ * exercise: one of it left earlier (not running in this page, not suspended and offered back) is ended
+ * first, words kept in the journal.
+ */
+export async function startQuick(runner: Runner, moduleId: string): Promise<SessionHandle> {
+  const running = new Set(runner.live().map((h) => h.id));
+  const ids = (await runner.unfinished())
+    .filter(({ record }) => record.moduleId === moduleId && record.status === 'active' && !running.has(record.id))
+    .map(({ record }) => record.id);
+  await endLeftEarlier(runner, ids);
+  return runner.start(moduleId, { quick: true });
 }
 
 /** Where "Back to where you were" leads: the previous screen, unless it was an exercise (offered apart). */

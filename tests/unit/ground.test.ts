@@ -9,7 +9,7 @@ import { getDb } from '../../src/storage/db';
 import { entriesRepo } from '../../src/storage/entries';
 import { sessionsRepo } from '../../src/storage/sessions';
 import { createRunner, type SessionHandle } from '../../src/flow/runner';
-import { beginGrounding, returnTarget } from '../../src/flow/ground';
+import { beginGrounding, returnTarget, startQuick } from '../../src/flow/ground';
 import type { ModuleMeta } from '../../src/flow/module';
 import { fiveSensesMeta } from '../../src/modules/grounding/five-senses/meta';
 import { orientationMeta } from '../../src/modules/grounding/orientation/meta';
@@ -146,6 +146,26 @@ describe('Ground me now', () => {
     const kept = await entriesRepo().get(old.id);
     expect(kept?.complete).toBe(false);
     expect(JSON.stringify(kept?.data)).toContain('a mug from yesterday');
+  });
+
+  it('another exercise picked from the Ground screen’s list: one of it left unfinished earlier is ended first, words kept', async () => {
+    const before = pageLoad();
+    const old = await before.start('orientation');
+    handles.push(old);
+    old.actor.send({ type: 'CHECK_IN', presence: 5, distress: 4 });
+    await old.flush();
+    for (const h of handles.splice(0)) h.stop();
+
+    const runner = pageLoad();
+    const grounding = await beginGrounding(runner, () => 'five-senses');
+    handles.push(grounding.handle);
+    grounding.handle.actor.send({ type: 'EXIT' }); // the Ground screen leaves it for the one picked
+    const picked = await startQuick(runner, 'orientation');
+    handles.push(picked);
+    await picked.flush();
+    expect(picked.id).not.toBe(old.id);
+    expect((await runner.unfinished()).filter((u) => u.meta.id === 'orientation').map((u) => u.record.id)).toEqual([picked.id]);
+    expect((await entriesRepo().get(old.id))?.before?.presence).toBe(5);
   });
 
   it('pressed inside safe-place imagery: the imagery is suspended (offered back) and an outward exercise starts', async () => {
