@@ -1,6 +1,7 @@
 // What a newcomer tripped on, pinned in Chromium: words written right to left are shown right to left
-// (editor, entry, list, and inside an exercise); "Where this exercise comes from" works like a disclosure;
-// the 0–10 end labels sit under the end buttons; at 200% text the sticky bar stays one compact row.
+// (editor, entry, list, inside an exercise, a dose's note); "Where this exercise comes from" works like a
+// disclosure; the 0–10 end labels sit under the end buttons; at 200% text the sticky bar stays one compact
+// row.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations } from './lib/browser.mjs';
@@ -54,6 +55,26 @@ test('inside an exercise, a note written right to left is shown right to left', 
   const box = page.getByRole('textbox', { name: 'What you see (optional)', exact: true });
   await box.fill('מנורה ירוקה');
   assert.equal(await direction(box), 'rtl');
+});
+
+test('a dose note written right to left is shown right to left: the field, the list and the edit field', async (t) => {
+  const { page } = await freshPage(t, b.browser);
+  const errors = collectErrors(page);
+  await open(page, '/doses', { heading: 'Your doses' });
+  const note = page.getByRole('textbox', { name: 'A note, if you like (optional)', exact: true });
+  await note.fill(BODY);
+  assert.equal(await direction(note), 'rtl', 'the note field follows the words');
+  // Logged as earlier (the time prefilled is now): no session mode, the list shows it.
+  await page.getByRole('button', { name: 'It was earlier', exact: true }).click();
+  await page.getByRole('button', { name: 'Save this dose', exact: true }).click();
+  const shown = page.locator('main li p', { hasText: BODY });
+  await shown.waitFor();
+  assert.equal(await direction(shown), 'rtl', 'the note in the list reads right to left');
+  await page.getByRole('button', { name: /^Edit/ }).click();
+  const editNote = page.getByRole('group', { name: 'Edit this dose' }).getByLabel(/A note/);
+  assert.equal(await editNote.inputValue(), BODY);
+  assert.equal(await direction(editNote), 'rtl', 'the edit field follows the words');
+  assertNoErrors(errors);
 });
 
 test('“Where this exercise comes from” looks and works like a disclosure, by keyboard too', async (t) => {

@@ -8,7 +8,7 @@ import type { Source } from '../../flow/module';
 export const EXPOSURE_SOURCES: readonly Source[] = [
   {
     citation:
-      'Foa EB, Hembree EA, Rothbaum BO. Prolonged Exposure Therapy for PTSD: Therapist Guide. Oxford University Press, 2007.',
+      'Foa EB, Hembree EA, Rothbaum BO, Rauch SAM. Prolonged Exposure Therapy for PTSD: Emotional Processing of Traumatic Experiences. Therapist Guide, 2nd ed. Oxford University Press, 2019.',
     use: 'A list of feared situations rated 0–100 (SUDS), starting around 40 and climbing; before, peak and after ratings.',
   },
   {
