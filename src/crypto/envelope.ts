@@ -247,6 +247,14 @@ export async function openEnvelope(
 ): Promise<Uint8Array> {
   const { header, headerBytes, body } = parse(bytes);
   if (header.kind !== kind) throw new EnvelopeError('wrong-kind', `This file is a ${header.kind}, not a ${kind}.`);
+  // PBKDF2 (hundreds of milliseconds) starts before the body is decoded: WebCrypto works on its own thread,
+  // so the two overlap. Its result is only looked at after every check below, in the same order as ever.
+  const min = testOnly?.minIterations ?? PBKDF2_ITERATIONS;
+  const early =
+    header.mode === 'passphrase' && secret && 'passphrase' in secret && typeof secret.passphrase === 'string' && secret.passphrase && header.kdf.iterations >= min
+      ? passphraseKey(secret.passphrase, fromB64url(header.kdf.salt), header.kdf.iterations)
+      : undefined;
+  early?.catch(() => {}); // awaited below, unless the body is refused first
   const data = fromB64url(body);
 
   if (header.mode === 'plain') {
@@ -261,11 +269,10 @@ export async function openEnvelope(
     if (!secret || !('passphrase' in secret) || typeof secret.passphrase !== 'string' || !secret.passphrase) {
       throw new EnvelopeError('needs-passphrase', 'This file was sealed with a passphrase.');
     }
-    const min = testOnly?.minIterations ?? PBKDF2_ITERATIONS;
     if (header.kdf.iterations < min) {
       throw new EnvelopeError('malformed', 'The file asks for fewer key-derivation iterations than allowed.');
     }
-    derived = await passphraseKey(secret.passphrase, fromB64url(header.kdf.salt), header.kdf.iterations);
+    derived = await (early ?? passphraseKey(secret.passphrase, fromB64url(header.kdf.salt), header.kdf.iterations));
   } else {
     if (!secret || !('privateKey' in secret) || !secret.privateKey) {
       throw new EnvelopeError('needs-key', 'This file was sealed to a key.');
