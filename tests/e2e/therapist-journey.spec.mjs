@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations, waitForServiceWorker, trackRequests } from './lib/browser.mjs';
 import { baseURL, freshPage, collectErrors, assertNoErrors, open, checkScreen, next, stepHeading } from './lib/foundation.mjs';
 import { chooseReportFile, saveLockedFile, showReport } from './lib/report.mjs';
+import { expectItem9Screen, openSafetyPlan } from './lib/safety.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -99,13 +100,8 @@ test('the therapist journey: plan → offline patient accepts → exercise → P
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await page.getByRole('group', { name: /how difficult have these problems made it/ }).waitFor();
   await page.getByRole('button', { name: 'Finish', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'No one sees this answer', exact: true }).waitFor();
-  assert.equal(await page.getByText('1 of 27', { exact: true }).count(), 0, 'no score before the safety screen');
-  assert.ok(await page.getByText('Crisis lines (always here)', { exact: true }).isVisible(), 'the crisis lines are on the screen');
-  assert.ok((await page.locator('main a[href^="tel:"]').count()) > 0, 'a crisis line is one tap away');
-  await page.getByRole('button', { name: 'Open my safety plan', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'My safety plan', exact: true }).waitFor();
-  assert.ok(await page.getByText('Crisis lines (always here)', { exact: true }).first().isVisible());
+  await expectItem9Screen(page);
+  await openSafetyPlan(page);
 
   // The progress report, PHQ-9 ticked, locked to the clinician's key from the plan: no passphrase asked.
   await open(page, '/report', { heading: 'Share your progress' });
