@@ -84,6 +84,12 @@ export async function renderApp(root: string, entry = '/src/App.svelte'): Promis
   const server = await createServer({
     configFile: false,
     root,
+    // Its own pre-bundled Svelte per NODE_ENV: a build (production) and the unit test (test) compile the
+    // components with and without dev checks, and Svelte's runtime is picked by the same condition, but
+    // Vite's default cache (node_modules/.vite/deps_ssr) has the same hash for both. Shared, a build run
+    // first left a production runtime that the test's dev-compiled components then failed on
+    // ("reading 'Symbol(filename)'").
+    cacheDir: `node_modules/.vite/prerender-${process.env.NODE_ENV === 'production' ? 'production' : 'development'}`,
     mode: 'production',
     logLevel: 'error',
     appType: 'custom',

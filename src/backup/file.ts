@@ -21,6 +21,7 @@ import { TEXT_MAX_CHARS } from '../storage/limits';
 import { SCHEMA_VERSION } from '../storage/db';
 import { SettingSchemas } from '../storage/schema';
 import { BACKUP_STORES, DEVICE_SETTINGS, backupStore, type BackupStore } from './stores';
+import { aheadFor, decodeBlobsAhead, type BlobReply } from './blobs';
 
 export const BACKUP_FORMAT = 'groundwork-backup';
 export const BACKUP_VERSION = 1;
@@ -143,13 +144,16 @@ async function checkRecords(header: v.InferOutput<typeof HeaderSchema>, onProgre
   }
   const total = names.reduce((n, name) => n + header.stores[name]!.length, 0);
   let done = 0;
+  // Voice notes' Blobs are made in a worker meanwhile (backup/blobs.ts); each record is still checked here.
+  const ahead = new Map(names.filter((name) => backupStore(name)!.codec).map((name) => [name, decodeBlobsAhead(header.stores[name]!)]));
   for (const name of names) {
     const store = backupStore(name)!;
     const seen = new Set<unknown>();
     const out: Record<string, unknown>[] = [];
     const rows = header.stores[name]!;
+    const blobs = await ahead.get(name);
     for (let i = 0; i < rows.length; i++) {
-      const record = checkRecord(store, rows[i], i);
+      const record = checkRecord(store, rows[i], i, blobs);
       if (record === 'ignore') ignored++;
       else {
         const key = record[store.key];
@@ -169,13 +173,14 @@ async function checkRecords(header: v.InferOutput<typeof HeaderSchema>, onProgre
   return { createdAt: header.createdAt, schemaVersion: header.schemaVersion, skipped: header.skipped, stores, ignored };
 }
 
-function checkRecord(store: BackupStore, raw: unknown, index: number): Record<string, unknown> | 'ignore' {
+function checkRecord(store: BackupStore, raw: unknown, index: number, blobs?: BlobReply): Record<string, unknown> | 'ignore' {
   const bad = (why: string) => new BackupError('invalid-record', `Record ${index + 1} of ${store.name} is not valid (${why}).`, { store: store.name, index });
   let value = raw;
   if (store.codec) {
     const file = v.safeParse(store.codec.fileSchema, raw);
     if (!file.success) throw bad(pathOf(file.issues[0]));
-    value = store.codec.decode(raw);
+    const made = aheadFor(blobs, index, (raw as { chunks: unknown[] }).chunks);
+    value = made ? { ...(raw as object), chunks: made } : store.codec.decode(raw);
   }
   const parsed = v.safeParse(store.schema, value);
   if (!parsed.success) throw bad(pathOf(parsed.issues[0]));

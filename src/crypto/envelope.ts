@@ -27,6 +27,7 @@
  * else is ever thrown for any input bytes.
  */
 import * as v from 'valibot';
+import { fromBase64Url, toBase64Url } from './base64url';
 
 export type EnvelopeKind = 'groundwork-report' | 'groundwork-backup';
 export type EnvelopeMode = 'passphrase' | 'public-key' | 'plain';
@@ -246,6 +247,14 @@ export async function openEnvelope(
 ): Promise<Uint8Array> {
   const { header, headerBytes, body } = parse(bytes);
   if (header.kind !== kind) throw new EnvelopeError('wrong-kind', `This file is a ${header.kind}, not a ${kind}.`);
+  // PBKDF2 (hundreds of milliseconds) starts before the body is decoded: WebCrypto works on its own thread,
+  // so the two overlap. Its result is only looked at after every check below, in the same order as ever.
+  const min = testOnly?.minIterations ?? PBKDF2_ITERATIONS;
+  const early =
+    header.mode === 'passphrase' && secret && 'passphrase' in secret && typeof secret.passphrase === 'string' && secret.passphrase && header.kdf.iterations >= min
+      ? passphraseKey(secret.passphrase, fromB64url(header.kdf.salt), header.kdf.iterations)
+      : undefined;
+  early?.catch(() => {}); // awaited below, unless the body is refused first
   const data = fromB64url(body);
 
   if (header.mode === 'plain') {
@@ -260,11 +269,10 @@ export async function openEnvelope(
     if (!secret || !('passphrase' in secret) || typeof secret.passphrase !== 'string' || !secret.passphrase) {
       throw new EnvelopeError('needs-passphrase', 'This file was sealed with a passphrase.');
     }
-    const min = testOnly?.minIterations ?? PBKDF2_ITERATIONS;
     if (header.kdf.iterations < min) {
       throw new EnvelopeError('malformed', 'The file asks for fewer key-derivation iterations than allowed.');
     }
-    derived = await passphraseKey(secret.passphrase, fromB64url(header.kdf.salt), header.kdf.iterations);
+    derived = await (early ?? passphraseKey(secret.passphrase, fromB64url(header.kdf.salt), header.kdf.iterations));
   } else {
     if (!secret || !('privateKey' in secret) || !secret.privateKey) {
       throw new EnvelopeError('needs-key', 'This file was sealed to a key.');
@@ -343,11 +351,9 @@ function parse(bytes: Uint8Array): { header: Header; headerBytes: Uint8Array<Arr
   // other key order, whitespace, escapes or number spellings — so its bytes mean one thing (and, for
   // plain files, no edit goes unnoticed).
   if (JSON.stringify(parsed.output) !== raw) throw new EnvelopeError('malformed', 'The file header is damaged.');
-  const bodyBytes = bytes.subarray(newline + 1);
-  for (let i = 0; i < bodyBytes.length; i++) {
-    if (B64_VALUE[bodyBytes[i]!] === 255) throw new EnvelopeError('malformed', 'The file is damaged.');
-  }
-  const body = latin1(bodyBytes);
+  // The body as text, natively: any byte that is not ASCII becomes a character outside the base64url
+  // alphabet, so fromB64url refuses it.
+  const body = new TextDecoder().decode(bytes.subarray(newline + 1));
   return { header: parsed.output as Header, headerBytes, body };
 }
 
@@ -365,17 +371,8 @@ function assemble(headerJson: string, body: string): Uint8Array {
   const out = new Uint8Array(head.length + 1 + body.length);
   out.set(head, 0);
   out[head.length] = 0x0a;
-  for (let i = 0, o = head.length + 1; i < body.length; i++, o++) out[o] = body.charCodeAt(i);
+  new TextEncoder().encodeInto(body, out.subarray(head.length + 1)); // base64url is ASCII: one byte a character
   return out;
-}
-
-function latin1(bytes: Uint8Array): string {
-  let s = '';
-  const CHUNK = 0x8000;
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    s += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + CHUNK)));
-  }
-  return s;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -479,76 +476,16 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// base64url (unpadded, canonical) and CRC-32
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const B64_VALUE = new Uint8Array(256).fill(255);
-for (let i = 0; i < ALPHABET.length; i++) B64_VALUE[ALPHABET.charCodeAt(i)] = i;
+// base64url (unpadded, canonical: crypto/base64url.ts) and CRC-32
 
 export function toB64url(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  const CHUNK = 3 * 8192;
-  for (let start = 0; start < bytes.length; start += CHUNK) {
-    const end = Math.min(start + CHUNK, bytes.length);
-    const codes: number[] = [];
-    let i = start;
-    for (; i + 2 < end; i += 3) {
-      const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-      codes.push(
-        ALPHABET.charCodeAt(n >>> 18),
-        ALPHABET.charCodeAt((n >>> 12) & 63),
-        ALPHABET.charCodeAt((n >>> 6) & 63),
-        ALPHABET.charCodeAt(n & 63),
-      );
-    }
-    const rest = end - i;
-    if (rest === 1) {
-      const n = bytes[i]! << 16;
-      codes.push(ALPHABET.charCodeAt(n >>> 18), ALPHABET.charCodeAt((n >>> 12) & 63));
-    } else if (rest === 2) {
-      const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
-      codes.push(
-        ALPHABET.charCodeAt(n >>> 18),
-        ALPHABET.charCodeAt((n >>> 12) & 63),
-        ALPHABET.charCodeAt((n >>> 6) & 63),
-      );
-    }
-    parts.push(String.fromCharCode.apply(null, codes));
-  }
-  return parts.join('');
+  return toBase64Url(bytes);
 }
 
 /** Strict: only the base64url alphabet, no padding, and unused trailing bits must be zero. */
 export function fromB64url(s: string): Uint8Array<ArrayBuffer> {
-  const rem = s.length % 4;
-  if (rem === 1) throw new EnvelopeError('malformed', 'The file is damaged.');
-  const out = new Uint8Array(Math.floor((s.length * 3) / 4));
-  let o = 0;
-  let i = 0;
-  const val = (k: number) => {
-    const x = B64_VALUE[s.charCodeAt(k) & 0xff]!;
-    if (x === 255 || s.charCodeAt(k) > 0xff) throw new EnvelopeError('malformed', 'The file is damaged.');
-    return x;
-  };
-  for (; i + 3 < s.length; i += 4) {
-    const n = (val(i) << 18) | (val(i + 1) << 12) | (val(i + 2) << 6) | val(i + 3);
-    out[o++] = n >>> 16;
-    out[o++] = (n >>> 8) & 255;
-    out[o++] = n & 255;
-  }
-  if (rem === 2) {
-    const a = val(i);
-    const b = val(i + 1);
-    if (b & 15) throw new EnvelopeError('malformed', 'The file is damaged.');
-    out[o++] = (a << 2) | (b >>> 4);
-  } else if (rem === 3) {
-    const a = val(i);
-    const b = val(i + 1);
-    const c = val(i + 2);
-    if (c & 3) throw new EnvelopeError('malformed', 'The file is damaged.');
-    out[o++] = (a << 2) | (b >>> 4);
-    out[o++] = ((b & 15) << 4) | (c >>> 2);
-  }
+  const out = fromBase64Url(s);
+  if (!out) throw new EnvelopeError('malformed', 'The file is damaged.');
   return out;
 }
 

@@ -93,9 +93,15 @@ export function rankInTheMoment(entries: readonly Entry[]): Ranked<MomentExercis
   );
 }
 
-/** What Ground starts: the in-the-moment exercise that has helped this person most (gentlest first without history). */
-export function pickGroundNow(entries: readonly Entry[]): MomentExercise {
-  const top = rankInTheMoment(entries)[0]?.module ?? IN_THE_MOMENT[0]!;
+/**
+ * What Ground starts: the in-the-moment exercise that has helped this person most (gentlest first without
+ * history). `avoid`: exercises Ground just suspended (muscle tensing, a held breath) — the best of the rest
+ * starts, so the screen never shows a second copy under the same title ("Back to Body grounding" above a new
+ * "Body grounding"). If every member is to be avoided, the best one still starts.
+ */
+export function pickGroundNow(entries: readonly Entry[], avoid: ReadonlySet<string> = new Set()): MomentExercise {
+  const ranked = rankInTheMoment(entries);
+  const top = (ranked.find((r) => !avoid.has(r.module.moduleId)) ?? ranked[0])?.module ?? IN_THE_MOMENT[0]!;
   return { moduleId: top.moduleId, ...(top.variant ? { variant: top.variant } : {}) };
 }
 
@@ -156,10 +162,12 @@ async function end(h: SessionHandle): Promise<void> {
  */
 export async function beginGrounding(
   runner: Runner,
-  pick: () => Promise<MomentExercise | string> | MomentExercise | string,
+  /** `avoid`: the modules of the exercises just suspended (offered back), not to be started a second time. */
+  pick: (avoid: ReadonlySet<string>) => Promise<MomentExercise | string> | MomentExercise | string,
   options: GroundOptions = {},
 ): Promise<GroundStart> {
   const interrupted: Interrupted[] = [];
+  const suspendedModules = new Set<string>();
   const target = options.leaving ? WAY_OUT[options.leaving] ?? IN_THE_MOMENT[0]!.moduleId : undefined;
   // With a way out, only a grounding of the target exercise may carry on.
   const reusable = (moduleId: string, moduleContext: unknown) =>
@@ -167,6 +175,8 @@ export async function beginGrounding(
   let current: SessionHandle | undefined;
   // Sessions dealt with here; one ended just now may still be in storage while its entry is written.
   const seen = new Set<string>();
+  // Exercises left unfinished earlier, not running in this page: at most one unfinished per exercise.
+  const leftEarlier: { id: string; moduleId: string }[] = [];
 
   for (const h of runner.live()) {
     seen.add(h.id);
@@ -189,6 +199,7 @@ export async function beginGrounding(
     if (snap.matches('flow') || snap.matches('paused')) h.actor.send({ type: 'GROUND' });
     await h.flush();
     interrupted.push({ sessionId: h.id, title: h.meta.title });
+    suspendedModules.add(h.meta.id);
   }
 
   // After a reload nothing is live: the stored records say what was suspended and what was grounding.
@@ -205,16 +216,44 @@ export async function beginGrounding(
       else await end(h);
     } else if (record.status === 'suspended') {
       interrupted.push({ sessionId: record.id, title: meta.title });
+      suspendedModules.add(record.moduleId);
+    } else {
+      leftEarlier.push({ id: record.id, moduleId: record.moduleId });
     }
   }
 
   let handle = current;
   if (!handle) {
-    const picked = target ? { moduleId: target } : await pick();
+    const picked = target ? { moduleId: target } : await pick(suspendedModules);
     const choice = typeof picked === 'string' ? { moduleId: picked } : picked;
+    // The same exercise left unfinished earlier (yesterday's 5-4-3-2-1, not on screen): ended first, its
+    // words kept in the journal, so grounding starts at step 1 and Today never lists it twice.
+    await endLeftEarlier(runner, leftEarlier.filter((r) => r.moduleId === choice.moduleId).map((r) => r.id));
     handle = await runner.start(choice.moduleId, { quick: true, variant: choice.variant });
   }
   return { handle, interrupted: interrupted[0] };
+}
+
+/** End these unfinished sessions, words kept in the journal; one open in another tab cannot be opened and is left as it is. */
+async function endLeftEarlier(runner: Runner, ids: readonly string[]): Promise<void> {
+  for (const id of ids) {
+    const h = await runner.open(id);
+    if (h) await end(h);
+  }
+}
+
+/**
+ * Another exercise picked from the Ground screen's list, quick-started. At most one unfinished session per
+ * exercise: one of it left earlier (not running in this page, not suspended and offered back) is ended
+ * first, words kept in the journal.
+ */
+export async function startQuick(runner: Runner, moduleId: string): Promise<SessionHandle> {
+  const running = new Set(runner.live().map((h) => h.id));
+  const ids = (await runner.unfinished())
+    .filter(({ record }) => record.moduleId === moduleId && record.status === 'active' && !running.has(record.id))
+    .map(({ record }) => record.id);
+  await endLeftEarlier(runner, ids);
+  return runner.start(moduleId, { quick: true });
 }
 
 /** Where "Back to where you were" leads: the previous screen, unless it was an exercise (offered apart). */

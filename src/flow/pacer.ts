@@ -44,8 +44,9 @@ export type PatternId = 'slow-exhale' | 'slow-exhale-pause' | 'box' | '4-7-8' | 
  */
 export const PATTERNS: { readonly [K in PatternId]: BreathPattern & { readonly id: K } } = {
   // Slow-exhale breathing, as in Prolonged Exposure's breathing retraining: an ordinary in-breath and a
-  // longer, slow out-breath (Foa, Hembree & Rothbaum, "Prolonged Exposure Therapy for PTSD", Therapist
-  // Guide, Oxford University Press 2007, session 1). A longer exhale than inhale is the active ingredient.
+  // longer, slow out-breath (Foa, Hembree, Rothbaum & Rauch, "Prolonged Exposure Therapy for PTSD",
+  // Therapist Guide, 2nd ed., Oxford University Press 2019, session 1). A longer exhale than inhale is the
+  // active ingredient.
   'slow-exhale': {
     id: 'slow-exhale',
     phases: [
@@ -54,7 +55,7 @@ export const PATTERNS: { readonly [K in PatternId]: BreathPattern & { readonly i
     ],
   },
   // Same, with the short pause after the out-breath that PE's breathing retraining teaches
-  // (Foa et al. 2007: pause before the next breath).
+  // (Foa et al. 2019: pause before the next breath).
   'slow-exhale-pause': {
     id: 'slow-exhale-pause',
     phases: [

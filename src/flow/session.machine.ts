@@ -132,11 +132,18 @@ export const sessionMachine = setup({
       const after = event.type === 'CHECK_OUT' ? check(event, Date.now()) : undefined;
       return { after, moreSupport: supportAfterCheckOut(context.before, after, context.thresholds) };
     }),
-    /** Leaving after a hard rating shows the same support on the way out (never a dead end). */
+    /**
+     * Leaving after a hard rating shows the same support on the way out (never a dead end). A rating chosen
+     * on the check screen but not yet confirmed with Continue counts too: the person said it, then left.
+     */
     flagSupportOnLeaving: assign(({ context }) => ({
       moreSupport:
         context.moreSupport ||
-        supportOnLeaving(context.before, context.after, context.thresholds) ||
+        supportOnLeaving(
+          context.before ?? (context.moduleDone ? undefined : pendingCheck(context)),
+          context.after ?? (context.moduleDone ? pendingCheck(context) : undefined),
+          context.thresholds,
+        ) ||
         // A module with its own checks (exposure) left part-way: its after-questions were never asked, so
         // the way out always shows the safety plan, Help and grounding (issue 15: never a dead end).
         (context.ownChecks === true && !context.moduleDone) ||
@@ -323,6 +330,12 @@ function check(rated: Rated, at: number): Check {
   if (rated.presence !== undefined) out.presence = rated.presence;
   if (rated.distress !== undefined) out.distress = rated.distress;
   return out;
+}
+
+/** The rating chosen on the check screen on show, not yet confirmed (check-in before the module, check-out after). */
+function pendingCheck(context: SessionContext): Check | undefined {
+  const r = context.rating;
+  return r && (r.presence !== undefined || r.distress !== undefined) ? check(r, Date.now()) : undefined;
 }
 
 function moduleRunning(self: { getSnapshot(): { children: Record<string, unknown> } }): boolean {

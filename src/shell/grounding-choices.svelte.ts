@@ -6,6 +6,7 @@ import type { Entry } from '../storage/schema';
 import { fitsPhase } from '../flow/fits';
 import { anyDoseRecord } from '../storage/dose-records';
 import { entries } from './services';
+import { doseHint } from './dose-hint';
 
 /**
  * The person's most recent sessions (what helped lately; entries.recentSessions reads only those, not
@@ -30,7 +31,8 @@ export async function rankedGrounding(history?: readonly Entry[]): Promise<Ranke
 
 /** The dose phase now. No dose ever logged: 'between' (what phaseAt says then), without the dose code. */
 async function phaseNow(): Promise<Phase> {
-  const none = await anyDoseRecord().then((any) => !any, () => false);
+  // A dose found here before (the hint): no count first, the phase read itself says "no dose" if none is left.
+  const none = !doseHint() && (await anyDoseRecord().then((any) => !any, () => false));
   if (none) return 'between';
   const { currentPhase } = await import('./dose-state.svelte');
   return currentPhase().then((p) => p.phase, () => 'session' as const);

@@ -91,8 +91,9 @@ describe('Believability chart', () => {
     const { container } = render(Chart, { props: { points, idPrefix: 'c1' } });
     const img = screen.getByRole('img');
     expect(img).toHaveAccessibleName('3 practices of this belief: 20 out of 100 before the first, 60 after the latest.');
-    expect(container.querySelectorAll('circle.before')).toHaveLength(3 + 1); // + the legend's
-    expect(container.querySelectorAll('circle.after')).toHaveLength(2 + 1);
+    // The shared chart (ui/chart/LineChart.svelte): before hollow, after filled, each + the legend's marker.
+    expect(container.querySelectorAll('circle.mark:not(.filled)')).toHaveLength(3 + 1);
+    expect(container.querySelectorAll('circle.mark.filled')).toHaveLength(2 + 1);
     const table = screen.getByRole('table', { hidden: true });
     const rows = within(table).getAllByRole('row', { hidden: true }).map((r) => r.textContent?.replace(/\s+/g, ' ').trim());
     expect(rows[0]).toBe('PracticeWhenBeforeAfter');

@@ -45,6 +45,7 @@ test('dose day: log now → session mode → effects passed after 2 h → settli
   await page.getByRole('button', { name: 'Save this dose' }).click();
   await page.getByRole('alert').filter({ hasText: 'That time has not come yet' }).waitFor();
   assert.equal(await page.getByText('No doses logged yet.').count(), 1);
+  await axeClean(page, '#/doses, an earlier time refused');
 
   // "I took my dose now" opens session mode.
   await page.getByRole('radio', { name: 'At home' }).check();
@@ -85,6 +86,7 @@ test('dose day: log now → session mode → effects passed after 2 h → settli
   await page.getByRole('button', { name: 'The effects have passed' }).click();
   await page.getByRole('button', { name: 'Yes, I am all right' }).click();
   await page.getByText(/Session mode has ended/).waitFor();
+  await axeClean(page, 'session mode, ended');
 
   // Settling: Today says where the person is.
   await page.getByRole('link', { name: 'Go to Today' }).click();
@@ -105,6 +107,25 @@ test('dose day: log now → session mode → effects passed after 2 h → settli
   await open(page, '/doses', { heading: 'Your doses' });
   await page.getByText(/Tue 24 Nov, 09:00 · At home/).waitFor();
   await page.getByText(/Effects passed Tue 24 Nov, 11:01/).waitFor();
+  await axeClean(page, '#/doses, one dose listed');
+
+  // Session mode opened by its address outside the session phase says so, and where to go.
+  await open(page, '/session-mode', { heading: 'Session mode' });
+  await page.getByText('You are not in session mode now.', { exact: false }).waitFor();
+  await axeClean(page, '#/session-mode outside the session phase');
+
+  // Day 5 (following days) and day 20 (between): Today's card for each, axe clean.
+  for (const [hours, now, heading] of [
+    [5 * 24, /Now: following days\./, 'Day 5 after your session'],
+    [20 * 24, /Now: between sessions\./, 'Day 20 after your session'],
+  ]) {
+    await page.clock.setFixedTime(T0 + hours * HOUR);
+    await open(page, '/today', { heading: 'Today' });
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: heading }).waitFor();
+    await page.getByText(now).waitFor();
+    await axeClean(page, `#/today (${heading})`);
+  }
 
   assertNoErrors(errors);
   assert.deepEqual(requests.foreignRequests(), [], 'requests to another origin');
@@ -182,5 +203,26 @@ test('an exercise begun before a dose does not reopen in session mode: its words
       }),
   );
   assert.ok(String(stored).includes('the allotment'), 'the words typed before the dose are kept');
+  assertNoErrors(errors);
+});
+
+test('session mode: effects not eased after 4 h — it says to call the clinic now, or the emergency number; ending still waits for the person', async (t) => {
+  const { page } = await freshPage(t, b.browser, { timezoneId: 'Europe/London', locale: 'en-GB' });
+  const errors = collectErrors(page);
+  await page.clock.install({ time: T0 });
+  await open(page, '/doses', { heading: 'Your doses' });
+  await page.getByRole('button', { name: 'I took my dose now' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
+  const long = page.getByText(/It has been more than 4 hours since your dose\..*call your clinic now\..*local emergency number/);
+  // Three hours in, without "the effects have passed": no alarm yet, only the standing advice.
+  await page.clock.fastForward('03:00:00');
+  await page.getByRole('button', { name: 'The effects have passed' }).waitFor();
+  assert.equal(await long.count(), 0, 'not before 4 h');
+  // Past four hours: said plainly, once, and session mode stays until the person ends it.
+  await page.clock.fastForward('01:01:00');
+  await long.waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
+  await page.getByRole('button', { name: 'The effects have passed' }).waitFor();
+  await axeClean(page, 'session mode, effects not eased after 4 h');
   assertNoErrors(errors);
 });

@@ -70,6 +70,15 @@ test('the gate: session phase explains why; no agreement → agreed in their own
   assert.match(await page.locator('main').innerText(), /never started in the hours during and right after a dose/);
   assert.ok(await page.getByRole('link', { name: 'Ground now', exact: true }).isVisible());
   await axeClean(page, 'the gate in the session phase');
+  // The gate's own "My fear list" link, and the agreement's address, do not open writing in the session phase.
+  await page.getByRole('link', { name: 'My fear list', exact: true }).click();
+  await page.locator('[data-exposure-gate="session"]').waitFor();
+  assert.equal(await page.getByRole('textbox').count(), 0, 'no fear list to write in session mode');
+  await axeClean(page, 'the fear list in the session phase');
+  await page.goto(`${baseURL}/#/exposure/agree`);
+  await page.locator('[data-exposure-gate="session"]').waitFor();
+  assert.equal(await page.getByRole('textbox').count(), 0, 'no agreement to write in session mode');
+  await axeClean(page, 'the agreement in the session phase');
 
   // The dose taken away (logged by mistake): now only the agreement is missing.
   await page.evaluate(async () => {

@@ -1,6 +1,6 @@
 // DESIGN §7/§8 accessibility: axe-core (WCAG 2.2 AA tags) finds nothing on any screen, light or dark, in
-// every step of a session or with Help open; text at 200% on a 320 px phone hides nothing and never
-// scrolls sideways; the Ground, Help and tick targets are at least 44 px.
+// every step of a session or with Help open; text at 200% on a 320 px phone hides nothing, never scrolls
+// sideways and is axe clean on every route; the Ground, Help and tick targets are at least 44 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations } from './lib/browser.mjs';
@@ -132,11 +132,12 @@ async function controls(page) {
   };
 }
 
-test('text at 200% on a 320 px screen: Ground and Help visible and inside the width, no sideways scrolling', async (t) => {
+test('text at 200% on a 320 px screen: Ground and Help visible and inside the width, no sideways scrolling, axe clean', async (t) => {
   const width = 320;
   const { page } = await freshPage(t, b.browser, { viewport: { width, height: 640 } });
   const entryRoute = await saveEntry(page);
   const problems = [];
+  const axeReport = [];
   const screens = [...ROUTES, entryRoute, 'session step 3'];
   for (const route of screens) {
     if (route === 'session step 3') {
@@ -155,6 +156,7 @@ test('text at 200% on a 320 px screen: Ground and Help visible and inside the wi
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const rootSize = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
     if (rootSize < 30) problems.push(`${route}: root font-size is ${rootSize}px after setting 200%`);
+    await axeInto(page, `${route} (200% text, 320 px)`, axeReport);
 
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     if (scrollWidth > width) {
@@ -188,6 +190,7 @@ test('text at 200% on a 320 px screen: Ground and Help visible and inside the wi
     if (!groundBox || groundBox.y < 0 || groundBox.y + groundBox.height > 640) problems.push(`${route}: "Ground me now" is off screen after scrolling down`);
   }
   assert.deepEqual(problems, [], 'APP BUG: at 320 px with 200% text, content is wider than the screen (see list)');
+  assert.equal(axeReport.length, 0, `axe violations at 200% text:\n${axeReport.join('\n\n')}`);
 });
 
 test('targets are at least 44 × 44 px: Ground, Help and every tick (also at 200% text on 320 px)', async (t) => {

@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations, trackRequests, waitForServiceWorker } from './lib/browser.mjs';
 import { baseURL, freshPage, collectErrors, assertNoErrors, open } from './lib/foundation.mjs';
+import { expectItem9Screen, openSafetyPlan } from './lib/safety.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -60,17 +61,10 @@ test('PHQ-9 offline, one question per screen, item 9 above 0: "No one sees this 
   await page.getByRole('group', { name: /how difficult have these problems made it/ }).waitFor();
   await page.getByRole('button', { name: 'Finish', exact: true }).click();
 
-  const line = page.getByRole('heading', { level: 1, name: 'No one sees this answer', exact: true });
-  await line.waitFor();
-  assert.equal(await page.getByText('1 of 27', { exact: true }).count(), 0, 'no score before the safety screen');
-  assert.ok(await page.getByText('Crisis lines (always here)', { exact: true }).isVisible(), 'the crisis lines are on the screen');
-  assert.ok((await page.locator('main a[href^="tel:"]').count()) > 0, 'a crisis line is one tap away');
+  await expectItem9Screen(page);
   await axeClean(page, 'item 9 screen');
 
-  await page.getByRole('button', { name: 'Open my safety plan', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'My safety plan', exact: true }).waitFor();
-  assert.match(page.url(), /#\/safety-plan$/);
-  assert.ok(await page.getByText('Crisis lines (always here)', { exact: true }).first().isVisible());
+  await openSafetyPlan(page);
 
   // The answers were kept: the history shows this PHQ-9 with item 9 recorded (offline all along).
   await open(page, '/measures', { heading: 'Questionnaires' });

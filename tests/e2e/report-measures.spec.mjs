@@ -6,10 +6,10 @@
 // file and sees the same scores.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { launch, runAxe, formatViolations, trackRequests } from './lib/browser.mjs';
 import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open } from './lib/foundation.mjs';
 import { pdfText } from './lib/pdf.mjs';
+import { PREVIEW, chooseReportFile, openWithPassphrase, saveLockedFile, showReport } from './lib/report.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -23,7 +23,6 @@ after(async () => {
 
 const DAY = 86_400_000;
 const PASS = 'lantern pebble orchard sky';
-const PREVIEW = 'This is exactly what your clinician will see';
 const SECRET = 'The words of the memory stay with me';
 
 async function databaseReady(page) {
@@ -120,11 +119,7 @@ test('questionnaire scores and an exposure practice: previewed, printed with the
   await phq.check();
   await page.getByRole('checkbox', { name: /Taking the bus at rush hour/ }).check();
   await page.getByRole('checkbox', { name: /Written exposure: the sessions I did/ }).check();
-  await page.getByRole('button', { name: 'Show me the report' }).click();
-
-  const preview = page.getByRole('region', { name: PREVIEW });
-  await preview.waitFor();
-  const shown = (await preview.locator('[data-report]').innerText()).trim();
+  const { preview, shown } = await showReport(page);
   assert.match(shown, /PHQ-9 over time/);
   assert.match(shown, /PHQ-9: 6 of 27 on .* — Mild \(5–9\)\. Some of these problems on some days\./);
   assert.match(shown, /9 points lower than the first \(15\)/);
@@ -166,13 +161,7 @@ test('questionnaire scores and an exposure practice: previewed, printed with the
   assert.ok(!printed.includes(squash(SECRET)), 'the words written are not on paper');
 
   // The locked file.
-  await page.getByLabel('Choose a passphrase').fill(PASS);
-  await page.getByLabel('Type it again').fill(PASS);
-  await page.getByRole('button', { name: 'Make the locked file' }).click();
-  const save = page.getByRole('link', { name: 'Save the file' });
-  await save.waitFor({ timeout: 20_000 });
-  const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
-  const file = await readFile(await download.path());
+  const saved = await saveLockedFile(page, PASS);
   assert.deepEqual(requests.foreignRequests(), [], 'no request leaves the origin');
   assert.deepEqual(failedResponses, [], 'every file the report screens load is there');
   assertNoErrors(errors, 'patient');
@@ -181,12 +170,8 @@ test('questionnaire scores and an exposure practice: previewed, printed with the
   const clinician = await freshPage(t, b.browser);
   const cp = clinician.page;
   const cErrors = collectErrors(cp);
-  await open(cp, '/clinician/report', { heading: 'Open a progress report' });
-  await cp.getByLabel('Choose the report file').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/octet-stream', buffer: file });
-  await cp.getByLabel('The passphrase the person chose').fill(PASS);
-  await cp.getByRole('button', { name: 'Open the report' }).click();
-  await cp.locator('[data-report]').waitFor({ timeout: 20_000 });
-  const opened = (await cp.locator('[data-report]').innerText()).trim();
+  await chooseReportFile(cp, saved);
+  const opened = await openWithPassphrase(cp, PASS);
   assert.equal(opened, shown, 'the clinician sees exactly what the person previewed');
   assert.equal(await chartTable(cp, 'PHQ-9 over time'), phqTable, 'the same PHQ-9 scores');
   assert.equal(await chartTable(cp, 'Distress before, at its highest'), sudsTable, 'the same distress ratings');

@@ -5,10 +5,10 @@
 // the chosen sections and nothing left unticked; axe finds nothing; no request leaves the origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { launch, runAxe, formatViolations, trackRequests } from './lib/browser.mjs';
 import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open } from './lib/foundation.mjs';
 import { pdfText } from './lib/pdf.mjs';
+import { PREVIEW, chooseReportFile, openWithPassphrase, saveLockedFile, showReport } from './lib/report.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -22,7 +22,6 @@ after(async () => {
 
 const DAY = 86_400_000;
 const PASS = 'lantern pebble orchard sky';
-const PREVIEW = 'This is exactly what your clinician will see';
 
 /** Journal entries written straight into the app's database (the schema the app reads). */
 function seed(page) {
@@ -108,11 +107,7 @@ test('the person shares chosen entries with a passphrase; the clinician, in anot
   await page.getByRole('checkbox', { name: /Markup <b>test<\/b>/ }).check();
   await page.getByRole('checkbox', { name: /I did what I could/ }).check();
   await page.getByLabel('A few words to your clinician (optional)').fill('Week three. Sleeping better.');
-  await page.getByRole('button', { name: 'Show me the report' }).click();
-
-  const preview = page.getByRole('region', { name: PREVIEW });
-  await preview.waitFor();
-  const shown = (await preview.locator('[data-report]').innerText()).trim();
+  const { shown } = await showReport(page);
   assert.match(shown, /Rain on Tuesday/);
   assert.match(shown, /Week three\. Sleeping better\./);
   assert.match(shown, /I did what I could/);
@@ -136,14 +131,9 @@ test('the person shares chosen entries with a passphrase; the clinician, in anot
   }
 
   // The locked file.
-  await page.getByLabel('Choose a passphrase').fill(PASS);
-  await page.getByLabel('Type it again').fill(PASS);
-  await page.getByRole('button', { name: 'Make the locked file' }).click();
-  const save = page.getByRole('link', { name: 'Save the file' });
-  await save.waitFor({ timeout: 20_000 });
-  const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
+  const saved = await saveLockedFile(page, PASS);
+  const { download, file } = saved;
   assert.match(download.suggestedFilename(), /^groundwork-report-\d{4}-\d{2}-\d{2}\.groundwork-report$/);
-  const file = await readFile(await download.path());
   assert.ok(!file.toString('utf8').includes('Rain on Tuesday'), 'the file does not hold the words in the clear');
   assert.match(file.toString('utf8'), /^\{"groundwork":"envelope","v":1,"kind":"groundwork-report","mode":"passphrase"/);
 
@@ -156,8 +146,7 @@ test('the person shares chosen entries with a passphrase; the clinician, in anot
   const cRequests = trackRequests(clinician.context, baseURL);
   const cErrors = collectErrors(clinician.page);
   const cp = clinician.page;
-  await open(cp, '/clinician/report', { heading: 'Open a progress report' });
-  await cp.getByLabel('Choose the report file').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/octet-stream', buffer: file });
+  await chooseReportFile(cp, saved);
   const pass = cp.getByLabel('The passphrase the person chose');
   await pass.fill('lantern pebble');
   await cp.getByRole('button', { name: 'Open the report' }).click();
@@ -166,10 +155,7 @@ test('the person shares chosen entries with a passphrase; the clinician, in anot
   assert.match(await alert.innerText(), /That passphrase does not open this report\. Check it with the person/);
   assert.equal(await cp.locator('[data-report]').count(), 0, 'nothing shown on a wrong passphrase');
 
-  await pass.fill(PASS);
-  await cp.getByRole('button', { name: 'Open the report' }).click();
-  await cp.locator('[data-report]').waitFor({ timeout: 20_000 });
-  const opened = (await cp.locator('[data-report]').innerText()).trim();
+  const opened = await openWithPassphrase(cp, PASS);
   assert.equal(opened, shown, 'the clinician sees exactly what the person previewed');
   assert.equal(await cp.getByRole('alert').count(), 0);
   assert.equal(await cp.evaluate(() => /** @type {any} */ (window).__pwned), undefined);

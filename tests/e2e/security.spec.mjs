@@ -38,6 +38,7 @@ function assertStrict(policy, where) {
   only('script-src', ["'self'"]); // no 'unsafe-inline', no 'unsafe-eval', no data:/blob:, no host
   only('connect-src', ["'self'"]);
   only('worker-src', ["'self'"]); // no blob: workers
+  only('media-src', ["'self'", 'blob:']); // voice notes play from IndexedDB Blobs (issue 14); nothing more
   only('object-src', ["'none'"]);
   only('base-uri', ["'self'"]);
   only('form-action', ["'self'"]);

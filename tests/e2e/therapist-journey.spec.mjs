@@ -8,9 +8,10 @@
 // Steps copied from plans, measures, report and report-measures specs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { launch, runAxe, formatViolations, waitForServiceWorker, trackRequests } from './lib/browser.mjs';
 import { baseURL, freshPage, collectErrors, assertNoErrors, open, checkScreen, next, stepHeading } from './lib/foundation.mjs';
+import { chooseReportFile, saveLockedFile, showReport } from './lib/report.mjs';
+import { expectItem9Screen, openSafetyPlan } from './lib/safety.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -24,7 +25,6 @@ after(async () => {
 
 const CLINICIAN = 'Dr Rowan Lee';
 const TITLE = 'After session 2';
-const PREVIEW = 'This is exactly what your clinician will see';
 
 async function axeClean(page, label) {
   const violations = await runAxe(page);
@@ -100,39 +100,27 @@ test('the therapist journey: plan → offline patient accepts → exercise → P
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await page.getByRole('group', { name: /how difficult have these problems made it/ }).waitFor();
   await page.getByRole('button', { name: 'Finish', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'No one sees this answer', exact: true }).waitFor();
-  assert.equal(await page.getByText('1 of 27', { exact: true }).count(), 0, 'no score before the safety screen');
-  assert.ok(await page.getByText('Crisis lines (always here)', { exact: true }).isVisible(), 'the crisis lines are on the screen');
-  assert.ok((await page.locator('main a[href^="tel:"]').count()) > 0, 'a crisis line is one tap away');
-  await page.getByRole('button', { name: 'Open my safety plan', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'My safety plan', exact: true }).waitFor();
-  assert.ok(await page.getByText('Crisis lines (always here)', { exact: true }).first().isVisible());
+  await expectItem9Screen(page);
+  await openSafetyPlan(page);
 
   // The progress report, PHQ-9 ticked, locked to the clinician's key from the plan: no passphrase asked.
   await open(page, '/report', { heading: 'Share your progress' });
   const phq = page.getByRole('checkbox', { name: /PHQ-9 — mood/ });
   await phq.waitFor();
   await phq.check();
-  await page.getByRole('button', { name: 'Show me the report' }).click();
-  const preview = page.getByRole('region', { name: PREVIEW });
-  await preview.waitFor();
-  const shown = (await preview.locator('[data-report]').innerText()).trim();
+  const { shown } = await showReport(page);
   assert.match(shown, /PHQ-9: 1 of 27/, shown);
   await page.getByText(/Your clinician’s plan carries their key, so the file is locked to them/).waitFor();
   assert.equal(await page.getByLabel('Choose a passphrase').count(), 0, 'no passphrase to choose');
   await axeClean(page, 'report preview');
-  await page.getByRole('button', { name: 'Make the locked file' }).click();
-  const save = page.getByRole('link', { name: 'Save the file' });
-  await save.waitFor({ timeout: 20_000 });
-  const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
-  const file = await readFile(/** @type {string} */ (await download.path()));
+  const saved = await saveLockedFile(page, null); // locked to the clinician's key: no passphrase
   assert.deepEqual(requests.foreignRequests(), [], 'patient: no request left the origin');
   assertNoErrors(errors, 'patient');
 
   // The clinician's profile, in clinician mode: the file opens with their own key, no passphrase.
   await open(cp, '/clinician/report', { heading: 'Open a progress report' });
   await axeClean(cp, 'clinician report, empty');
-  await cp.getByLabel('Choose the report file').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/octet-stream', buffer: file });
+  await chooseReportFile(cp, saved);
   await cp.locator('[data-report]').waitFor({ timeout: 20_000 });
   assert.equal(await cp.locator('#clinician-pass').count(), 0, 'no passphrase asked');
   const opened = (await cp.locator('[data-report]').innerText()).trim();

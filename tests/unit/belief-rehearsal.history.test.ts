@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   believabilityOverSessions,
-  chartGeometry,
   firstAndLatest,
   suggestBeliefs,
   type EntryLike,
@@ -54,29 +53,7 @@ describe('belief rehearsal: believability over sessions (the chart’s data)', (
   }
 });
 
-describe('belief rehearsal: the chart’s geometry and its one-line summary', () => {
-  it('100 at the top, 0 at the bottom, sessions spread left to right, gaps stay gaps', () => {
-    const g = chartGeometry(
-      [
-        { at: 1, before: 0, after: 100 },
-        { at: 2, before: 50, after: null },
-        { at: 3, before: null, after: 50 },
-      ],
-      320,
-      160,
-    );
-    expect(g.ticks).toEqual([
-      { value: 0, y: g.bottom },
-      { value: 50, y: (g.top + g.bottom) / 2 },
-      { value: 100, y: g.top },
-    ]);
-    expect(g.columns.map((c) => c.x)).toEqual([g.left, (g.left + g.right) / 2, g.right]);
-    expect(g.columns[0]).toMatchObject({ session: 1, yBefore: g.bottom, yAfter: g.top });
-    expect(g.columns[1]!.yAfter).toBeNull();
-    expect(g.columns[2]!.yBefore).toBeNull();
-    expect(chartGeometry([{ at: 1, before: 10, after: 20 }]).columns[0]!.x).toBe((g.left + g.right) / 2);
-  });
-
+describe('belief rehearsal: the chart’s one-line summary', () => {
   const summaries: [string, [number, number | null, number | null][], string][] = [
     ['one practice', [[1, 30, 50]], '1 practice of this belief: 30 out of 100 before the first, 50 after the latest.'],
     ['several: first before, latest after', [[1, 20, 30], [2, 35, 45], [3, 40, 60]], '3 practices of this belief: 20 out of 100 before the first, 60 after the latest.'],

@@ -61,6 +61,10 @@ describe('the first screen (main.ts and what it imports eagerly)', () => {
     }
   });
 
+  it('carries no coalescing writer (the journal editor and capture import it; the first screen only reads drafts)', () => {
+    for (const lazy of ['storage/writer.ts', 'storage/draft-writer.ts']) expect(files, lazy).not.toContain(lazy);
+  });
+
   it('registers the service worker without workbox-window', () => {
     expect([...packages].filter((p) => /workbox|pwa-register/.test(p))).toEqual([]);
   });

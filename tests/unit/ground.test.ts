@@ -9,7 +9,7 @@ import { getDb } from '../../src/storage/db';
 import { entriesRepo } from '../../src/storage/entries';
 import { sessionsRepo } from '../../src/storage/sessions';
 import { createRunner, type SessionHandle } from '../../src/flow/runner';
-import { beginGrounding, returnTarget } from '../../src/flow/ground';
+import { beginGrounding, returnTarget, startQuick } from '../../src/flow/ground';
 import type { ModuleMeta } from '../../src/flow/module';
 import { fiveSensesMeta } from '../../src/modules/grounding/five-senses/meta';
 import { orientationMeta } from '../../src/modules/grounding/orientation/meta';
@@ -125,6 +125,49 @@ describe('Ground me now', () => {
     expect(runner.live()).toHaveLength(1);
   });
 
+  it('an unfinished 5-4-3-2-1 left earlier (not on screen): Ground starts it afresh at step 1, the old one kept in the journal — never two unfinished', async () => {
+    const before = pageLoad();
+    const old = await before.start('five-senses'); // opened from Today, left on step 1 with words
+    handles.push(old);
+    old.actor.send({ type: 'SKIP_CHECK_IN' });
+    (old.module() as AnyActorRef).send({ type: 'TYPE', text: 'a mug from yesterday' });
+    await old.flush();
+    for (const h of handles.splice(0)) h.stop(); // the page goes away
+
+    const runner = pageLoad();
+    const { handle, interrupted } = await beginGrounding(runner, () => 'five-senses');
+    handles.push(handle);
+    expect(handle.id).not.toBe(old.id);
+    expect(handle.actor.getSnapshot().value).toEqual({ flow: 'module' });
+    expect(interrupted).toBeUndefined();
+    await handle.flush();
+    const unfinished = (await runner.unfinished()).filter((u) => u.meta.id === 'five-senses');
+    expect(unfinished.map((u) => u.record.id)).toEqual([handle.id]);
+    const kept = await entriesRepo().get(old.id);
+    expect(kept?.complete).toBe(false);
+    expect(JSON.stringify(kept?.data)).toContain('a mug from yesterday');
+  });
+
+  it('another exercise picked from the Ground screen’s list: one of it left unfinished earlier is ended first, words kept', async () => {
+    const before = pageLoad();
+    const old = await before.start('orientation');
+    handles.push(old);
+    old.actor.send({ type: 'CHECK_IN', presence: 5, distress: 4 });
+    await old.flush();
+    for (const h of handles.splice(0)) h.stop();
+
+    const runner = pageLoad();
+    const grounding = await beginGrounding(runner, () => 'five-senses');
+    handles.push(grounding.handle);
+    grounding.handle.actor.send({ type: 'EXIT' }); // the Ground screen leaves it for the one picked
+    const picked = await startQuick(runner, 'orientation');
+    handles.push(picked);
+    await picked.flush();
+    expect(picked.id).not.toBe(old.id);
+    expect((await runner.unfinished()).filter((u) => u.meta.id === 'orientation').map((u) => u.record.id)).toEqual([picked.id]);
+    expect((await entriesRepo().get(old.id))?.before?.presence).toBe(5);
+  });
+
   it('pressed inside safe-place imagery: the imagery is suspended (offered back) and an outward exercise starts', async () => {
     const runner = pageLoad();
     const imagery = await runner.start('safe-place');
@@ -134,6 +177,21 @@ describe('Ground me now', () => {
     handles.push(handle);
     expect(handle.meta.id).toBe('five-senses');
     expect(interrupted?.sessionId).toBe(imagery.id);
+  });
+
+  it('pressed inside muscle tensing when feet and hands helped most: no second "Body grounding" — the next best of the set starts', async () => {
+    const runner = pageLoad();
+    const pmr = await runner.start('body'); // opened from Today
+    handles.push(pmr);
+    pmr.actor.send({ type: 'SKIP_CHECK_IN' });
+    (pmr.module() as AnyActorRef).send({ type: 'CHOOSE', part: 'pmr' });
+    // The person's ranking: feet and hands first, then Here and now.
+    const ranked = [{ moduleId: 'body', variant: 'anchor' }, { moduleId: 'orientation' }, { moduleId: 'five-senses' }];
+    const { handle, interrupted } = await beginGrounding(runner, (avoid) => ranked.find((m) => !avoid.has(m.moduleId)) ?? ranked[0]!);
+    handles.push(handle);
+    expect(interrupted).toEqual({ sessionId: pmr.id, title: 'Body grounding' });
+    expect(handle.meta.id).toBe('orientation');
+    expect(runner.live().filter((h) => h.meta.id === 'body')).toHaveLength(1);
   });
 
   it('the safe place’s way out ends the imagery, words kept, and opens Here and now — never the imagery again', async () => {

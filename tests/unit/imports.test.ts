@@ -32,7 +32,7 @@ describe('the rules catch', () => {
     expect(found.map((v) => v.from).sort()).toEqual(['journal/List.svelte', 'modules/a/b/View.svelte', 'ui/x.ts']);
   });
 
-  it('audio or storage importing a module (other than the known pacer edge)', () => {
+  it('audio or storage importing a module — the pacer included: it lives in flow/ now, not in the breathing module', () => {
     const found = graph({
       'modules/grounding/breathing/pacer.ts': 'export const x = 1;',
       'modules/grounding/breathing/content.ts': 'export const y = 1;',
@@ -42,6 +42,7 @@ describe('the rules catch', () => {
     });
     expect(found.map((v) => `${v.from} → ${v.to}`).sort()).toEqual([
       'audio/engine.ts → modules/grounding/breathing/content.ts',
+      'audio/index.ts → modules/grounding/breathing/pacer.ts',
       'storage/db.ts → modules/grounding/breathing/pacer.ts',
     ]);
   });

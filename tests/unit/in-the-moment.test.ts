@@ -93,6 +93,13 @@ describe('ranking inside the set only', () => {
     });
   });
 
+  it('leaves out an exercise that is already running, suspended (no second copy under the same title)', () => {
+    const entries = [...helpedALot('body', { part: 'anchor' }), rated('orientation', [4, 5], [5, 4])];
+    expect(pickGroundNow(entries, new Set(['body']))).toEqual({ moduleId: 'orientation' });
+    // Every member left out: the best of the set still starts (Ground never starts nothing).
+    expect(pickGroundNow(entries, new Set(['five-senses', 'orientation', 'body', 'breathing']))).toEqual({ moduleId: 'body', variant: 'anchor' });
+  });
+
   it('ranks by the person’s own mean change inside the set', () => {
     const entries = [rated('five-senses', [4, 6], [5, 5]), ...helpedALot('orientation'), ...helpedALot('body', { part: 'anchor' })];
     entries.push(rated('body', [5, 5], [5, 5], { part: 'anchor' })); // body's mean drops below orientation's

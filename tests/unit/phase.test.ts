@@ -15,6 +15,9 @@ import {
   type Phase,
 } from '../../src/flow/phase';
 import { ALL_PHASES, type Family, type ModuleMeta } from '../../src/flow/module';
+import { NOT_NOW } from '../../src/flow/phase-not-now';
+import { findModule } from '../../src/modules/registry';
+import { IN_THE_MOMENT } from '../../src/flow/ground';
 import { MODULES } from '../../src/modules/registry';
 
 const MIN = 60_000;
@@ -114,6 +117,15 @@ describe('phaseAt: which dose counts', () => {
     expect(phaseAt([late], T0 + h(5)).since).toBe(T0 + h(2));
     expect(phaseAt([dose(T0 - 2 * DAY, { loggedAt: T0 })], T0).phase).toBe('window');
   });
+  it.each<[string, number, Phase]>([
+    ['logged 1 h 59 after taking it: session mode waits for the person', h(1, 59), 'session'],
+    ['logged 2 h after taking it: settling from the 2 h mark', h(2), 'settling'],
+  ])('late-logging boundary to the minute — %s', (_label, loggedAfter, phase) => {
+    const d = dose(T0, { loggedAt: T0 + loggedAfter });
+    expect(phaseAt([d], T0 + h(2)).phase).toBe(phase);
+    expect(phaseAt([d], T0 + h(2) - MIN).phase).toBe('session');
+  });
+
   it('a dose logged 1 h after taking it still waits for the person to say the effects have passed', () => {
     const soon = dose(T0, { loggedAt: T0 + h(1) });
     expect(phaseAt([soon], T0 + h(2, 30))).toMatchObject({ phase: 'session', awaitingEffects: true });
@@ -225,6 +237,26 @@ describe('the phase gate', () => {
       expect(m.asksTyping).toBeFalsy();
     }
     expect(modulesFor(MODULES as ModuleMeta[], 'between')).toHaveLength(MODULES.length);
+  });
+
+  it('what session mode says waits, waits exactly that long: typing and reframing until the effects have passed, exposure until the days after', () => {
+    // Settling starts when the effects have passed — before any sleep — and typing and reframing fit there.
+    expect(fitsPhase(findModule('thought-record')!, 'settling')).toBe(true);
+    expect(fitsPhase(findModule('safe-place')!, 'settling')).toBe(true);
+    expect(fitsPhase(findModule('written-exposure')!, 'settling')).toBe(false);
+    expect(NOT_NOW.session).toMatch(/type or rethink wait until the effects have passed/);
+    expect(NOT_NOW.session).toMatch(/difficult memories waits until the days after/);
+    expect(NOT_NOW.session).not.toMatch(/slept|sleep/);
+  });
+
+  it('Ground me now, an entry point of its own, can start only what fits the session phase (no temperature, no typing)', () => {
+    for (const m of IN_THE_MOMENT) {
+      const meta = findModule(m.moduleId)!;
+      expect(fitsPhase(meta, 'session'), m.moduleId).toBe(true);
+      expect(meta.family).toBe('grounding');
+      expect(meta.asksTyping).toBeFalsy();
+    }
+    expect(IN_THE_MOMENT.map((m) => m.moduleId)).not.toContain('temperature');
   });
 
   it('in the window, reframing and exposure come first', () => {

@@ -143,6 +143,38 @@ describe('session machine', () => {
     expect(actor.getSnapshot().context.moreSupport).toBe(expected);
   });
 
+  it.each<[string, { presence?: number; distress?: number }, boolean]>([
+    ['presence 3', { presence: 3 }, true],
+    ['presence 4', { presence: 4 }, false],
+    ['distress 8', { distress: 8 }, true],
+    ['distress 7', { presence: 6, distress: 7 }, false],
+  ])(
+    'a rating chosen at the check-in but not yet confirmed (%s), then Leave: support on the way out as if confirmed',
+    async (_n, rated, expected) => {
+      const actor = start();
+      actor.send({ type: 'RATE', ...rated });
+      actor.send({ type: 'EXIT' });
+      await settle();
+      expect(actor.getSnapshot().context.moreSupport).toBe(expected);
+    },
+  );
+
+  it('a hard rating chosen at the check-out but not yet confirmed, then Leave: support on the way out', async () => {
+    for (const [rated, expected] of [
+      [{ presence: 2 }, true],
+      [{ distress: 6 }, true], // rose by 3 from the check-in's 3
+      [{ presence: 6, distress: 5 }, false],
+    ] as const) {
+      const actor = start();
+      actor.send({ type: 'CHECK_IN', presence: 6, distress: 3 });
+      for (let i = 0; i < 3; i++) moduleOf(actor).send({ type: 'NEXT' });
+      actor.send({ type: 'RATE', ...rated });
+      actor.send({ type: 'EXIT' });
+      await settle();
+      expect(actor.getSnapshot().context.moreSupport, JSON.stringify(rated)).toBe(expected);
+    }
+  });
+
   it('leaving from the note after a hard check-out keeps the support flag', async () => {
     const actor = start({ quick: true });
     for (let i = 0; i < 3; i++) moduleOf(actor).send({ type: 'NEXT' });

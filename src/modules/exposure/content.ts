@@ -8,7 +8,7 @@ import type { Source } from '../../flow/module';
 export const EXPOSURE_SOURCES: readonly Source[] = [
   {
     citation:
-      'Foa EB, Hembree EA, Rothbaum BO. Prolonged Exposure Therapy for PTSD: Therapist Guide. Oxford University Press, 2007.',
+      'Foa EB, Hembree EA, Rothbaum BO, Rauch SAM. Prolonged Exposure Therapy for PTSD: Emotional Processing of Traumatic Experiences. Therapist Guide, 2nd ed. Oxford University Press, 2019.',
     use: 'A list of feared situations rated 0–100 (SUDS), starting around 40 and climbing; before, peak and after ratings.',
   },
   {
@@ -79,6 +79,12 @@ export const GATE = {
     `Written exposure waits at least 24 hours after a dose, so that the memory work happens when you are steady. It will be available from ${when}.`,
   noAgreement: 'Exposure work is done together with a clinician. When you have agreed it with yours, you can say so here.',
   meanwhile: 'Meanwhile, these might help',
+  /** The fear list and the agreement ask for writing about what is feared: not while a dose's effects last. */
+  listSession:
+    'Your fear list waits while the effects of a dose last: writing about what you fear is work for later, not for now. It is kept just as it is, and opens again once the effects have passed.',
+  agreeSession:
+    'Exposure work, and saying you have agreed it with your clinician, wait while the effects of a dose last. This page opens again once the effects have passed.',
+  sessionMode: 'Back to session mode',
 };
 
 /** Charts per situation (habituation and expectancy violation). */

@@ -373,6 +373,13 @@ export const enLater = {
     todayDone: 'done',
     todayHint: 'There is no rush and nothing is overdue. Open one when it suits you.',
     todayOpen: (title: string) => `Open ${title}`,
+    // An assigned exercise that does not fit the phase now (CLINICAL.md §1): named, not offered, and when it opens.
+    todayNotNow: (phase: string) =>
+      phase === 'session'
+        ? 'Not during session mode: it opens once the effects have passed.'
+        : phase === 'settling'
+          ? 'It opens in the days after your dose.'
+          : 'Not part of this time after your dose.',
 
     // ——— clinician mode ———
     clinicianHeading: 'For clinicians',

@@ -94,18 +94,10 @@ export const LAYER_RULES: readonly { rule: string; from: RegExp; to: RegExp }[] 
 
 /**
  * Known edges the layer rules let through, each with its reason. Only exact file-to-file pairs, so a new
- * import of anything else still fails.
+ * import of anything else still fails. Empty: the one there was (audio → the breathing module's pacer)
+ * went when issue 12 moved the pacer to flow/pacer.ts, where audio and the breathing module both import it.
  */
-export const ALLOWED_EDGES: readonly { from: RegExp; to: string; why: string }[] = [
-  {
-    // The breathing pacer is the one clock for the picture, the words and the breath cue (DESIGN.md §6);
-    // audio places its cues from that clock's types. Issue 12 moves the pacer to a place both import;
-    // from then on this entry matches nothing and can be deleted.
-    from: /^audio\//,
-    to: 'modules/grounding/breathing/pacer.ts',
-    why: 'the shared breathing pacer still lives in the breathing module',
-  },
-];
+export const ALLOWED_EDGES: readonly { from: RegExp; to: string; why: string }[] = [];
 
 /** The pure layers: plain TypeScript, tested in node. */
 export function isPure(path: string): boolean {

@@ -2,7 +2,7 @@
  * In-vivo exposure: one real-life practice of a situation from the person's fear list (CLINICAL.md §4).
  * Before: what I fear will happen and how likely (0–100 %), safety behaviours I will drop, distress and
  * presence. During: a timer and one tap to log the peak. After: distress, "did what you feared happen?", what
- * I learned (Foa et al. 2007; Craske et al. 2008, 2014 — cited in ../content.ts). Original wording.
+ * I learned (Foa et al. 2019; Craske et al. 2008, 2014 — cited in ../content.ts). Original wording.
  * Breathing inside exposure is regulation, not escape (CLINICAL.md §4).
  */
 import type { Happened } from '../../../storage/exposure.schema';

@@ -78,37 +78,6 @@ export function believabilityOverSessions(entries: readonly EntryLike[], belief:
   return points.sort((a, b) => a.at - b.at);
 }
 
-export interface ChartGeometry {
-  width: number;
-  height: number;
-  /** Plot area edges. */
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-  /** One column per session, left to right. */
-  columns: { session: number; x: number; yBefore: number | null; yAfter: number | null }[];
-  /** The 0, 50 and 100 lines. */
-  ticks: { value: number; y: number }[];
-}
-
-/** Where each session's before and after sit in an SVG of the given size (y: 100 at the top). */
-export function chartGeometry(points: readonly Point[], width = 320, height = 160): ChartGeometry {
-  const left = 36;
-  const right = width - 12;
-  const top = 12;
-  const bottom = height - 28;
-  const y = (value: number) => bottom - (value / 100) * (bottom - top);
-  const step = points.length > 1 ? (right - left) / (points.length - 1) : 0;
-  const columns = points.map((p, i) => ({
-    session: i + 1,
-    x: points.length > 1 ? left + i * step : (left + right) / 2,
-    yBefore: p.before === null ? null : y(p.before),
-    yAfter: p.after === null ? null : y(p.after),
-  }));
-  return { width, height, left, right, top, bottom, columns, ticks: [0, 50, 100].map((value) => ({ value, y: y(value) })) };
-}
-
 /** The first rating before and the latest after, for the one-line summary. */
 export function firstAndLatest(points: readonly Point[]): { first: number | null; latest: number | null } {
   const first = points.find((p) => p.before !== null)?.before ?? null;
