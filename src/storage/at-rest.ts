@@ -17,7 +17,7 @@ import * as v from 'valibot';
 import { committed, type Db } from './db';
 import { SettingSchemas, type SettingValue } from './schema';
 import { SEALED_STORES, makeSealer, newDataKey, rewrapDataKey, unwrapDataKey } from './sealed-fields';
-import { isSealed, sameVersion, setSealer, type Sealer } from './sealer';
+import { currentSealer, isSealed, sameVersion, setSealer, type Sealer } from './sealer';
 import { atRest, type AtRestHook } from './sealing';
 
 /** The `atRest` record of the settings store: only this file reads and writes it, so its schema is here, not
@@ -105,6 +105,37 @@ export async function reseal(
   return { changed, failed };
 }
 
+/*
+ * Other tabs. Removing the lock in one tab while another is unlocked: the other would go on sealing what it
+ * writes after the removal's pass, with a key about to be deleted. So the removing tab says 'opening' first
+ * (the others write plain from then on, still opening sealed records), makes a last pass for anything sealed
+ * meanwhile, and says 'off' once the lock and key are gone (the others empty their slot; a write waiting in
+ * a locked tab then goes on, plain).
+ */
+const CHANNEL = 'groundwork:at-rest';
+let channel: BroadcastChannel | undefined;
+
+function listen(): void {
+  if (channel || typeof BroadcastChannel !== 'function') return;
+  channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = (e: MessageEvent) => {
+    const s = currentSealer();
+    if (e.data === 'opening' && s) setSealer(openOnly(s));
+    else if (e.data === 'off') setSealer(undefined);
+  };
+}
+
+function tell(what: 'opening' | 'off'): void {
+  listen();
+  channel?.postMessage(what);
+}
+
+/** Stop listening (tests: a fresh "page"). */
+export function closeChannel(): void {
+  channel?.close();
+  channel = undefined;
+}
+
 let running: Promise<void> | undefined;
 let listener: (p: ResealProgress | undefined) => void = () => {};
 
@@ -119,8 +150,11 @@ function run(d: Db, job: 'seal' | 'open', sealer: Sealer, atRest: AtRest): Promi
       await reseal(d, job, sealer, listener);
       if (job === 'seal') await writeSettings(d, { atRest: { ...atRest, job: 'none' } });
       else {
+        // A last pass for anything another tab sealed before it heard 'opening' (until one changes nothing).
+        for (let pass = 0; pass < 5 && (await reseal(d, job, sealer)).changed > 0; pass++);
         await writeSettings(d, { appLock: null, atRest: null });
         setSealer(undefined);
+        tell('off');
       }
     } finally {
       running = undefined;
@@ -137,6 +171,7 @@ export function resealing(): Promise<void> | undefined {
 
 /** The lock is on and closed (at start, or locked): sealed records cannot be read; writes wait for the key. */
 export function closeAtRest(): AtRestHook {
+  listen();
   setSealer(undefined, true);
   return atRest.on as AtRestHook;
 }
@@ -151,6 +186,7 @@ export async function turnOn(d: Db, lock: LockRecordValue, recordKey: CryptoKey)
   await writeSettings(d, { appLock: lock, atRest });
   const sealer = makeSealer(dataKey);
   setSealer(sealer);
+  listen();
   return { job: run(d, 'seal', sealer, atRest) };
 }
 
@@ -160,10 +196,14 @@ export async function turnOn(d: Db, lock: LockRecordValue, recordKey: CryptoKey)
  * A lock made before encryption at rest existed gets its data key now, and its records sealed.
  */
 export async function unlockAtRest(d: Db, recordKey: CryptoKey): Promise<{ job?: Promise<void>; removing?: true }> {
+  listen();
   const atRest = await readSetting(d, 'atRest');
   if (!atRest) {
     const lock = await readSetting(d, 'appLock');
-    if (!lock) return {};
+    if (!lock) {
+      lockRemoved();
+      return {};
+    }
     return turnOn(d, lock, recordKey);
   }
   const sealer = makeSealer(await unwrapDataKey(atRest, recordKey));
@@ -173,6 +213,11 @@ export async function unlockAtRest(d: Db, recordKey: CryptoKey): Promise<{ job?:
   }
   setSealer(sealer);
   return atRest.job === 'seal' ? { job: run(d, 'seal', sealer, atRest) } : {};
+}
+
+/** The lock was removed (in another tab) while this one was locked: no key any more, writes go on plain. */
+export function lockRemoved(): void {
+  setSealer(undefined);
 }
 
 /** A new passphrase: only the data key is re-wrapped, in the same transaction as the new lock. */
@@ -198,5 +243,6 @@ export async function turnOff(d: Db, recordKey: CryptoKey): Promise<{ job: Promi
   const opening: AtRest = { ...atRest, job: 'open' };
   await writeSettings(d, { atRest: opening });
   setSealer(sealer);
+  tell('opening');
   return { job: run(d, 'open', sealer, opening) };
 }

@@ -55,7 +55,8 @@ export function setSealer(next: Sealer | undefined, isClosed = false): void {
   // A new hook object at every unlock: what was kept in memory for one unlock is not used in the next.
   atRest.on = next ? { ...hook } : closed ? hook : undefined;
   if (!next) atRest.closed?.();
-  if (next) {
+  // Unlocked, or the lock removed (in another tab): writes that waited go on (sealed, or plain once removed).
+  if (!closed) {
     const w = waiting;
     waiting = [];
     for (const go of w) go();

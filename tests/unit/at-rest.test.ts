@@ -29,6 +29,7 @@ import { SealedError, isSealed, openMany, setSealer } from '../../src/storage/se
 import {
   changePassphrase,
   closeAtRest,
+  closeChannel,
   onResealProgress,
   reseal,
   resealing,
@@ -75,6 +76,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   await resealing()?.catch(() => undefined);
+  closeChannel();
   setSealer(undefined);
   (await getDb()).close();
 });
@@ -349,5 +351,59 @@ describe('search with the lock on', () => {
     await expect(entriesRepo().searchIds('lantern')).rejects.toMatchObject({ reason: 'locked' });
     await unlockAtRest(d, key);
     expect(await entriesRepo().searchIds('lantern')).toEqual([added.id]);
+  });
+});
+
+describe('other tabs (BroadcastChannel groundwork:at-rest)', () => {
+  const other = () => new BroadcastChannel('groundwork:at-rest');
+  const tick = () => new Promise((r) => setTimeout(r, 20));
+
+  it('another tab removing the lock says "opening": this one writes plain from then on, and still opens sealed records', async () => {
+    await seedEntries(2);
+    const d = await getDb();
+    await (await turnOn(d, LOCK, await recordKey())).job;
+    const tab = other();
+    try {
+      tab.postMessage('opening');
+      await tick();
+      await draftsRepo().put('journal:new', { body: SENTENCE });
+      expect(isSealed(await d.get('drafts', 'journal:new'))).toBe(false);
+      expect(await entriesRepo().list()).toHaveLength(2);
+    } finally {
+      tab.close();
+    }
+  });
+
+  it('a write waiting in a locked tab goes on, plain, once another tab says the lock is off', async () => {
+    const d = await getDb();
+    await (await turnOn(d, LOCK, await recordKey())).job;
+    closeAtRest();
+    const writing = draftsRepo().put('journal:new', { body: SENTENCE });
+    await tick();
+    expect(await d.get('drafts', 'journal:new')).toBeUndefined();
+    const tab = other();
+    try {
+      tab.postMessage('off');
+      await writing;
+      expect(isSealed(await d.get('drafts', 'journal:new'))).toBe(false);
+    } finally {
+      tab.close();
+    }
+  });
+
+  it('removing the lock tells the other tabs "opening" first and "off" at the end', async () => {
+    const d = await getDb();
+    const key = await recordKey();
+    await (await turnOn(d, LOCK, key)).job;
+    const heard: unknown[] = [];
+    const tab = other();
+    tab.onmessage = (e) => heard.push(e.data);
+    try {
+      await (await turnOff(d, key)).job;
+      await tick();
+      expect(heard).toEqual(['opening', 'off']);
+    } finally {
+      tab.close();
+    }
   });
 });

@@ -14,6 +14,7 @@ atRest.onResealProgress((p) => {
 });
 
 export const closeAtRest = atRest.closeAtRest;
+export const lockRemoved = atRest.lockRemoved;
 
 export async function turnOn(lock: atRest.LockRecordValue, recordKey: CryptoKey) {
   return atRest.turnOn(await getDb(), lock, recordKey);
