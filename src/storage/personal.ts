@@ -3,11 +3,16 @@ import * as v from 'valibot';
 import { getDb, classify, committed, type Db } from './db';
 import { PersonalSchema, type Personal } from './schema';
 import { reportProblem, reportUnreadable } from './problems';
+import { unreadableKeeper } from './quarantine';
 
 export function personalRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
+  const keepUnreadable = unreadableKeeper(db, now);
   return {
+    /** The person's material; a damaged record is copied raw to quarantine (once per page) and reads as empty. */
     async get(): Promise<Personal> {
-      const parsed = v.safeParse(PersonalSchema, await (await db()).get('personal', 'mine'));
+      const stored = await (await db()).get('personal', 'mine');
+      const parsed = v.safeParse(PersonalSchema, stored);
+      if (!parsed.success && stored !== undefined) await keepUnreadable('personal', 'mine', stored);
       return parsed.success ? parsed.output : { id: 'mine', updatedAt: 0 };
     },
     async update(patch: Partial<Omit<Personal, 'id' | 'updatedAt'>>): Promise<Personal> {
