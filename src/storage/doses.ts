@@ -7,7 +7,6 @@ import * as v from 'valibot';
 import { getDb, classify, type Db } from './db';
 import { DoseSchema, type Dose, type DoseSetting } from './doses.schema';
 import { reportProblem } from './problems';
-import { unreadableKeeper } from './quarantine';
 import { announceChanged } from './changes';
 import { newId } from './ids';
 /** Deleted doses stay restorable ("Undo") this long — the same day as journal entries (entries.ts). */
@@ -50,7 +49,9 @@ export function deviceZone(): string {
 }
 
 export function dosesRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
-  const keepUnreadable = unreadableKeeper(db, now);
+  /** Damaged records are rare: the quarantine code loads only when one is met (off the first screen). */
+  const keepUnreadable = async (store: string, key: unknown, raw: unknown) =>
+    (await import('./quarantine')).unreadableKeeper(db, now)(store, key, raw);
   async function write<T>(fn: (d: Db) => Promise<T>): Promise<T> {
     try {
       const result = await fn(await db());

@@ -3,10 +3,11 @@ import * as v from 'valibot';
 import { getDb, classify, committed, type Db } from './db';
 import { PersonalSchema, type Personal } from './schema';
 import { reportProblem, reportUnreadable } from './problems';
-import { unreadableKeeper } from './quarantine';
 
 export function personalRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
-  const keepUnreadable = unreadableKeeper(db, now);
+  /** Damaged records are rare: the quarantine code loads only when one is met (off the first screen). */
+  const keepUnreadable = async (store: string, key: unknown, raw: unknown) =>
+    (await import('./quarantine')).unreadableKeeper(db, now)(store, key, raw);
   return {
     /** The person's material; a damaged record is copied raw to quarantine (once per page) and reads as empty. */
     async get(): Promise<Personal> {
