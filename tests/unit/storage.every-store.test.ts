@@ -394,7 +394,31 @@ describe.each(FIXTURES.map((f) => [f.version, f] as const))('upgraded from v%i',
     if (s.personal) expect((await personalRepo(get).get()).updatedAt).toBeGreaterThan(0);
     expect(await mediaRepo(get).unfinished()).toEqual([]);
     expect(await plansRepo(get).history()).toEqual([]);
-    expect(await rawGetAll(unwrap(db), 'quarantine')).toEqual('quarantine' in fixture.stores ? [...(fixture.stores as { quarantine: unknown[] }).quarantine] : []);
+    expect(await rawGetAll(unwrap(db), 'quarantine')).toEqual('quarantine' in fixture.stores ? [...(fixture.stores as unknown as { quarantine: unknown[] }).quarantine] : []);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe.each([5, 6, 7, 8, 9].map((v) => [v] as const))('a voice note written under v%i', (version) => {
+  it('plays back after the upgrade: the same audio, attached to its fragment, nothing reported', async () => {
+    const fixture = FIXTURES.find((f) => f.version === version)!;
+    const old = await openGroundwork({ version });
+    const note = {
+      id: `m-v${version}`,
+      entryId: `f-v${version}`,
+      mime: 'audio/webm;codecs=opus',
+      durationMs: 2500,
+      status: 'saved',
+      chunks: [new Blob(['first second'], { type: 'audio/webm' }), new Blob([' and the rest'], { type: 'audio/webm' })],
+      createdAt: NOW,
+      updatedAt: NOW,
+    };
+    await rawPut(unwrap(old), { ...(fixture.stores as Record<string, readonly unknown[]>), media: [note] });
+    old.close();
+    const db = await openDb();
+    const played = await mediaRepo(async () => db).get(note.id);
+    expect(played).toMatchObject({ id: note.id, entryId: note.entryId, status: 'saved', durationMs: 2500 });
+    expect(await new Blob(played!.chunks).text()).toBe('first second and the rest');
     expect(problems).toEqual([]);
   });
 });
