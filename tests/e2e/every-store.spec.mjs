@@ -7,7 +7,7 @@
 //    message, the words on screen, the words again after going elsewhere and back, saved when space returns.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './lib/browser.mjs';
+import { launch, waitForServiceWorker } from './lib/browser.mjs';
 import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
@@ -220,6 +220,8 @@ test('quota exceeded in a written-exposure text: the message, the words on scree
   // and a few words, not for a long text.
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1_700_000 });
   await open(page, '/today', { heading: 'Today' });
+  // The app's own files are cached first (about 1.4 MB), so what is left is known: a few hundred KB.
+  await waitForServiceWorker(page);
   await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'groundwork'));
   await agree(page);
   await page.goto(`${baseURL}/#/exercise/written-exposure`);
@@ -235,7 +237,7 @@ test('quota exceeded in a written-exposure text: the message, the words on scree
   const session = page.url();
 
   // A long stretch written at once (a paste): the stored course grows past what the small disk allows.
-  const LONG = `Written before. ${'I kept walking. '.repeat(40_000)}Typed while the disk was full.`;
+  const LONG = `Written before. ${'I kept walking. '.repeat(50_000)}Typed while the disk was full.`;
   await writing().fill(LONG);
   await page.getByText('Not kept yet — trying again').waitFor();
   await page.getByText(FULL).waitFor();
