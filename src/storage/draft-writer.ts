@@ -8,7 +8,9 @@
  */
 import { createWriter, type Writer } from './writer';
 import { draftKey, type DraftsRepo } from './drafts';
-import { claimDraft, type Claim, type Owned, type TabLockHandlers } from './tab-lock';
+// Types only: the shell hands `draftWriter` to every screen from the first screen's chunk, and the tab lock
+// is loaded with the first draft a screen opens (never with the first screen).
+import type { Claim, Owned, TabLockHandlers } from './tab-lock';
 
 export interface AutosaveOptions {
   onSaved?: (at: number) => void;
@@ -46,7 +48,7 @@ export interface DraftWriter extends Writer<Record<string, string>> {
  * leaving. It claims the draft across tabs first; writes wait for the claim, and only the holder writes.
  */
 export function draftWriter(drafts: Pick<DraftsRepo, 'put'>, id: string, options: DraftWriterOptions = {}): DraftWriter {
-  const claim = options.claim ?? claimDraft;
+  const claim = options.claim ?? ((draftId: string, handlers: TabLockHandlers) => import('./tab-lock').then((m) => m.claimDraft(draftId, handlers)));
   let tab: DraftTab = 'claiming';
   /** Writes reach the disk only while this is true (it outlives `tab` while the last words are saved on losing). */
   let holding = false;
