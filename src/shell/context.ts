@@ -6,7 +6,6 @@
 import type { AppContext, SoundChoice } from '../ui/context';
 import { entries, drafts, settings, personal, safetyPlan, askPersistenceOnce, media, exposures, writtenExposure, measures, plans } from './services';
 import { matchesQuery } from '../storage/entries';
-import { draftWriter } from '../storage/draft-writer';
 import { onLeave } from './lifecycle';
 import { router } from './router.svelte';
 import { shell, toast } from './app.svelte';
@@ -37,7 +36,6 @@ export const appContext: AppContext = {
   entries,
   matchesQuery,
   drafts,
-  draftWriter,
   settings,
   personal,
   media,

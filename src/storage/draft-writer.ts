@@ -4,13 +4,11 @@
  * text box that keeps a draft (the journal editor, Capture, any later one) is one-tab-at-a-time without
  * code of its own: only the tab holding the draft writes it; a screen shows `tab` and offers `takeOver`.
  * Kept apart from `drafts.ts` so the first screen, which only reads drafts (Today lists those waiting),
- * does not load it.
+ * does not load it: screens import it themselves (it is not in the app context the shell's chunk builds).
  */
 import { createWriter, type Writer } from './writer';
 import { draftKey, type DraftsRepo } from './drafts';
-// Types only: the shell hands `draftWriter` to every screen from the first screen's chunk, and the tab lock
-// is loaded with the first draft a screen opens (never with the first screen).
-import type { Claim, Owned, TabLockHandlers } from './tab-lock';
+import { claimDraft, type Claim, type Owned, type TabLockHandlers } from './tab-lock';
 
 export interface AutosaveOptions {
   onSaved?: (at: number) => void;
@@ -48,7 +46,7 @@ export interface DraftWriter extends Writer<Record<string, string>> {
  * leaving. It claims the draft across tabs first; writes wait for the claim, and only the holder writes.
  */
 export function draftWriter(drafts: Pick<DraftsRepo, 'put'>, id: string, options: DraftWriterOptions = {}): DraftWriter {
-  const claim = options.claim ?? ((draftId: string, handlers: TabLockHandlers) => import('./tab-lock').then((m) => m.claimDraft(draftId, handlers)));
+  const claim = options.claim ?? claimDraft;
   let tab: DraftTab = 'claiming';
   /** Writes reach the disk only while this is true (it outlives `tab` while the last words are saved on losing). */
   let holding = false;

@@ -7,7 +7,6 @@
 import { getContext, setContext } from 'svelte';
 import type { EntriesRepo, matchesQuery } from '../storage/entries';
 import type { DraftsRepo } from '../storage/drafts';
-import type { draftWriter } from '../storage/draft-writer';
 import type { SettingsRepo } from '../storage/settings';
 import type { PersonalRepo } from '../storage/personal';
 import type { MediaRepo } from '../storage/media';
@@ -56,8 +55,6 @@ export interface AppContext {
   /** Whether an entry matches the journal's search words. */
   matchesQuery: typeof matchesQuery;
   drafts: DraftsRepo;
-  /** Keeps text being written as a draft: the coalescing writer (storage/draft-writer.ts). */
-  draftWriter: typeof draftWriter;
   settings: SettingsRepo;
   personal: PersonalRepo;
   /** Voice notes' audio (storage/media.ts), loaded on first use so the first screen never carries it. */

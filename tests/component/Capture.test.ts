@@ -15,10 +15,14 @@ import { pendingWrites } from '../../src/storage/pending';
 import { resetWriters } from '../../src/storage/writer';
 import { shell } from '../../src/shell/app.svelte';
 import { withApp } from './app-context';
-import { appContextMap } from '../../src/ui/context';
-import { appContext } from '../../src/shell/context';
-import { draftWriter } from '../../src/storage/draft-writer';
 import type { Claim, TabLockHandlers } from '../../src/storage/tab-lock';
+
+/** The cross-tab claim the draft writer makes: as the browser's by default, `busy` where a test says so. */
+const claimed = vi.hoisted(() => ({ busy: undefined as ((id: string, handlers: unknown) => Promise<unknown>) | undefined }));
+vi.mock('../../src/storage/tab-lock', async (original) => {
+  const real = await original<typeof import('../../src/storage/tab-lock')>();
+  return { ...real, claimDraft: (id: string, handlers: TabLockHandlers) => (claimed.busy ?? real.claimDraft)(id, handlers) };
+});
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -28,6 +32,7 @@ beforeEach(() => {
   location.hash = '#/capture';
 });
 afterEach(() => {
+  claimed.busy = undefined;
   vi.unstubAllGlobals();
   resetConnection();
 });
@@ -90,16 +95,12 @@ describe('capture open in another tab', () => {
       await draftsRepo().put('capture:new', { body: 'words from the other tab, and its last ones' });
       return { status: 'owned' as const, release() {} };
     });
-    const busy = (_id: string, handlers: TabLockHandlers): Promise<Claim> => {
-      holder = handlers;
+    claimed.busy = (_id, handlers): Promise<Claim> => {
+      holder = handlers as TabLockHandlers;
       return Promise.resolve({ status: 'busy', takeOver });
     };
-    const context = appContextMap({
-      ...appContext,
-      draftWriter: (drafts, id, options) => draftWriter(drafts, id, { ...options, claim: busy }),
-    });
     const user = userEvent.setup();
-    render(Capture, { props: {}, context });
+    render(Capture, withApp({}));
 
     expect(await screen.findByText(/This note is open in another tab or window/)).toBeInTheDocument();
     const box = screen.getByRole('textbox', { name: 'A few words' });
