@@ -31,6 +31,9 @@ export interface ModuleMeta {
   summary: string;
   /** Typical length, shown so the person can choose what fits their energy. */
   minutes: number;
+  /** The length follows a choice the person keeps in settings (breathing: 1–5 min): the card shows their
+   *  length, not the default, once settings are read. */
+  minutesFor?: (chosen: { breathing?: { minutes: number } }) => number;
   /** Phases in which the module is offered; clinical rules (e.g. no exposure in `session`) live here. */
   phases: readonly Phase[];
   /** The module needs the person to type (not just optionally): never started in the session phase

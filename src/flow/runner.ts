@@ -321,6 +321,13 @@ export function createRunner(deps: RunnerDeps) {
       const record = await deps.sessions.get(sessionId);
       const handle = record ? await restore(record) : undefined;
       if (handle) return { status: 'open', handle };
+      // A record on disk that is not even shaped like a session record (an older or newer build, damage):
+      // the repository counted it as unreadable; its words still go to the journal, the raw record to the
+      // quarantine — as for a snapshot that cannot be restored.
+      if (!record) {
+        const raw = await deps.sessions.raw?.(sessionId);
+        if (raw !== undefined && raw !== null) await keepWhatWasWritten(asSessionRecord(sessionId, raw));
+      }
     } catch {
       // Storage refused (reported by the repository): nothing to run.
     }
@@ -366,6 +373,14 @@ export function createRunner(deps: RunnerDeps) {
    * is — an older or newer build may keep it elsewhere) goes into an unfinished entry's text. Only when
    * both are stored is the session record removed.
    */
+  /** A record that failed the schema, read as well as it can be (every field it lacks filled safely). */
+  function asSessionRecord(id: string, raw: unknown): SessionRecord {
+    const r = (typeof raw === 'object' ? raw : {}) as Partial<Record<keyof SessionRecord, unknown>>;
+    const startedAt = typeof r.startedAt === 'number' && Number.isInteger(r.startedAt) && r.startedAt >= 0 ? r.startedAt : now();
+    // Its shape is unknown, so the whole record is walked for the person's words (ids and times are left out).
+    return { id, moduleId: typeof r.moduleId === 'string' ? r.moduleId : '', status: 'active', startedAt, updatedAt: now(), snapshot: raw };
+  }
+
   async function keepWhatWasWritten(record: SessionRecord): Promise<void> {
     const raw = (await deps.sessions.raw?.(record.id).catch(() => undefined)) ?? record;
     await quarantine.keep('sessions', record.id, raw, 'session snapshot could not be restored', { report: false });

@@ -24,6 +24,10 @@ export const CAPTURE_COPY = {
   keepNote: 'Keep this note',
   noteKept: 'Kept in your journal.',
   noteEmpty: 'There is nothing written yet. Whenever you like.',
+  // One tab at a time (the draft is claimed across tabs): said calmly, with a way to write here instead.
+  noteBusy: 'This note is open in another tab or window. To keep every word safe it can only be written in one place.',
+  noteLost: 'This note is now open in another tab. Everything you wrote here is saved.',
+  writeHere: 'Write here instead',
   voiceHeading: 'Or say it',
   record: 'Record a voice note',
   stop: 'Stop and keep',

@@ -6,9 +6,12 @@
  */
 import * as v from 'valibot';
 import { getDb, classify, committed, type Db } from '../storage/db';
-import { reportProblem, reportUnreadable } from '../storage/problems';
+import { reportProblem } from '../storage/problems';
 import { createWriter, type Writer } from '../storage/writer';
 import { opened, sealed } from '../storage/sealing';
+import { unreadableKeeper } from '../storage/quarantine';
+import { holdRecord, type Hold, type HoldOptions } from '../storage/record-claim';
+import { onStoresChanged } from '../storage/changes';
 import {
   AcceptedPlanSchema,
   ComposedPlanSchema,
@@ -23,6 +26,8 @@ import { clinicianIdentity, sameKey } from './signature';
 export type Trust = AcceptedPlan['trust'];
 
 export function plansRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
+  /** A damaged plan is copied raw to quarantine (once per page), reported and skipped. */
+  const keepUnreadable = unreadableKeeper(db, now);
   async function accepted(d: Db): Promise<AcceptedPlan[]> {
     // Accepted plans are never sealed (storage/sealed-fields.ts); opened all the same, as every read is.
     const raw = await opened('plans', await d.getAllFromIndex('plans', 'kind', 'accepted'));
@@ -30,7 +35,7 @@ export function plansRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
     for (const r of raw) {
       const parsed = v.safeParse(AcceptedPlanSchema, r);
       if (parsed.success) out.push(parsed.output);
-      else reportUnreadable('plans', (r as { id?: unknown }).id);
+      else await keepUnreadable('plans', (r as { id?: unknown }).id, r);
     }
     return out.sort((a, b) => b.acceptedAt - a.acceptedAt);
   }
@@ -115,7 +120,7 @@ export function plansRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
       for (const r of raw) {
         const parsed = v.safeParse(ComposedPlanSchema, r);
         if (parsed.success) out.push(parsed.output);
-        else reportUnreadable('plans', (r as { id?: unknown }).id);
+        else await keepUnreadable('plans', (r as { id?: unknown }).id, r);
       }
       return out.sort((a, b) => b.updatedAt - a.updatedAt);
     },
@@ -125,7 +130,7 @@ export function plansRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
       if (raw === undefined) return undefined;
       const parsed = v.safeParse(ComposedPlanSchema, (await opened('plans', [raw]))[0]);
       if (!parsed.success) {
-        reportUnreadable('plans', id);
+        await keepUnreadable('plans', id, raw);
         return undefined;
       }
       return parsed.output;
@@ -157,6 +162,16 @@ export function plansRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
     /** The composer's coalescing writer: every change is written at once (latest wins, retried). */
     composedWriter(id: string): Writer<ComposedDraft> {
       return createWriter<ComposedDraft>({ key: `plans:${id}`, write: async (draft) => void (await repo.putComposed(id, draft)) });
+    },
+
+    /** One tab at a time composes a plan (record-claim.ts). */
+    holdComposed(id: string, options: HoldOptions<ComposedDraft>): Hold<ComposedDraft> {
+      return holdRecord(`plans:${id}`, options);
+    },
+
+    /** Another tab accepted, ended or composed a plan: read again. */
+    onChange(listener: () => void): () => void {
+      return onStoresChanged(['plans'], listener);
     },
   };
   return repo;

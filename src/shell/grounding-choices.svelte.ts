@@ -5,7 +5,7 @@ import type { ModuleMeta, Phase } from '../flow/module';
 import type { Entry } from '../storage/schema';
 import { fitsPhase } from '../flow/fits';
 import { anyDoseRecord } from '../storage/dose-records';
-import { entries } from './services';
+import { entries, settings } from './services';
 import { doseHint } from './dose-hint';
 
 /**
@@ -24,9 +24,13 @@ export function groundingHistory(): Promise<Entry[]> {
 export async function rankedGrounding(history?: readonly Entry[]): Promise<Ranked<ModuleMeta>[]> {
   // The sessions are read while the dose phase is worked out, not after.
   const sessions = history ?? groundingHistory();
+  const breathing = settings.get('breathing').catch(() => undefined);
   const phase = await phaseNow();
   const grounding = MODULES.filter((m) => m.family === 'grounding' && fitsPhase(m, phase));
-  return rankByHelpfulness(grounding, await sessions);
+  const ranked = rankByHelpfulness(grounding, await sessions);
+  // The card says the person's own length (breathing), not the default.
+  const chosen = { breathing: await breathing };
+  return ranked.map((r) => (r.module.minutesFor ? { ...r, module: { ...r.module, minutes: r.module.minutesFor(chosen) } } : r));
 }
 
 /** The dose phase now. No dose ever logged: 'between' (what phaseAt says then), without the dose code. */

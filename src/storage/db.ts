@@ -16,6 +16,7 @@ import type { MeasureRecord } from './measures.schema';
 import { markSuperseded, reportProblem, type StorageProblem } from './problems';
 import { rescuePending } from './pending';
 import { atRest, sealed, type StoreName } from './sealing';
+import { announceChanged } from './changes';
 
 export const DB_NAME = 'groundwork';
 /** Always the number of the newest migration. */
@@ -117,12 +118,19 @@ export async function changeOne<T>(db: Db, store: StoreName, key: string, make: 
   return next;
 }
 
-/** Wait for a write transaction to commit, with its own error rather than its requests' AbortErrors. */
-export async function committed(tx: { done: Promise<void> }, ...requests: Promise<unknown>[]): Promise<void> {
+/**
+ * Wait for a write transaction to commit, with its own error rather than its requests' AbortErrors. Once
+ * committed, the other tabs are told which stores changed (changes.ts), so their screens read again.
+ */
+export async function committed(
+  tx: { done: Promise<void>; objectStoreNames?: ArrayLike<string> },
+  ...requests: Promise<unknown>[]
+): Promise<void> {
   const [done, ...rest] = await Promise.allSettled([tx.done, ...requests]);
   if (done?.status === 'rejected') throw done.reason;
   const failed = rest.find((r) => r.status === 'rejected');
   if (failed) throw (failed as PromiseRejectedResult).reason;
+  if (tx.objectStoreNames) announceChanged(Array.from(tx.objectStoreNames));
 }
 
 let connection: Promise<Db> | undefined;

@@ -8,6 +8,7 @@ import { getDb, classify, changeOne, type Db } from './db';
 import { opened, sealed } from './sealing';
 import { DoseSchema, type Dose, type DoseSetting } from './doses.schema';
 import { reportProblem } from './problems';
+import { announceChanged } from './changes';
 import { newId } from './ids';
 /** Deleted doses stay restorable ("Undo") this long — the same day as journal entries (entries.ts). */
 export const UNDO_KEEP_MS = 24 * 60 * 60 * 1000;
@@ -49,9 +50,14 @@ export function deviceZone(): string {
 }
 
 export function dosesRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
+  /** Damaged records are rare: the quarantine code loads only when one is met (off the first screen). */
+  const keepUnreadable = async (store: string, key: unknown, raw: unknown) =>
+    (await import('./quarantine')).unreadableKeeper(db, now)(store, key, raw);
   async function write<T>(fn: (d: Db) => Promise<T>): Promise<T> {
     try {
-      return await fn(await db());
+      const result = await fn(await db());
+      announceChanged(['doses']); // the other tabs' dose lists and phases read again
+      return result;
     } catch (error) {
       if (!(error instanceof FutureDoseError)) reportProblem(classify(error));
       throw error;
@@ -62,15 +68,14 @@ export function dosesRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
     if (!Number.isFinite(takenAt) || takenAt > now() + FUTURE_SLACK_MS) throw new FutureDoseError();
   }
 
-  function parseAll(raw: unknown[]): Dose[] {
+  /** Readable, not deleted doses; a damaged one is copied raw to quarantine (once per page), counted once. */
+  async function parseAll(raw: unknown[]): Promise<Dose[]> {
     const out: Dose[] = [];
-    let invalid = 0;
     for (const r of raw) {
       const parsed = v.safeParse(DoseSchema, r);
-      if (!parsed.success) invalid++;
+      if (!parsed.success) await keepUnreadable('doses', (r as { id?: unknown } | undefined)?.id, r);
       else if (parsed.output.deletedAt === undefined) out.push(parsed.output);
     }
-    if (invalid) reportProblem({ kind: 'invalid-records', count: invalid });
     return out;
   }
 
@@ -137,7 +142,7 @@ export function dosesRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
       if (raw === undefined) return undefined;
       const parsed = v.safeParse(DoseSchema, (await opened('doses', [raw]))[0]);
       if (!parsed.success) {
-        reportProblem({ kind: 'invalid-records', count: 1 });
+        await keepUnreadable('doses', id, raw);
         return undefined;
       }
       return parsed.output.deletedAt === undefined ? parsed.output : undefined;

@@ -54,13 +54,22 @@ export function draftsRepo(db: () => Promise<Db> = getDb, now: () => number = Da
      */
     async waiting(): Promise<WaitingDraft[]> {
       const byId = new Map<string, Draft>();
-      for (const raw of await opened('drafts', await (await db()).getAll('drafts'))) {
+      const unsaved = pendingWrites.withPrefix<Record<string, string> | null>('drafts:');
+      // The disk cannot be read (a newer version took the database, reported by db.ts): drafts kept in
+      // memory or in this tab's rescue copy are still offered, so "reload this tab" brings them back.
+      let stored: unknown[] = [];
+      try {
+        stored = await opened('drafts', await (await db()).getAll('drafts'));
+      } catch (error) {
+        if (unsaved.size === 0) throw error;
+      }
+      for (const raw of stored) {
         const parsed = v.safeParse(DraftSchema, raw);
         const id = (raw as { id?: unknown } | undefined)?.id;
         if (parsed.success) byId.set(parsed.output.id, parsed.output);
         else if (typeof id === 'string') byId.set(id, { id, fields: salvageFields(raw), updatedAt: 0 });
       }
-      for (const [key, fields] of pendingWrites.withPrefix<Record<string, string> | null>('drafts:')) {
+      for (const [key, fields] of unsaved) {
         const id = key.slice('drafts:'.length);
         if (fields) byId.set(id, { id, fields, updatedAt: now() });
       }

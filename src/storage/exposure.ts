@@ -7,11 +7,13 @@
  */
 import * as v from 'valibot';
 import { getDb, classify, committed, type Db } from './db';
-import { reportProblem, reportUnreadable } from './problems';
+import { reportProblem } from './problems';
 import { createWriter, type Writer } from './writer';
 import { pendingWrites } from './pending';
-import { quarantineRepo } from './quarantine';
 import { opened, sealed } from './sealing';
+import { holdRecord, type Hold, type HoldOptions } from './record-claim';
+import { onStoresChanged } from './changes';
+import { unreadableKeeper } from './quarantine';
 import {
   ExposureRecordSchema,
   HierarchySchema,
@@ -37,20 +39,8 @@ export interface ExposureWriterOptions {
 }
 
 export function exposureRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
-  const quarantine = quarantineRepo(db, now);
-  /** Keys already copied to quarantine in this page, so reading again never adds a second copy. */
-  const kept = new Set<string>();
-  async function keepDamaged(store: string, key: string, raw: unknown): Promise<void> {
-    const id = `${store}:${key}`;
-    if (kept.has(id)) return reportUnreadable(store, key);
-    kept.add(id);
-    try {
-      await quarantine.keep(store, key, raw, 'schema');
-    } catch {
-      kept.delete(id); // reported by the quarantine repository; try again on the next read
-      reportUnreadable(store, key);
-    }
-  }
+  /** A damaged record is copied raw to quarantine once per page (quarantine.ts), reported, skipped. */
+  const keepDamaged = unreadableKeeper(db, now);
 
   const hierarchy = {
     /** The hierarchy (unsaved words first); an empty one when none was written yet. A damaged record is
@@ -101,6 +91,11 @@ export function exposureRepo(db: () => Promise<Db> = getDb, now: () => number = 
         write: async (value) => void (await hierarchy.put(value)),
         ...options,
       });
+    },
+
+    /** One tab at a time changes the list (record-claim.ts). */
+    hold(options: HoldOptions<Hierarchy>): Hold<Hierarchy> {
+      return holdRecord(HIERARCHY_WRITER_KEY, options);
     },
   };
 
@@ -159,7 +154,12 @@ export function exposureRepo(db: () => Promise<Db> = getDb, now: () => number = 
     },
   };
 
-  return { hierarchy, records };
+  /** Another tab changed the list or a practice: read again. */
+  function onChange(listener: () => void): () => void {
+    return onStoresChanged(['hierarchy', 'exposures'], listener);
+  }
+
+  return { hierarchy, records, onChange };
 }
 
 export type ExposureRepo = ReturnType<typeof exposureRepo>;

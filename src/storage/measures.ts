@@ -10,6 +10,9 @@ import { getDb, classify, committed, type Db } from './db';
 import { reportProblem, reportUnreadable } from './problems';
 import { pendingWrites } from './pending';
 import { createWriter, type Writer } from './writer';
+import { unreadableKeeper } from './quarantine';
+import { holdRecord, type Hold, type HoldOptions } from './record-claim';
+import { onStoresChanged } from './changes';
 import { newId } from './ids';
 import { opened, sealed } from './sealing';
 import { MeasureRecordSchema, type MeasureRecord } from './measures.schema';
@@ -32,10 +35,18 @@ export interface MeasureWriterOptions {
 }
 
 export function measuresRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
+  const keepUnreadable = unreadableKeeper(db, now);
   function parse(raw: unknown, key: string): MeasureRecord | undefined {
     const parsed = v.safeParse(MeasureRecordSchema, raw);
     if (parsed.success) return parsed.output;
     reportUnreadable('measures', key);
+    return undefined;
+  }
+  /** A stored record that fails is copied raw to quarantine (once per page), reported and skipped. */
+  async function parseStored(raw: unknown, key: string): Promise<MeasureRecord | undefined> {
+    const parsed = v.safeParse(MeasureRecordSchema, raw);
+    if (parsed.success) return parsed.output;
+    await keepUnreadable('measures', key, raw);
     return undefined;
   }
 
@@ -45,7 +56,7 @@ export function measuresRepo(db: () => Promise<Db> = getDb, now: () => number = 
       const stored = await opened('measures', await (await db()).getAll('measures'));
       const byId = new Map<string, MeasureRecord>();
       for (const raw of stored) {
-        const r = parse(raw, (raw as { id?: unknown })?.id as string);
+        const r = await parseStored(raw, String((raw as { id?: unknown })?.id));
         if (r) byId.set(r.id, r);
       }
       for (const [key, value] of pendingWrites.withPrefix<MeasureRecord | null>('measures:')) {
@@ -65,7 +76,7 @@ export function measuresRepo(db: () => Promise<Db> = getDb, now: () => number = 
         return value ? parse(value, id) : undefined;
       }
       const raw = await (await db()).get('measures', id);
-      return raw === undefined ? undefined : parse((await opened('measures', [raw]))[0], id);
+      return raw === undefined ? undefined : parseStored((await opened('measures', [raw]))[0], id);
     },
 
     /** A new, empty administration (not yet written: the first answer writes it). */
@@ -104,6 +115,16 @@ export function measuresRepo(db: () => Promise<Db> = getDb, now: () => number = 
     /** The coalescing writer of one administration: `change` at every answer, `flush` when leaving. */
     writer(id: string, options: MeasureWriterOptions = {}): Writer<MeasureRecord> {
       return createWriter<MeasureRecord>({ key: measureKey(id), write: async (r) => void (await repo.put(r)), ...options });
+    },
+
+    /** One tab at a time answers a questionnaire under way (record-claim.ts). */
+    hold(id: string, options: HoldOptions<MeasureRecord>): Hold<MeasureRecord> {
+      return holdRecord(measureKey(id), options);
+    },
+
+    /** Another tab answered or finished a questionnaire: read again. */
+    onChange(listener: () => void): () => void {
+      return onStoresChanged(['measures'], listener);
     },
   };
   return repo;

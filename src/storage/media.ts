@@ -10,6 +10,7 @@ import { getDb, classify, committed, changeOne, type Db } from './db';
 import { MediaRecordSchema, type MediaRecord } from './media.schema';
 import { EntrySchema } from './schema';
 import { reportProblem, reportUnreadable } from './problems';
+import { unreadableKeeper } from './quarantine';
 import { newId } from './ids';
 import { opened, sealed } from './sealing';
 
@@ -21,6 +22,15 @@ export function mediaRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
       reportProblem(classify(error));
       throw error;
     }
+  }
+
+  const keepUnreadable = unreadableKeeper(db, now);
+  /** Reads: a damaged recording is copied raw to quarantine (once per page), reported and skipped. */
+  async function parseKept(raw: unknown): Promise<MediaRecord | undefined> {
+    const parsed = v.safeParse(MediaRecordSchema, raw);
+    if (parsed.success) return parsed.output;
+    await keepUnreadable('media', (raw as { id?: unknown } | undefined)?.id, raw);
+    return undefined;
   }
 
   function parse(raw: unknown): MediaRecord | undefined {
@@ -75,7 +85,7 @@ export function mediaRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
 
     async get(id: string): Promise<MediaRecord | undefined> {
       const raw = await (await db()).get('media', id);
-      return raw === undefined ? undefined : parse((await opened('media', [raw]))[0]);
+      return raw === undefined ? undefined : parseKept((await opened('media', [raw]))[0]);
     },
 
     /** Recordings cut off before they were saved (a reload, a closed tab), newest first, with audio in them. */
@@ -83,7 +93,7 @@ export function mediaRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
       const raw = await opened('media', await (await db()).getAllFromIndex('media', 'createdAt'));
       const out: MediaRecord[] = [];
       for (let i = raw.length - 1; i >= 0; i--) {
-        const r = parse(raw[i]);
+        const r = await parseKept(raw[i]);
         if (r && r.status === 'recording' && r.entryId === undefined && r.chunks.length > 0) out.push(r);
       }
       return out;

@@ -6,9 +6,15 @@ import { reportProblem, reportUnreadable } from './problems';
 import { opened } from './sealing';
 
 export function personalRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
+  /** Damaged records are rare: the quarantine code loads only when one is met (off the first screen). */
+  const keepUnreadable = async (store: string, key: unknown, raw: unknown) =>
+    (await import('./quarantine')).unreadableKeeper(db, now)(store, key, raw);
   return {
+    /** The person's material; a damaged record is copied raw to quarantine (once per page) and reads as empty. */
     async get(): Promise<Personal> {
-      const parsed = v.safeParse(PersonalSchema, (await opened('personal', [await (await db()).get('personal', 'mine')]))[0]);
+      const stored = await (await db()).get('personal', 'mine');
+      const parsed = v.safeParse(PersonalSchema, (await opened('personal', [stored]))[0]);
+      if (!parsed.success && stored !== undefined) await keepUnreadable('personal', 'mine', stored);
       return parsed.success ? parsed.output : { id: 'mine', updatedAt: 0 };
     },
     async update(patch: Partial<Omit<Personal, 'id' | 'updatedAt'>>): Promise<Personal> {

@@ -33,3 +33,32 @@ export function quarantineRepo(db: () => Promise<Db> = getDb, now: () => number 
 }
 
 export type QuarantineRepo = ReturnType<typeof quarantineRepo>;
+
+/** Records already copied to quarantine in this page (`<store>:<key>`): a list read again adds no copy. */
+const keptThisPage = new Set<string>();
+
+/** Tests only: a fresh page. */
+export function resetKept(): void {
+  keptThisPage.clear();
+}
+
+/**
+ * The one way every repository treats a record it cannot read: copy it raw to `quarantine` (once per page,
+ * however often it is read), count it for the notice, and carry on — never delete it, never throw. A copy
+ * that cannot be written (a full disk) is tried again on the next read; the record stays where it was.
+ */
+export function unreadableKeeper(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
+  const quarantine = quarantineRepo(db, now);
+  return async function keepUnreadable(store: string, key: unknown, raw: unknown): Promise<void> {
+    const k = typeof key === 'string' ? key : JSON.stringify(key ?? null);
+    const id = `${store}:${k}`;
+    if (keptThisPage.has(id)) return reportUnreadable(store, k);
+    keptThisPage.add(id);
+    try {
+      await quarantine.keep(store, k, raw, 'schema');
+    } catch {
+      keptThisPage.delete(id); // reported by the quarantine repository; tried again on the next read
+      reportUnreadable(store, k);
+    }
+  };
+}

@@ -8,8 +8,12 @@
 import * as v from 'valibot';
 import { getDb, classify, changeOne, type Db } from './db';
 import { opened } from './sealing';
-import { reportProblem, reportUnreadable } from './problems';
+import { reportProblem } from './problems';
 import { createWriter, type Writer } from './writer';
+import { pendingWrites } from './pending';
+import { unreadableKeeper } from './quarantine';
+import { holdRecord, type Hold, type HoldOptions } from './record-claim';
+import { onStoresChanged } from './changes';
 import { SafetyPlanSchema, emptySafetyPlan, type SafetyPlan } from './safety-plan.schema';
 
 /** The plan's key in `pendingWrites` (unsaved words are kept there for the life of the page). */
@@ -29,14 +33,24 @@ export interface SafetyPlanWriterOptions {
 }
 
 export function safetyPlanRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
+  const keepUnreadable = unreadableKeeper(db, now);
   const repo = {
-    /** The plan; an empty one when none was written yet. Throws UnreadablePlanError for a damaged record. */
+    /**
+     * The plan, unsaved words first (memory, then disk: words typed while the disk was full come back);
+     * an empty one when none was written yet. A damaged record is copied to quarantine and throws
+     * UnreadablePlanError.
+     */
     async get(): Promise<SafetyPlan> {
+      const unsaved = pendingWrites.get(SAFETY_PLAN_WRITER_KEY);
+      if (unsaved !== undefined) {
+        const parsed = v.safeParse(SafetyPlanSchema, unsaved);
+        if (parsed.success) return parsed.output;
+      }
       const stored = await (await db()).get('safetyPlan', 'mine');
       if (stored === undefined) return emptySafetyPlan();
       const parsed = v.safeParse(SafetyPlanSchema, (await opened('safetyPlan', [stored]))[0]);
       if (!parsed.success) {
-        reportUnreadable('safetyPlan', 'mine');
+        await keepUnreadable('safetyPlan', 'mine', stored);
         throw new UnreadablePlanError();
       }
       return parsed.output;
@@ -46,15 +60,20 @@ export function safetyPlanRepo(db: () => Promise<Db> = getDb, now: () => number 
     async put(plan: SafetyPlan): Promise<SafetyPlan> {
       try {
         const d = await db();
+        let damaged: unknown;
         const make = (stored: unknown) => {
           if (stored !== undefined && !v.safeParse(SafetyPlanSchema, stored).success) {
-            // Saving over it would wipe the person's own words; keep it for a later fix and say so.
-            reportUnreadable('safetyPlan', 'mine');
+            // Saving over it would wipe the person's own words: kept for a later fix (below), and said.
+            damaged = stored;
             throw new UnreadablePlanError();
           }
           return v.parse(SafetyPlanSchema, { ...plan, id: 'mine', updatedAt: now() });
         };
-        return await changeOne(d, 'safetyPlan', 'mine', make);
+        try {
+          return await changeOne(d, 'safetyPlan', 'mine', make);
+        } finally {
+          if (damaged !== undefined) await keepUnreadable('safetyPlan', 'mine', damaged);
+        }
       } catch (error) {
         if (!(error instanceof UnreadablePlanError)) reportProblem(classify(error));
         throw error;
@@ -68,6 +87,16 @@ export function safetyPlanRepo(db: () => Promise<Db> = getDb, now: () => number 
         write: async (plan) => void (await repo.put(plan)),
         ...options,
       });
+    },
+
+    /** One tab at a time writes the plan (record-claim.ts). */
+    hold(options: HoldOptions<SafetyPlan>): Hold<SafetyPlan> {
+      return holdRecord(SAFETY_PLAN_WRITER_KEY, options);
+    },
+
+    /** Another tab changed the plan: read it again. */
+    onChange(listener: () => void): () => void {
+      return onStoresChanged(['safetyPlan'], listener);
     },
   };
   return repo;

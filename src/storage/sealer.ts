@@ -15,7 +15,7 @@
  * Writes are sealed before their transaction; a read-modify-write reads, opens, changes, seals, then writes
  * only if the record is still the one it read (`changeSealed`, retried otherwise).
  */
-import type { Db } from './db';
+import { committed, type Db } from './db';
 import { atRest, type AtRestHook, type StoreName } from './sealing';
 
 export type { StoreName };
@@ -158,10 +158,8 @@ export async function changeSealed<S extends StoreName, T extends object>(
       if (attempt >= 8) throw new Error(`${store} ${key} kept changing while being saved`);
       continue;
     }
-    const put = tx.store.put(stored as never);
-    const [done, req] = await Promise.allSettled([tx.done, put]);
-    if (done.status === 'rejected') throw done.reason;
-    if (req.status === 'rejected') throw req.reason;
+    // committed(): the transaction's own error, and the other tabs told the store changed (changes.ts).
+    await committed(tx, tx.store.put(stored as never));
     return next;
   }
 }

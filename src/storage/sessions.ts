@@ -42,7 +42,15 @@ export function sessionsRepo(db: () => Promise<Db> = getDb) {
       const unsaved = pendingWrites.withPrefix<SessionRecord | null>('sessions:');
       const byId = new Map<string, SessionRecord>();
       const unreadable: unknown[] = [];
-      for (const r of await opened('sessions', await (await db()).getAllFromIndex('sessions', 'updatedAt'))) {
+      // The disk cannot be read (a newer version took the database, reported by db.ts): sessions kept in
+      // memory or in this tab's rescue copy are still offered, so "reload this tab" brings them back.
+      let stored: unknown[] = [];
+      try {
+        stored = await opened('sessions', await (await db()).getAllFromIndex('sessions', 'updatedAt'));
+      } catch (error) {
+        if (unsaved.size === 0) throw error;
+      }
+      for (const r of stored) {
         const parsed = v.safeParse(SessionRecordSchema, r);
         if (parsed.success) byId.set(parsed.output.id, parsed.output);
         else unreadable.push((r as { id?: unknown } | undefined)?.id);

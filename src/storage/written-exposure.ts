@@ -9,8 +9,11 @@
 import * as v from 'valibot';
 import { getDb, classify, committed, type Db } from './db';
 import { pendingWrites } from './pending';
-import { reportProblem, reportUnreadable } from './problems';
+import { reportProblem } from './problems';
 import { createWriter, type Writer } from './writer';
+import { unreadableKeeper } from './quarantine';
+import { holdRecord, type Hold, type HoldOptions } from './record-claim';
+import { onStoresChanged } from './changes';
 import { newId } from './ids';
 import { opened, sealed } from './sealing';
 import { WrittenCourseSchema, newCourse, type WrittenCourse } from './written-exposure.schema';
@@ -32,10 +35,12 @@ export interface WrittenWriterOptions {
 }
 
 export function writtenExposureRepo(db: () => Promise<Db> = getDb, now: () => number = Date.now) {
-  function parse(raw: unknown, key: string): WrittenCourse | undefined {
+  const keepUnreadable = unreadableKeeper(db, now);
+  /** A damaged course is copied raw to quarantine (once per page), reported and skipped. */
+  async function parse(raw: unknown, key: string): Promise<WrittenCourse | undefined> {
     const parsed = v.safeParse(WrittenCourseSchema, raw);
     if (parsed.success) return parsed.output;
-    reportUnreadable('writtenExposure', key);
+    await keepUnreadable('writtenExposure', key, raw);
     return undefined;
   }
 
@@ -50,7 +55,7 @@ export function writtenExposureRepo(db: () => Promise<Db> = getDb, now: () => nu
       const stored = known ? undefined : await d.get('writtenExposure', course.id);
       if (stored !== undefined && !v.safeParse(WrittenCourseSchema, (await opened('writtenExposure', [stored]))[0]).success) {
         // Writing over it would wipe the person's words: keep it for a later fix and say so.
-        reportUnreadable('writtenExposure', course.id);
+        await keepUnreadable('writtenExposure', course.id, stored);
         throw new UnreadableCourseError();
       }
       const next = v.parse(WrittenCourseSchema, { ...course, updatedAt: now() });
@@ -72,7 +77,7 @@ export function writtenExposureRepo(db: () => Promise<Db> = getDb, now: () => nu
       const byId = new Map<string, WrittenCourse>();
       for (const raw of stored) {
         const id = (raw as { id?: unknown }).id;
-        const course = parse(raw, String(id));
+        const course = await parse(raw, String(id));
         if (course) byId.set(course.id, course);
       }
       for (const [key, value] of pendingWrites.withPrefix<WrittenCourse | null>('writtenExposure:')) {
@@ -113,6 +118,14 @@ export function writtenExposureRepo(db: () => Promise<Db> = getDb, now: () => nu
         },
         ...options,
       });
+    },
+    /** One tab at a time writes a course (record-claim.ts). */
+    hold(id: string, options: HoldOptions<WrittenCourse>): Hold<WrittenCourse> {
+      return holdRecord(writtenExposureKey(id), options);
+    },
+    /** Another tab changed a course: read again. */
+    onChange(listener: () => void): () => void {
+      return onStoresChanged(['writtenExposure'], listener);
     },
   };
   return repo;

@@ -15,6 +15,14 @@ import { pendingWrites } from '../../src/storage/pending';
 import { resetWriters } from '../../src/storage/writer';
 import { shell } from '../../src/shell/app.svelte';
 import { withApp } from './app-context';
+import type { Claim, TabLockHandlers } from '../../src/storage/tab-lock';
+
+/** The cross-tab claim the draft writer makes: as the browser's by default, `busy` where a test says so. */
+const claimed = vi.hoisted(() => ({ busy: undefined as ((id: string, handlers: unknown) => Promise<unknown>) | undefined }));
+vi.mock('../../src/storage/tab-lock', async (original) => {
+  const real = await original<typeof import('../../src/storage/tab-lock')>();
+  return { ...real, claimDraft: (id: string, handlers: TabLockHandlers) => (claimed.busy ?? real.claimDraft)(id, handlers) };
+});
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -24,6 +32,7 @@ beforeEach(() => {
   location.hash = '#/capture';
 });
 afterEach(() => {
+  claimed.busy = undefined;
   vi.unstubAllGlobals();
   resetConnection();
 });
@@ -45,6 +54,7 @@ describe('capture screen without a recorder', () => {
 
     const box = screen.getByRole('textbox', { name: 'A few words' });
     expect(box).toHaveAttribute('dir', 'auto');
+    await waitFor(() => expect(box).toBeEnabled()); // once this tab holds the note's draft
     await user.type(box, 'blue light, warm hands');
     await waitFor(async () => expect((await draftsRepo().get('capture:new'))?.fields['body']).toBe('blue light, warm hands'));
 
@@ -68,8 +78,46 @@ describe('capture screen without a recorder', () => {
     expect(getUserMedia).toHaveBeenCalledWith({ audio: true });
     expect(await screen.findByText(/The microphone is not available to Groundwork just now/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Record a voice note' })).toBeNull();
-    expect(screen.getByRole('textbox', { name: 'A few words' })).toBeEnabled();
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'A few words' })).toBeEnabled());
     expect(screen.getAllByText(/No one monitors this app/)).toHaveLength(2);
     Reflect.deleteProperty(navigator, 'mediaDevices');
+  });
+});
+
+// Issue 13 #3: the note's draft is claimed across tabs by the draft writer, so Capture open in a second tab
+// neither loads words it would then overwrite nor lets the person type where nothing would be kept.
+describe('capture open in another tab', () => {
+  it('the box stays closed with a calm notice; "Write here instead" has the other tab save, then brings its words', async () => {
+    await draftsRepo().put('capture:new', { body: 'words from the other tab' });
+    let holder: TabLockHandlers | undefined;
+    const takeOver = vi.fn(async () => {
+      // The other tab is asked to save its latest words first…
+      await draftsRepo().put('capture:new', { body: 'words from the other tab, and its last ones' });
+      return { status: 'owned' as const, release() {} };
+    });
+    claimed.busy = (_id, handlers): Promise<Claim> => {
+      holder = handlers as TabLockHandlers;
+      return Promise.resolve({ status: 'busy', takeOver });
+    };
+    const user = userEvent.setup();
+    render(Capture, withApp({}));
+
+    expect(await screen.findByText(/This note is open in another tab or window/)).toBeInTheDocument();
+    const box = screen.getByRole('textbox', { name: 'A few words' });
+    expect(box).toBeDisabled();
+    expect(box).toHaveValue('');
+    expect(screen.getByRole('button', { name: 'Keep this note' })).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: 'Write here instead' }));
+    expect(takeOver).toHaveBeenCalledOnce();
+    await waitFor(() => expect(box).toBeEnabled());
+    expect(box).toHaveValue('words from the other tab, and its last ones');
+    expect(screen.queryByText(/This note is open in another tab or window/)).toBeNull();
+    expect(holder).toBeDefined();
+
+    await user.type(box, '. Mine now');
+    await waitFor(async () =>
+      expect((await draftsRepo().get('capture:new'))?.fields['body']).toBe('words from the other tab, and its last ones. Mine now'),
+    );
   });
 });

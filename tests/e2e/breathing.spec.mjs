@@ -141,6 +141,14 @@ test('1 minute of slow out-breath, start to finish on the fake clock, then its j
   await openChooser(page).then((skipIt) => skipIt());
   assert.equal(await page.getByRole('radio', { name: '1 minute', exact: true }).isChecked(), true);
 
+  // Today's card says the person's own length: 1 minute of breathing and three screens is about 2 min
+  // (the default 2 minutes would say about 3).
+  await page.evaluate(() => (location.hash = '#/today'));
+  await page.getByRole('heading', { level: 1, name: 'Today', exact: true }).waitFor();
+  // The card in the list (not the "Carry on with Paced breathing" link above it).
+  const card = page.locator('a', { hasText: 'Slow your breathing with a calm pacer' });
+  await card.filter({ hasText: 'about 2 min' }).waitFor({ timeout: 5_000 });
+
   assert.deepEqual(pageErrors, [], 'uncaught errors in the page');
   assert.deepEqual(requests.foreignRequests(), [], 'requests to another origin');
 });

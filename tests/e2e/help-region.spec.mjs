@@ -51,6 +51,10 @@ for (const [locale, timezoneId, expected] of [
     // Still every other line, and the last word for anywhere else.
     assert.ok(await dialog.locator('a[href="tel:988"]').count(), 'other regions’ lines are still listed');
     await dialog.getByText('Elsewhere: call your local emergency number.', { exact: true }).waitFor();
+    // Numbers change (CLINICAL.md §6): every line says the date it was checked, in the device's own format.
+    const lines = await dialog.locator('ul.contacts li').allTextContents();
+    assert.ok(lines.length >= 8, `every crisis line listed (${lines.length})`);
+    for (const line of lines) assert.match(line, /Checked \d{1,2} \w+ 20\d\d\./, `a checked date on "${line.slice(0, 40)}"`);
     assert.deepEqual(requests.foreignRequests(), [], 'nothing asked of another origin');
     assertNoErrors(errors);
   });

@@ -170,6 +170,41 @@ test('journal draft in two tabs: B waits, then takes over with every word; A ste
   errors.forEach((e, i) => assertNoErrors(e, `(tab ${'AB'[i]})`));
 });
 
+// Issue 13 #3: the claim is in the draft writer, not in each screen, so Capture's note is guarded too
+// (it had no claim of its own, and two tabs overwrote each other's note).
+test('capture note in two tabs: B waits, then takes over with every word; A never overwrites', async (t) => {
+  const { a, b: tabB, errors } = await twoTabs(t);
+  const noteBox = (page) => page.getByRole('textbox', { name: 'A few words', exact: true });
+  const NOTE_BUSY = 'This note is open in another tab or window.';
+  const NOTE_LOST = 'This note is now open in another tab. Everything you wrote here is saved.';
+
+  await open(a, '/capture', { heading: 'Capture a fragment' });
+  await until(async () => !(await noteBox(a).isDisabled()), 'the note box in A ready');
+  await noteBox(a).pressSequentially('warm light from A');
+
+  await open(tabB, '/capture', { heading: 'Capture a fragment' });
+  await notice(tabB, NOTE_BUSY).waitFor();
+  assert.equal(await noteBox(tabB).isDisabled(), true, 'the note box is closed while another tab writes it');
+  assert.equal(await tabB.getByRole('button', { name: 'Keep this note', exact: true }).isDisabled(), true);
+  await assertAxeClean(tabB, 'capture, note busy');
+
+  await noteBox(a).pressSequentially(', last');
+  await tabB.getByRole('button', { name: 'Write here instead', exact: true }).click();
+  await until(async () => !(await noteBox(tabB).isDisabled()), 'the note box in B ready');
+  assert.equal(await noteBox(tabB).inputValue(), 'warm light from A, last', 'every word of A, the last keystroke too');
+  await notice(a, NOTE_LOST).waitFor();
+  assert.equal(await noteBox(a).isDisabled(), true);
+
+  await noteBox(tabB).press('End');
+  await noteBox(tabB).pressSequentially(' and B');
+  await until(async () => (await readRecord(tabB, 'drafts', 'capture:new'))?.fields?.body === 'warm light from A, last and B', "B's note on disk");
+  await pageMayGoAway(a);
+  await open(a, '/journal', { heading: 'Journal' });
+  await sleep(600);
+  assert.equal((await readRecord(tabB, 'drafts', 'capture:new'))?.fields?.body, 'warm light from A, last and B');
+  errors.forEach((e, i) => assertNoErrors(e, `(tab ${'AB'[i]})`));
+});
+
 test('editing a saved entry in two tabs: the same guard, keyed by the entry', async (t) => {
   const { a, b: tabB, errors } = await twoTabs(t);
   await open(a, '/journal/new', { heading: 'New entry' });

@@ -423,6 +423,30 @@ describe('a snapshot that cannot be resumed', () => {
     expect(problems.filter((p) => p.kind === 'invalid-records')).toEqual([{ kind: 'invalid-records', count: 2 }]);
   });
 
+  // Issue 13 #5: a record not even shaped like a session record (an older or newer build, damage) was left
+  // where it was and counted, while the screen said its words were in the journal — they were not.
+  it('a record that fails the session schema: raw record quarantined, its words in an unfinished entry', async () => {
+    const app = load();
+    const db = await getDb();
+    const raw = {
+      id: 'odd-1',
+      moduleId: 'five-senses',
+      status: 'paused-by-a-newer-build',
+      startedAt: START - 90_000,
+      updatedAt: -5,
+      snapshot: { context: { note: 'a note from another build' }, steps: [{ stepId: 'see', text: 'the blue cup' }] },
+    };
+    await db.put('sessions', raw as never);
+    expect(await app.open('odd-1')).toBeUndefined();
+    const entry = await app.entries.get('odd-1');
+    expect(entry).toMatchObject({ kind: 'session', moduleId: 'five-senses', title: fiveSensesMeta.title, complete: false, createdAt: START - 90_000 });
+    expect(entry?.body).toContain('a note from another build');
+    expect(entry?.body).toContain('the blue cup');
+    expect(entry?.body).not.toMatch(/paused-by-a-newer-build|odd-1|see/);
+    expect(await quarantineRepo().list()).toEqual([expect.objectContaining({ store: 'sessions', key: 'odd-1', raw })]);
+    expect(await app.sessions.raw('odd-1')).toBeUndefined();
+  });
+
   it('a session of a module that no longer exists is kept as an entry titled by its id', async () => {
     const app = load();
     await app.sessions.put(junkRecord('old-module', { status: 'active', value: 'x', context: { note: 'n' } }, 'retired-module'));

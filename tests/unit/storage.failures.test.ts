@@ -166,6 +166,38 @@ describe('another tab holds the database', () => {
   });
 });
 
+describe('a reload of the old tab after a newer version took the database', () => {
+  // Issue 13 #4: "reload this tab to carry on with it". This build cannot open the upgraded database, so
+  // the words come from the tab's rescue copy: Today must still offer them, not fail its whole list.
+  it('Today still offers the rescued session and journal draft, though the disk cannot be read', async () => {
+    const session = { id: 'rescued-1', moduleId: 'five-senses', status: 'active', startedAt: 1000, updatedAt: 2000, snapshot: { context: { note: 'typed in the old tab' } } };
+    const store = new Map<string, string>([
+      [RESCUE_KEY, JSON.stringify({ 'sessions:rescued-1': session, 'drafts:journal:new': { title: 'Kept', body: 'words of the old tab' } })],
+    ]);
+    (globalThis as { sessionStorage?: unknown }).sessionStorage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+    };
+    try {
+      toClose.push(await rawOpen(DB_NAME, SCHEMA_VERSION + 1, () => {}));
+      pendingWrites.clear(); // a fresh page load: only sessionStorage survived
+
+      expect(await sessionsRepo().unfinished()).toEqual([session]);
+      expect(await draftsRepo().waiting()).toEqual([expect.objectContaining({ id: 'journal:new', title: 'Kept', preview: 'words of the old tab' })]);
+      expect(problems.map((p) => p.kind)).toContain('newer-tab');
+    } finally {
+      delete (globalThis as { sessionStorage?: unknown }).sessionStorage;
+    }
+  });
+
+  it('with nothing rescued, the failure is still reported to the caller', async () => {
+    toClose.push(await rawOpen(DB_NAME, SCHEMA_VERSION + 1, () => {}));
+    await expect(sessionsRepo().unfinished()).rejects.toBeDefined();
+    await expect(draftsRepo().waiting()).rejects.toBeDefined();
+  });
+});
+
 describe('the browser drops the connection', () => {
   it('is reported as terminated, and the next save reopens the database and succeeds', async () => {
     const first = await getDb();

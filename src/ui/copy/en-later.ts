@@ -132,6 +132,16 @@ export const enLater = {
     backToJournal: 'Back to your journal',
     sessionLost: 'This exercise is now open in another tab. Everything you wrote here is saved.',
     carryOnHere: 'Carry on here instead',
+    /** Records edited over time (the safety plan, the fear list, a written account, a questionnaire, a plan). */
+    recordBusy: {
+      safetyPlan: 'Your safety plan is being changed in another tab or window. To keep every word safe it can only be changed in one place. What it says is shown here as it changes.',
+      hierarchy: 'Your list is being changed in another tab or window. To keep every word safe it can only be changed in one place. It is shown here as it changes.',
+      writtenExposure: 'This writing is open in another tab or window. To keep every word safe it can only be written in one place.',
+      measures: 'This questionnaire is open in another tab or window. To keep every answer safe it can only be answered in one place.',
+      plans: 'This plan is being composed in another tab or window. To keep every word safe it can only be changed in one place.',
+    },
+    recordLost: 'This is now being changed in another tab. Everything you wrote here is saved.',
+    changeHere: 'Change it here instead',
   },
   session: {
     checkInHeading: 'Before you start',

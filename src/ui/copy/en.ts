@@ -48,6 +48,7 @@ export const en = {
     notMonitored:
       'No one monitors this app. If you are in danger now, call your local emergency number or a crisis line.',
     checked: (date: string) => `Numbers checked ${date}.`,
+    checkedOn: (date: string) => `Checked ${date}.`,
     call: 'Call',
     text: 'Text',
     close: 'Close',

@@ -11,7 +11,8 @@ export const DEFAULT_MINUTES = 2;
 
 /**
  * The choice, the pacer, the quiet close; the pacer runs at most the chosen length (whole breaths only).
- * The card uses the default length: the person's own last length is in settings, read only when the
- * exercise opens (the first screen does not wait for IndexedDB).
+ * The card starts from the default length, then shows the person's own last length (settings) once the
+ * grounding list has read it (ModuleMeta.minutesFor; the first screen does not wait for IndexedDB).
  */
-export const timing: Timing = { screens: 3, timedSeconds: DEFAULT_MINUTES * 60 };
+export const timingFor = (minutes: number): Timing => ({ screens: 3, timedSeconds: minutes * 60 });
+export const timing: Timing = timingFor(DEFAULT_MINUTES);

@@ -1,0 +1,258 @@
+// Issue 17, "Every store, every fault", end to end in Chromium on the production build: the protections the
+// journal, drafts and sessions got in issue 13, on every store added since.
+//  - Two tabs editing every kind of record (two pages of ONE context: they share IndexedDB, Web Locks and
+//    BroadcastChannel as real tabs do): one tab writes, the other shows a calm notice and every change as it
+//    lands; "Change it here instead" gets every word, the last keystroke too; nothing is written over.
+//  - Quota exceeded (CDP Storage.overrideQuotaForOrigin) on the safety plan and a written-exposure text: the
+//    message, the words on screen, the words again after going elsewhere and back, saved when space returns.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, waitForServiceWorker } from './lib/browser.mjs';
+import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open } from './lib/foundation.mjs';
+
+/** @type {Awaited<ReturnType<typeof launch>>} */
+let b;
+before(async () => {
+  assert.ok(baseURL, 'E2E_BASE_URL is not set: run through tests/e2e/run.mjs');
+  b = await launch();
+});
+after(async () => {
+  await b?.close();
+});
+
+const FULL = 'This device is out of storage space';
+const PLAN_BUSY = 'Your safety plan is being changed in another tab or window.';
+const LIST_BUSY = 'Your list is being changed in another tab or window.';
+const MEASURE_BUSY = 'This questionnaire is open in another tab or window.';
+const LOST = 'This is now being changed in another tab. Everything you wrote here is saved.';
+const CHANGE_HERE = 'Change it here instead';
+
+const button = (page, name) => page.getByRole('button', { name, exact: true });
+const box = (page, name) => page.getByRole('textbox', { name, exact: true });
+const status = (page, text) => page.getByRole('status').filter({ hasText: text });
+
+async function twoTabs(t) {
+  const { context, page: a } = await freshPage(t, b.browser);
+  const tabB = await context.newPage();
+  tabB.setDefaultTimeout(UI_TIMEOUT);
+  return { context, a, b: tabB, errors: [collectErrors(a), collectErrors(tabB)] };
+}
+
+/** Every record of a store as it is on disk (never creates or upgrades the database). */
+function stored(page, store) {
+  return page.evaluate(async (store) => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'groundwork')) return [];
+    const db = await new Promise((res, rej) => {
+      const r = indexedDB.open('groundwork');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains(store)) return [];
+      return await new Promise((res, rej) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, store);
+}
+
+async function until(check, what, timeoutMs = UI_TIMEOUT) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+const onDisk = (page, store, text) => until(async () => JSON.stringify(await stored(page, store)).includes(text), `"${text}" in ${store}`);
+
+async function openPlan(page) {
+  await open(page, '/safety-plan', { heading: 'My safety plan' });
+  await page.waitForFunction(() => !document.querySelector('main')?.innerText.includes('Opening your plan'));
+}
+const readSigns = (page) => page.getByRole('region', { name: /Warning signs$/ });
+
+test('two tabs editing every kind of record: one writes, the other shows each change, and taking over keeps every word', async (t) => {
+  const { a, b: tabB, errors } = await twoTabs(t);
+
+  // ——— The safety plan ———
+  await openPlan(a); // empty: A is changing it at once
+  await button(a, 'Add a warning sign').click();
+  await box(a, 'Warning sign 1').pressSequentially('Sleeping badly');
+  await onDisk(a, 'safetyPlan', 'Sleeping badly');
+
+  await openPlan(tabB); // B reads it (reading never waits for a claim)
+  await readSigns(tabB).getByText('Sleeping badly', { exact: true }).waitFor();
+  await box(a, 'Warning sign 1').press('End');
+  await box(a, 'Warning sign 1').pressSequentially(' and pacing');
+  await readSigns(tabB).getByText('Sleeping badly and pacing', { exact: true }).waitFor(); // shown as it changes
+
+  // B wants to change it: A is changing it, so B says so calmly and waits.
+  await button(tabB, 'Change my plan').click();
+  await status(tabB, PLAN_BUSY).waitFor();
+  assert.equal(await box(tabB, 'Warning sign 1').count(), 0, 'nothing editable in B while A changes the plan');
+  // A's very last keystroke, then B takes over at once: it has every word.
+  await box(a, 'Warning sign 1').pressSequentially(' at night');
+  await button(tabB, CHANGE_HERE).click();
+  await box(tabB, 'Warning sign 1').waitFor();
+  assert.equal(await box(tabB, 'Warning sign 1').inputValue(), 'Sleeping badly and pacing at night');
+  await status(a, LOST).waitFor();
+  assert.equal(await box(a, 'Warning sign 1').count(), 0, 'A steps back to reading');
+  await box(tabB, 'Warning sign 1').press('End');
+  await box(tabB, 'Warning sign 1').pressSequentially(', written in B');
+  await readSigns(a).getByText('Sleeping badly and pacing at night, written in B', { exact: true }).waitFor();
+  await onDisk(a, 'safetyPlan', 'Sleeping badly and pacing at night, written in B');
+
+  // ——— The fear list ———
+  await open(a, '/exposure', { heading: 'My fear list' });
+  const add = async (page, text) => {
+    await box(page, 'The situation or memory, in your words').fill(text);
+    await button(page, 'Add to my list').click();
+    await page.locator('main li h3').filter({ hasText: text }).waitFor();
+  };
+  await add(a, 'Take the bus at rush hour');
+  await open(tabB, '/exposure', { heading: 'My fear list' });
+  await status(tabB, LIST_BUSY).waitFor();
+  await tabB.locator('main li h3').filter({ hasText: 'Take the bus at rush hour' }).waitFor();
+  assert.equal(await button(tabB, 'Add to my list').isDisabled(), true, 'B cannot change the list while A does');
+  await add(a, 'Sit in the front seat of a car');
+  await tabB.locator('main li h3').filter({ hasText: 'Sit in the front seat of a car' }).waitFor(); // shown as it changes
+  await button(tabB, CHANGE_HERE).click();
+  await status(a, LOST).waitFor();
+  await add(tabB, 'Queue in a busy shop');
+  await a.locator('main li h3').filter({ hasText: 'Queue in a busy shop' }).waitFor();
+  assert.equal(await button(a, 'Add to my list').isDisabled(), true, 'A cannot write over B now');
+  const items = (await stored(a, 'hierarchy'))[0]?.items.map((i) => i.text);
+  assert.deepEqual(items, ['Take the bus at rush hour', 'Sit in the front seat of a car', 'Queue in a busy shop'], 'no item lost');
+
+  // ——— A questionnaire under way ———
+  await open(a, '/measures/phq9', { heading: 'Patient Health Questionnaire (PHQ-9)' });
+  await a.getByText('Question 1 of 9', { exact: true }).waitFor();
+  await a.getByRole('radio', { name: 'Several days', exact: true }).check();
+  await button(a, 'Next').click();
+  await onDisk(a, 'measures', '"answers":[1,');
+  await open(tabB, '/measures/phq9', { heading: 'Patient Health Questionnaire (PHQ-9)' });
+  await status(tabB, MEASURE_BUSY).waitFor();
+  assert.equal(await tabB.getByRole('radio', { name: 'Not at all', exact: true }).isDisabled(), true);
+  await a.getByRole('radio', { name: 'More than half the days', exact: true }).check();
+  await button(tabB, CHANGE_HERE).click();
+  await status(a, LOST).waitFor();
+  await tabB.getByRole('radio', { name: 'Not at all', exact: true }).first().waitFor({ state: 'visible' });
+  assert.equal(await tabB.getByRole('radio', { name: 'Not at all', exact: true }).isDisabled(), false);
+  await onDisk(a, 'measures', '"answers":[1,2,');
+
+  // ——— The dose log ———
+  await open(a, '/doses', { heading: 'Your doses' });
+  await open(tabB, '/doses', { heading: 'Your doses' });
+  await a.getByRole('button', { name: 'It was earlier' }).click();
+  await a.getByLabel('Date').fill('2026-11-20');
+  await a.getByLabel('Time').fill('10:00');
+  await a.getByLabel(/A note/).first().fill('logged in tab A');
+  await a.getByRole('button', { name: 'Save this dose' }).click();
+  await tabB.getByText('logged in tab A').first().waitFor(); // B's list shows it without a reload
+
+  for (const e of errors) assertNoErrors(e);
+});
+
+test('quota exceeded on the safety plan: the message, the words on screen and after going elsewhere and back, saved when space returns', async (t) => {
+  const { context, page } = await freshPage(t, b.browser);
+  const errors = collectErrors(page);
+  const cdp = await context.newCDPSession(page);
+  const origin = new URL(baseURL).origin;
+  await open(page, '/today', { heading: 'Today' });
+  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'groundwork'));
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+  // A connection opened after the override feels it: reload so the app opens the database again.
+  await page.reload();
+
+  await openPlan(page);
+  await button(page, 'Add a warning sign').click();
+  await box(page, 'Warning sign 1').pressSequentially('Typed while the disk was full');
+  await page.getByText(FULL).waitFor();
+  await page.getByText('Not saved yet — your words are kept on screen and saving is tried again.').waitFor();
+  assert.equal(await box(page, 'Warning sign 1').inputValue(), 'Typed while the disk was full');
+  assert.ok(!JSON.stringify(await stored(page, 'safetyPlan')).includes('Typed while'), 'not on disk yet');
+
+  // Elsewhere and back: the words come back from memory.
+  await page.getByRole('link', { name: 'Today', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  await openPlan(page);
+  await readSigns(page).getByText('Typed while the disk was full', { exact: true }).waitFor();
+
+  // Space comes back: saved without another keystroke, and the banner goes.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1e9 });
+  await page.getByText(FULL).waitFor({ state: 'detached', timeout: 40_000 });
+  await until(async () => JSON.stringify(await stored(page, 'safetyPlan')).includes('Typed while the disk was full'), 'plan on disk', 40_000);
+  assertNoErrors(errors);
+});
+
+/** The person agreed this work with their clinician (setting `exposureAgreement`; the gate asks for it). */
+function agree(page) {
+  return page.evaluate(async () => {
+    const db = await new Promise((res, rej) => {
+      const r = indexedDB.open('groundwork');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    await new Promise((res, rej) => {
+      const tx = db.transaction('settings', 'readwrite');
+      tx.objectStore('settings').put({ key: 'exposureAgreement', value: { agreedAt: Date.now(), words: 'I agreed written exposure with Dr Lee' } });
+      tx.oncomplete = () => res(undefined);
+      tx.onerror = () => rej(tx.error);
+    });
+    db.close();
+  });
+}
+
+test('quota exceeded in a written-exposure text: the message, the words on screen and after going elsewhere and back, saved when space returns', async (t) => {
+  const { context, page } = await freshPage(t, b.browser);
+  const errors = collectErrors(page);
+  const cdp = await context.newCDPSession(page);
+  const origin = new URL(baseURL).origin;
+  const h2 = (name) => page.getByRole('heading', { level: 2, name, exact: true });
+  const writing = () => box(page, 'Your writing');
+
+  // A small disk from the start (Chromium applies an override to storage opened after it): room for the app
+  // and a few words, not for a long text.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1_700_000 });
+  await open(page, '/today', { heading: 'Today' });
+  // The app's own files are cached first (about 1.4 MB), so what is left is known: a few hundred KB.
+  await waitForServiceWorker(page);
+  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'groundwork'));
+  await agree(page);
+  await page.goto(`${baseURL}/#/exercise/written-exposure`);
+  await page.waitForURL(/#\/session\//);
+  await h2('Before you begin').waitFor();
+  await box(page, 'A few words to name the memory for yourself (optional)').fill('The bus station');
+  await button(page, 'Begin session 1').click();
+  await h2('Session 1: before you write').waitFor();
+  await button(page, 'Continue').click();
+  await h2('Session 1').waitFor();
+  await writing().pressSequentially('Written before. ');
+  await onDisk(page, 'writtenExposure', 'Written before. ');
+  const session = page.url();
+
+  // A long stretch written at once (a paste): the stored course grows past what the small disk allows.
+  const LONG = `Written before. ${'I kept walking. '.repeat(50_000)}Typed while the disk was full.`;
+  await writing().fill(LONG);
+  await page.getByText('Not kept yet — trying again').waitFor();
+  await page.getByText(FULL).waitFor();
+  assert.equal(await writing().inputValue(), LONG);
+  assert.ok(!JSON.stringify(await stored(page, 'writtenExposure')).includes('Typed while the disk'), 'not on disk yet');
+
+  // Elsewhere (Today) and back to the session: every word comes back from memory.
+  await page.getByRole('link', { name: 'Today', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  await page.goto(session);
+  await h2('Session 1').waitFor();
+  await until(async () => (await writing().inputValue()) === LONG, 'the words back from memory');
+
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1e9 });
+  await page.getByText(FULL).waitFor({ state: 'detached', timeout: 40_000 });
+  await until(async () => JSON.stringify(await stored(page, 'writtenExposure')).includes('Typed while the disk was full.'), 'text on disk', 40_000);
+  assertNoErrors(errors);
+});

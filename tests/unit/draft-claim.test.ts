@@ -1,0 +1,151 @@
+/**
+ * One claim per draft, in the draft writer — not per screen (issue 13 #3). Every text box that keeps a
+ * draft (the journal editor, Capture, any later one) gets its writer from `draftWriter`, and the writer
+ * claims `draft:<id>` across tabs before it writes: a screen that forgets to claim cannot write over another
+ * tab's words. Two "tabs" are two tab-lock clients over one fake Web Locks manager and one fake
+ * BroadcastChannel bus, writing the same drafts store (fake-indexeddb).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshIndexedDB, until } from './fixtures/idb';
+import { getDb } from '../../src/storage/db';
+import { draftsRepo } from '../../src/storage/drafts';
+import { draftWriter, type DraftTab } from '../../src/storage/draft-writer';
+import { createTabLock, type ChannelLike, type LocksLike } from '../../src/storage/tab-lock';
+
+/** Web Locks as tab-lock uses them: ifAvailable grants null when held; steal aborts the holder. */
+class FakeLocks implements LocksLike {
+  readonly held = new Map<string, { abort(e: unknown): void }>();
+  request(name: string, options: { ifAvailable?: boolean; steal?: boolean }, callback: (lock: { name: string } | null) => unknown) {
+    return new Promise<unknown>((resolve, reject) => {
+      setTimeout(() => {
+        const current = this.held.get(name);
+        if (current && options.ifAvailable) {
+          Promise.resolve()
+            .then(() => callback(null))
+            .then(resolve, reject);
+          return;
+        }
+        if (current) {
+          this.held.delete(name);
+          current.abort(new DOMException('The lock request was aborted.', 'AbortError'));
+        }
+        const entry = { abort: reject };
+        this.held.set(name, entry);
+        Promise.resolve()
+          .then(() => callback({ name }))
+          .then(
+            (value) => {
+              if (this.held.get(name) !== entry) return;
+              this.held.delete(name);
+              resolve(value);
+            },
+            (error: unknown) => {
+              if (this.held.get(name) === entry) this.held.delete(name);
+              reject(error);
+            },
+          );
+      }, 0);
+    });
+  }
+}
+
+function fakeBus() {
+  const members = new Set<ChannelLike & { deliver(data: unknown): void }>();
+  return () => {
+    const listeners = new Set<(event: { data: unknown }) => void>();
+    const channel = {
+      postMessage(message: unknown) {
+        for (const other of members) if (other !== channel) setTimeout(() => other.deliver(structuredClone(message)), 0);
+      },
+      addEventListener: (_: 'message', l: (event: { data: unknown }) => void) => void listeners.add(l),
+      removeEventListener: (_: 'message', l: (event: { data: unknown }) => void) => void listeners.delete(l),
+      deliver: (data: unknown) => listeners.forEach((l) => l({ data })),
+    };
+    members.add(channel);
+    return channel;
+  };
+}
+
+const ID = 'capture:new';
+let locks: FakeLocks;
+let channel: () => ChannelLike;
+
+/** One tab's draft writer for draft ID, with a record of what it asked the store to write. */
+function tab() {
+  const lock = createTabLock({ locks, channel: channel(), flushTimeoutMs: 200 });
+  const repo = draftsRepo();
+  const writes: string[] = [];
+  const tabs: DraftTab[] = [];
+  const writer = draftWriter(
+    { put: (id, fields) => (writes.push(fields['body'] ?? ''), repo.put(id, fields)) },
+    ID,
+    { claim: (id, handlers) => lock.claim(`draft:${id}`, handlers), onTab: (t) => tabs.push(t) },
+  );
+  return { writer, writes, tabs };
+}
+
+const onDisk = async () => (await draftsRepo().get(ID))?.fields['body'];
+
+beforeEach(() => {
+  freshIndexedDB();
+  locks = new FakeLocks();
+  channel = fakeBus();
+});
+afterEach(async () => {
+  (await getDb()).close();
+});
+
+describe('a draft open in two tabs (the claim is in the draft writer)', () => {
+  it('only the tab holding the draft writes it: the second tab is busy and never writes over the first', async () => {
+    const a = tab();
+    expect(await a.writer.claimed).toBe('owned');
+    a.writer.change({ body: 'written in tab A' });
+    await a.writer.flush();
+
+    const b = tab();
+    expect(await b.writer.claimed).toBe('busy');
+    expect(b.tabs).toEqual(['busy']);
+    // Even a screen that lets the person type while busy cannot reach the disk from this tab.
+    b.writer.change({ body: 'typed in tab B' });
+    await b.writer.flush();
+    expect(b.writes).toEqual([]);
+    expect(await onDisk()).toBe('written in tab A');
+
+    a.writer.change({ body: 'written in tab A, and more' });
+    await a.writer.flush();
+    expect(await onDisk()).toBe('written in tab A, and more');
+  });
+
+  it('taking over: the holder saves its last words and steps back, then only the new holder writes', async () => {
+    const a = tab();
+    await a.writer.claimed;
+    a.writer.change({ body: 'the last words in A' }); // not yet awaited: the take-over must wait for them
+
+    const b = tab();
+    await b.writer.claimed;
+    await b.writer.takeOver();
+    expect(b.writer.tab).toBe('owned');
+    expect(a.tabs).toEqual(['owned', 'lost']);
+    expect(await onDisk()).toBe('the last words in A');
+
+    b.writer.change({ body: 'the last words in A, then B' });
+    await b.writer.flush();
+    // The tab that lost the draft writes nothing more, whatever it is asked to.
+    a.writer.change({ body: 'a stale screen in A' });
+    await a.writer.flush();
+    expect(a.writes).toEqual(['the last words in A']);
+    expect(await onDisk()).toBe('the last words in A, then B');
+  });
+
+  it('closing the screen writes the last words, then lets the draft go for another tab', async () => {
+    const a = tab();
+    await a.writer.claimed;
+    a.writer.change({ body: 'before closing' });
+    a.writer.close();
+    await until(() => !locks.held.has(`groundwork:draft:${ID}`), 'draft let go');
+    expect(await onDisk()).toBe('before closing');
+
+    const b = tab();
+    expect(await b.writer.claimed).toBe('owned');
+  });
+});
