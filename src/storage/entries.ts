@@ -143,7 +143,8 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
     async page({ before, limit = PAGE_SIZE }: { before?: PageCursor; limit?: number } = {}): Promise<EntryPage> {
       const d = await db();
       const index = d.transaction('entries').store.index('createdAt');
-      const read: { key: IDBValidKey; value: unknown }[] = [];
+      const keys: IDBValidKey[] = [];
+      const values: unknown[] = [];
       const out: Entry[] = [];
       const unreadable: unknown[] = [];
       let cursor = await index.openCursor(before ? IDBKeyRange.upperBound(before.createdAt) : null, 'prev');
@@ -156,15 +157,13 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
         // Counted before opening (opening waits on WebCrypto, which would end the cursor's transaction):
         // a deleted entry's deletedAt is plain, a record with no kind is counted and turns out unreadable.
         if ((cursor.value as Partial<Entry>).deletedAt === undefined) counted++;
-        read.push({ key: cursor.primaryKey, value: cursor.value });
+        keys.push(cursor.primaryKey);
+        values.push(cursor.value);
         cursor = await cursor.continue();
       }
-      (await opened(
-        'entries',
-        read.map((r) => r.value),
-      )).forEach((value, i) => {
+      (await opened('entries', values)).forEach((value, i) => {
         const parsed = v.safeParse(EntrySchema, value);
-        if (!parsed.success) unreadable.push(read[i]!.key);
+        if (!parsed.success) unreadable.push(keys[i]);
         else if (parsed.output.deletedAt === undefined) out.push(parsed.output);
       });
       reportUnreadable('entries', ...unreadable);

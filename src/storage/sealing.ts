@@ -39,6 +39,6 @@ export async function opened(store: StoreName, raws: readonly unknown[]): Promis
   const a = await atRest.on;
   if (a) return a.open(store, raws);
   if (raws.some((r) => (r as { sealed?: unknown } | undefined)?.sealed))
-    throw Error('sealed, lock off');
+    throw Error('sealed');
   return raws as unknown[];
 }

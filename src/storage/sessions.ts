@@ -27,10 +27,10 @@ export function sessionsRepo(db: () => Promise<Db> = getDb) {
       if (pendingWrites.has(sessionKey(id))) return pendingWrites.get<SessionRecord | null>(sessionKey(id)) ?? undefined;
       const raw = await (await db()).get('sessions', id);
       if (raw === undefined) return undefined;
+      // Sealed while the app is locked: left out (undefined), not reported.
       const [open] = await opened('sessions', [raw]);
-      if (open === undefined) return undefined; // sealed, and the app is locked
       const parsed = v.safeParse(SessionRecordSchema, open);
-      if (!parsed.success) reportUnreadable('sessions', id);
+      if (!parsed.success && open) reportUnreadable('sessions', id);
       return parsed.success ? parsed.output : undefined;
     },
     /** The stored record exactly as it is on disk (to keep it when it cannot be read). */
