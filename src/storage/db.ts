@@ -84,7 +84,22 @@ export async function openGroundwork({ name = DB_NAME, version = SCHEMA_VERSION 
       reportProblem({ kind: 'terminated' });
     },
   });
+  announceWrites(unwrap(db));
   return db;
+}
+
+/**
+ * Every committed write tells the other tabs which stores changed (changes.ts), whatever the path — a
+ * repository's own transaction or idb's shortcuts (`db.delete('drafts', id)`) — so a list in another tab
+ * never misses one. Hooked where the connection opens, for the connection's lifetime; store names only.
+ */
+function announceWrites(raw: IDBDatabase): void {
+  const transaction = raw.transaction;
+  raw.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+    const tx = transaction.apply(this, args);
+    if (tx.mode !== 'readonly') tx.addEventListener('complete', () => announceChanged(Array.from(tx.objectStoreNames)));
+    return tx;
+  } as IDBDatabase['transaction'];
 }
 
 /**
@@ -119,8 +134,8 @@ export async function changeOne<T>(db: Db, store: StoreName, key: string, make: 
 }
 
 /**
- * Wait for a write transaction to commit, with its own error rather than its requests' AbortErrors. Once
- * committed, the other tabs are told which stores changed (changes.ts), so their screens read again.
+ * Wait for a write transaction to commit, with its own error rather than its requests' AbortErrors. (The
+ * other tabs are told which stores changed by the connection itself: `announceWrites`.)
  */
 export async function committed(
   tx: { done: Promise<void>; objectStoreNames?: ArrayLike<string> },
@@ -130,7 +145,6 @@ export async function committed(
   if (done?.status === 'rejected') throw done.reason;
   const failed = rest.find((r) => r.status === 'rejected');
   if (failed) throw (failed as PromiseRejectedResult).reason;
-  if (tx.objectStoreNames) announceChanged(Array.from(tx.objectStoreNames));
 }
 
 let connection: Promise<Db> | undefined;

@@ -288,3 +288,28 @@ test('five-senses session in two tabs: B waits without restoring, takes over wit
   assert.match(JSON.stringify(await readRecord(a, 'sessions', id)), /blue mug, green plant and a lamp/);
   errors.forEach((e, i) => assertNoErrors(e, `(tab ${'AB'[i]})`));
 });
+
+test('the journal list in one tab shows an entry saved in the other, and a search under way finds it', async (t) => {
+  const { a, b: tabB, errors } = await twoTabs(t);
+  await open(tabB, '/journal', { heading: 'Journal' });
+  await open(a, '/journal/new', { heading: 'New entry' });
+  await editable(a);
+  await titleBox(a).fill('Written in the other tab');
+  await bodyBox(a).fill('a quiet walk by the river');
+  await a.getByRole('button', { name: 'Save', exact: true }).click();
+  await a.getByRole('heading', { level: 1, name: 'Written in the other tab', exact: true }).waitFor();
+  // Tab B was not reloaded or navigated: the list reads again when tab A's write commits.
+  await tabB.getByRole('link', { name: /^Written in the other tab/ }).waitFor();
+  // While tab A typed, tab B listed its draft to carry on; once saved, the draft is gone from B's list too.
+  await tabB.getByRole('link', { name: /^Carry on writing/ }).waitFor({ state: 'detached' });
+
+  await tabB.getByRole('searchbox').fill('heron');
+  await open(a, '/journal/new', { heading: 'New entry' });
+  await editable(a);
+  await titleBox(a).fill('Birds');
+  await bodyBox(a).fill('a grey heron at the weir');
+  await a.getByRole('button', { name: 'Save', exact: true }).click();
+  await a.getByRole('heading', { level: 1, name: 'Birds', exact: true }).waitFor();
+  await tabB.getByRole('link', { name: /^Birds/ }).waitFor();
+  errors.forEach((e, i) => assertNoErrors(e, `(tab ${'AB'[i]})`));
+});

@@ -28,6 +28,7 @@ import { exposureRepo } from '../../src/storage/exposure';
 import { writtenExposureRepo } from '../../src/storage/written-exposure';
 import { measuresRepo } from '../../src/storage/measures';
 import { personalRepo } from '../../src/storage/personal';
+import { draftsRepo } from '../../src/storage/drafts';
 import { plansRepo } from '../../src/plans/store';
 import { emptyDraft } from '../../src/plans/compose';
 import { emptySafetyPlan, type SafetyPlan } from '../../src/storage/safety-plan.schema';
@@ -333,6 +334,9 @@ describe('every committed write tells the other tabs which store changed', () =>
     ['measures', (db) => measuresRepo(db).put(measure())],
     ['plans', (db) => plansRepo(db).putComposed('p1', draftTitled('x'))],
     ['personal', (db) => personalRepo(db).update({ safePlace: { name: 'x' } } as never).catch(() => personalRepo(db).update({ orientationPlace: 'x' }))],
+    // idb's shortcuts too (a saved entry's draft is removed this way): the connection itself announces.
+    ['drafts', (db) => draftsRepo(db).remove('journal:new')],
+    ['entries', async (db) => (await db()).put('entries', { id: 'e-x' } as never)],
   ];
 
   it.each(WRITES)('%s', async (store, write) => {
