@@ -106,8 +106,8 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
         const all = await d.getAllFromIndex('entries', 'createdAt', IDBKeyRange.bound(lo, hi, false, !first));
         const raw = await opened('entries', all.filter((r) => (r as { kind?: unknown }).kind === 'session'));
         for (let i = raw.length - 1; i >= 0 && out.length < limit; i--) {
-          const r = raw[i] as { kind?: unknown; id?: unknown } | undefined;
-          if (r?.kind !== 'session') continue;
+          // Sessions only (filtered before opening); one that did not open is reported unreadable.
+          const r = raw[i] as { id?: unknown };
           const parsed = v.safeParse(EntrySchema, r);
           if (!parsed.success) unreadable.push(r.id);
           else if (parsed.output.deletedAt === undefined) out.push(parsed.output);
@@ -198,12 +198,7 @@ export function entriesRepo(db: () => Promise<Db> = getDb, now: () => number = D
     ): Promise<string[] | undefined> {
       // Loaded on the first search: the scan is journal-only code, kept off the first screen's chunk.
       const { keptIndex, searchIndex } = await import('./search-scan');
-      const index = await keptIndex(
-        unwrap(await db()) as unknown as IDBDatabase,
-        onProgress,
-        () => signal?.aborted === true,
-        (raws) => opened('entries', raws),
-      );
+      const index = await keptIndex(unwrap(await db()) as unknown as IDBDatabase, onProgress, () => signal?.aborted === true);
       return index && !signal?.aborted ? searchIndex(index, query) : undefined;
     },
 

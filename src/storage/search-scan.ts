@@ -9,7 +9,7 @@
 import * as v from 'valibot';
 import { EntrySchema } from './schema';
 import { haystack, matchesHaystack } from './search';
-import { atRest } from './sealing';
+import { atRest, opened } from './sealing';
 
 export interface SearchRow {
   id: string;
@@ -96,16 +96,12 @@ let kept: { db: IDBDatabase; key: unknown; index: SearchIndex } | undefined;
  * worker keeps its own. With encryption at rest it holds opened words in memory: it is kept only for the
  * unlock it was built in (sealer.ts gives each unlock a new hook object) and dropped when the app locks.
  */
-export async function keptIndex(
-  db: IDBDatabase,
-  onProgress?: (p: ScanProgress) => void,
-  cancelled?: () => boolean,
-  open?: (raws: unknown[]) => Promise<unknown[]>,
-): Promise<SearchIndex | undefined> {
+export async function keptIndex(db: IDBDatabase, onProgress?: (p: ScanProgress) => void, cancelled?: () => boolean): Promise<SearchIndex | undefined> {
   const key = await atRest.on;
   atRest.closed = () => (kept = undefined);
   if (kept?.db === db && kept.key === key && kept.index.signature === (await storeSignature(db))) return kept.index;
-  const index = await buildIndex(db, onProgress, cancelled, open);
+  // On this thread sealed entries are opened in memory (the worker, without the key, refuses them).
+  const index = await buildIndex(db, onProgress, cancelled, (raws) => opened('entries', raws));
   if (index) kept = { db, key, index };
   return index;
 }
