@@ -8,7 +8,6 @@ import { getDb, classify, changeOne, type Db } from './db';
 import { opened, sealed } from './sealing';
 import { DoseSchema, type Dose, type DoseSetting } from './doses.schema';
 import { reportProblem } from './problems';
-import { announceChanged } from './changes';
 import { newId } from './ids';
 /** Deleted doses stay restorable ("Undo") this long — the same day as journal entries (entries.ts). */
 export const UNDO_KEEP_MS = 24 * 60 * 60 * 1000;
@@ -56,7 +55,6 @@ export function dosesRepo(db: () => Promise<Db> = getDb, now: () => number = Dat
   async function write<T>(fn: (d: Db) => Promise<T>): Promise<T> {
     try {
       const result = await fn(await db());
-      announceChanged(['doses']); // the other tabs' dose lists and phases read again
       return result;
     } catch (error) {
       if (!(error instanceof FutureDoseError)) reportProblem(classify(error));

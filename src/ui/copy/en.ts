@@ -31,7 +31,6 @@ export const en = {
       'Groundwork is a practice companion. It is not therapy, it does not diagnose, no one monitors it, and it is not a crisis service.',
     privacy: 'Everything you write stays on this device. Nothing is sent anywhere: no account, no tracking.',
     helpHint: 'If things feel like too much, “Ground me now” and “Help” are at the top of every screen.',
-    exercisesHeading: 'Exercises',
     minutes: (n: number) => `about ${n} min`,
     resumeHeading: 'Carry on where you left off?',
     resume: (title: string) => `Carry on with ${title}`,
@@ -50,7 +49,6 @@ export const en = {
     checked: (date: string) => `Numbers checked ${date}.`,
     checkedOn: (date: string) => `Checked ${date}.`,
     call: 'Call',
-    text: 'Text',
     close: 'Close',
     groundInstead: 'Try a grounding exercise',
     emergencies: 'Emergencies',
@@ -75,7 +73,6 @@ export const en = {
     chooserHeading: 'What helps right now',
     chooserHint: 'Exercises that helped you before come first, from your own before-and-after ratings.',
     helpedMost: 'helped you most',
-    switchTo: (title: string) => `Switch to ${title}`,
   },
   journal: {
     carryOnDraft: 'Carry on writing your entry',
@@ -103,7 +100,6 @@ export const en = {
     ready: 'A new version of Groundwork is ready.',
     apply: 'Update now',
     later: 'Later',
-    offlineReady: 'Groundwork now works offline.',
   },
   /** Spoken and shown by the shared countdown (timed steps in temperature and body grounding). */
   tabs: {
