@@ -8,7 +8,8 @@
  *  - Removing it sets `job: 'open'` (the lock stays until the end), opens every record, then deletes the
  *    lock and the key in one transaction. New writes meanwhile are plain.
  *  - Changing the passphrase re-wraps the data key only (one transaction with the new lock): no record is
- *    re-encrypted.
+ *    re-encrypted, and the device's copy (`atRest.device`, "Unlock with this device") stays valid, since
+ *    it wraps the same data key.
  * Each record says whether it is sealed, and the key stays until no record needs it, so a browser killed at
  * any point leaves records that are all readable after the next unlock, which resumes the job where it was
  * (it is idempotent: it only touches records not yet in the target form).
@@ -22,8 +23,28 @@ import { atRest, type AtRestHook } from './sealing';
 
 /** The `atRest` record of the settings store: only this file reads and writes it, so its schema is here, not
  *  in storage/schema.ts `SettingSchemas` (which is on the first screen). */
-const AtRestSchema = v.nullable(v.object({ v: v.literal(1), key: v.string(), iv: v.string(), job: v.picklist(['seal', 'open', 'none']) }));
+const DeviceCopySchema = v.object({
+  v: v.literal(1),
+  /** base64 of the WebAuthn credential's raw id */
+  credentialId: v.pipe(v.string(), v.minLength(1)),
+  /** base64 of the 32-byte PRF salt (`eval.first`) */
+  salt: v.pipe(v.string(), v.minLength(1)),
+  /** the data key wrapped under the PRF output (crypto/device-key.ts) */
+  key: v.string(),
+  iv: v.string(),
+});
+const AtRestSchema = v.nullable(
+  v.object({
+    v: v.literal(1),
+    key: v.string(),
+    iv: v.string(),
+    job: v.picklist(['seal', 'open', 'none']),
+    /** "Unlock with this device": a second copy of the same data key, under the device's PRF output. */
+    device: v.optional(DeviceCopySchema),
+  }),
+);
 export type AtRest = NonNullable<v.InferOutput<typeof AtRestSchema>>;
+export type DeviceCopy = v.InferOutput<typeof DeviceCopySchema>;
 export type LockRecordValue = NonNullable<SettingValue<'appLock'>>;
 export interface ResealProgress {
   job: 'seal' | 'open';
@@ -206,7 +227,46 @@ export async function unlockAtRest(d: Db, recordKey: CryptoKey): Promise<{ job?:
     }
     return turnOn(d, lock, recordKey);
   }
-  const sealer = makeSealer(await unwrapDataKey(atRest, recordKey));
+  return resumeWith(d, atRest, await unwrapDataKey(atRest, recordKey));
+}
+
+/** The device's copy of the data key, if "Unlock with this device" was set up (and the lock is on). */
+export async function deviceCopy(d: Db): Promise<DeviceCopy | null> {
+  const atRest = await readSetting(d, 'atRest');
+  return (atRest?.job !== 'open' && atRest?.device) || null;
+}
+
+/**
+ * Unlocked with the device: `open` turns the stored copy into the data key (or `undefined` when the device's
+ * answer does not open it). Returns `false` when it did not open, otherwise as `unlockAtRest`.
+ */
+export async function unlockAtRestWithDevice(
+  d: Db,
+  open: (copy: DeviceCopy) => Promise<CryptoKey | undefined>,
+): Promise<false | { job?: Promise<void>; removing?: true }> {
+  listen();
+  const atRest = await readSetting(d, 'atRest');
+  if (!atRest?.device) return false;
+  const dataKey = await open(atRest.device);
+  return dataKey ? resumeWith(d, atRest, dataKey) : false;
+}
+
+/** The extractable data key, to wrap a device copy of it (Settings, after the passphrase was checked). */
+export async function dataKeyToShare(d: Db, recordKey: CryptoKey): Promise<CryptoKey | undefined> {
+  const atRest = await readSetting(d, 'atRest');
+  return atRest ? unwrapDataKey(atRest, recordKey, true) : undefined;
+}
+
+/** Store (or, with `null`, delete) the device's copy of the data key. */
+export async function setDeviceCopy(d: Db, device: DeviceCopy | null): Promise<void> {
+  const atRest = await readSetting(d, 'atRest');
+  if (!atRest) return;
+  const { device: _old, ...rest } = atRest;
+  await writeSettings(d, { atRest: device ? { ...rest, device } : rest });
+}
+
+function resumeWith(d: Db, atRest: AtRest, dataKey: CryptoKey): { job?: Promise<void>; removing?: true } {
+  const sealer = makeSealer(dataKey);
   if (atRest.job === 'open') {
     setSealer(openOnly(sealer));
     return { job: run(d, 'open', openOnly(sealer), atRest), removing: true };
@@ -240,7 +300,9 @@ export async function turnOff(d: Db, recordKey: CryptoKey): Promise<{ job: Promi
   }
   await running?.catch(() => undefined);
   const sealer = openOnly(makeSealer(await unwrapDataKey(atRest, recordKey)));
-  const opening: AtRest = { ...atRest, job: 'open' };
+  // The device's copy goes at once: from now on only the passphrase opens what is left.
+  const { device: _device, ...rest } = atRest;
+  const opening: AtRest = { ...rest, job: 'open' };
   await writeSettings(d, { atRest: opening });
   setSealer(sealer);
   tell('opening');

@@ -159,7 +159,8 @@ function unb64(text: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-async function wrap(dataKey: CryptoKey, recordKey: CryptoKey): Promise<WrappedKey> {
+/** Wrap an extractable data key under `recordKey` (or the device's key, crypto/device-key.ts). */
+export async function wrapDataKey(dataKey: CryptoKey, recordKey: CryptoKey): Promise<WrappedKey> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const key = await crypto.subtle.wrapKey('raw', dataKey, recordKey, { name: 'AES-GCM', iv });
   return { key: b64(key), iv: b64(iv) };
@@ -181,11 +182,11 @@ export function unwrapDataKey(wrapped: WrappedKey, recordKey: CryptoKey, extract
 /** A fresh data key: returned wrapped (to store) and as a non-extractable key (to use). */
 export async function newDataKey(recordKey: CryptoKey): Promise<{ wrapped: WrappedKey; dataKey: CryptoKey }> {
   const extractable = await crypto.subtle.generateKey(DATA_KEY, true, ['encrypt', 'decrypt']);
-  const wrapped = await wrap(extractable, recordKey);
+  const wrapped = await wrapDataKey(extractable, recordKey);
   return { wrapped, dataKey: await unwrapDataKey(wrapped, recordKey) };
 }
 
 /** The same data key under a new record key (a changed passphrase). */
 export async function rewrapDataKey(wrapped: WrappedKey, oldRecordKey: CryptoKey, newRecordKey: CryptoKey): Promise<WrappedKey> {
-  return wrap(await unwrapDataKey(wrapped, oldRecordKey, true), newRecordKey);
+  return wrapDataKey(await unwrapDataKey(wrapped, oldRecordKey, true), newRecordKey);
 }

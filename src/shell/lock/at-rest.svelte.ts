@@ -28,3 +28,15 @@ export async function changePassphrase(lock: atRest.LockRecordValue, oldKey: Cry
 export async function turnOff(recordKey: CryptoKey) {
   return atRest.turnOff(await getDb(), recordKey);
 }
+export async function deviceCopy() {
+  return atRest.deviceCopy(await getDb());
+}
+export async function unlockAtRestWithDevice(open: (copy: atRest.DeviceCopy) => Promise<CryptoKey | undefined>) {
+  return atRest.unlockAtRestWithDevice(await getDb(), open);
+}
+export async function dataKeyToShare(recordKey: CryptoKey) {
+  return atRest.dataKeyToShare(await getDb(), recordKey);
+}
+export async function setDeviceCopy(device: atRest.DeviceCopy | null) {
+  return atRest.setDeviceCopy(await getDb(), device);
+}
