@@ -495,7 +495,7 @@ export const enLater = {
     intro:
       'A passphrase that closes Groundwork after a few minutes without use, and whenever it has been in the background that long. While it is closed, Ground me now, Help and the crisis lines still work; nothing you wrote shows.',
     scope:
-      'With the lock on, your words and answers are also encrypted on this device: journal entries and voice notes, drafts and unfinished exercises, your grounding words, your safety plan, notes on doses, your fear list and exposure practices, written exposure, questionnaire answers and scores, and plans you are writing in clinician mode. Only the passphrase opens them. Some things stay readable so Groundwork can work while it is locked: dates and the kind of each record, your settings, a therapist’s plan you accepted (so its contacts show in Help), and clinician keys.',
+      'With the lock on, your words and answers are also encrypted on this device: journal entries and voice notes, drafts and unfinished exercises, your grounding words, your safety plan, notes on doses, your fear list and exposure practices, written exposure, questionnaire answers and scores, and plans you are writing in clinician mode. Only the passphrase opens them (or this device, if you set that up below). Some things stay readable so Groundwork can work while it is locked: dates and the kind of each record, your settings, a therapist’s plan you accepted (so its contacts show in Help), and clinician keys.',
     warning:
       'If you forget the passphrase, it cannot be recovered. Nobody can reset it — not us, not your clinician — because it is never kept anywhere.',
     backupFirst: 'Make a backup first',
@@ -527,7 +527,26 @@ export const enLater = {
     deviceNone:
       'This browser does not offer unlocking with the device (a fingerprint, face or screen lock through WebAuthn), so the lock uses a passphrase.',
     devicePrf:
-      'This browser could unlock with the device (WebAuthn with the PRF extension). Groundwork does not use it yet; the lock uses a passphrase.',
+      'This browser can also unlock with the device — its fingerprint, face or screen lock (WebAuthn with the PRF extension).',
+    // Unlock with this device
+    deviceHeading: 'Unlock with this device',
+    deviceIntro:
+      'Instead of typing the passphrase, you can open Groundwork with this device’s fingerprint, face or screen lock. The device gives Groundwork a secret that opens a second copy of the key to your words; the secret itself is never stored. The passphrase keeps working, and you still need it if this device, or its screen lock, is lost or reset — or in another browser.',
+    deviceAdd: 'Also unlock with this device',
+    deviceAddHint: 'Enter the current passphrase first. Your device will then ask for its fingerprint, face or screen lock.',
+    deviceAdded: 'This device can now unlock Groundwork. The passphrase still works too.',
+    deviceOn: 'This device can unlock Groundwork. The passphrase still works too.',
+    deviceRemove: 'Remove device unlock',
+    deviceRemoved: 'Device unlock is removed. Only the passphrase opens Groundwork now.',
+    deviceRemoveNote: 'The sign-in your device made for Groundwork may stay in its list of passkeys; without the copy Groundwork kept, it opens nothing, and you can delete it there.',
+    deviceFailed:
+      'The device did not finish setting this up — perhaps it was cancelled, or it does not support this. Nothing changed; the passphrase works as before, and you can try again.',
+    // The lock screen
+    deviceUnlock: 'Unlock with this device',
+    deviceAsking: 'Waiting for your device…',
+    deviceDidNotOpen:
+      'The device did not open it this time — that happens, for instance when it is cancelled. You can try again, or use the passphrase below.',
+    orPassphrase: 'Or use the passphrase',
   },
   wipe: {
     heading: 'Delete everything',
