@@ -29,7 +29,7 @@ const LOCK: LockRecordValue = { v: 1, iterations: 600_000, salt: 'c2FsdA==', ver
 const recordKey = () => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['wrapKey', 'unwrapKey']);
 const PRF = new Uint8Array(32).fill(9);
 const WRONG = new Uint8Array(32).fill(8);
-const withPrf = (prf: Uint8Array) => (copy: DeviceCopy) => unwrapWithDevice(copy, prf);
+const withPrf = (prf: Uint8Array<ArrayBuffer>) => (copy: DeviceCopy) => unwrapWithDevice(copy, prf);
 
 beforeEach(() => {
   freshIndexedDB();
