@@ -478,7 +478,7 @@ export const enLater = {
   lock: {
     // The lock screen
     lockedHeading: 'Groundwork is locked',
-    lockedIntro: 'What you have written stays out of sight until the passphrase is entered.',
+    lockedIntro: 'What you have written stays out of sight until it is opened again.',
     stillHere: 'Ground me now and Help work while it is locked.',
     helpLink: 'Help and crisis lines',
     passphrase: 'Passphrase',
