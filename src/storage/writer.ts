@@ -105,7 +105,14 @@ export function createWriter<T>(options: WriterOptions<T>): Writer<T> {
   function pump(): Promise<void> {
     clearRetry();
     if (born !== generation) return Promise.resolve();
-    running ??= (async () => {
+    if (running) return running;
+    // The write starts now, at the keystroke. But the run may also end now, synchronously (nothing to write,
+    // or a newer writer owns the record): then its `finally` ran before `running` could be assigned, and
+    // assigning it afterwards would leave a settled promise there for good — flush()'s `while (running)`
+    // would spin forever and freeze the tab. So `running` is set only while the run is still going.
+    let settled = false;
+    let run: Promise<void> | undefined;
+    run = (async () => {
       try {
         while (dirty && born === generation) {
           if (!pendingWrites.isCurrent(options.key, latest)) {
@@ -142,10 +149,12 @@ export function createWriter<T>(options: WriterOptions<T>): Writer<T> {
           options.onSaved?.(Date.now());
         }
       } finally {
-        running = undefined;
+        settled = true;
+        if (running === run) running = undefined;
       }
     })();
-    return running;
+    if (!settled) running = run;
+    return run;
   }
 
   const writer: Writer<T> = {
