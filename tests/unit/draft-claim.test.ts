@@ -10,61 +10,8 @@ import { freshIndexedDB, until } from './fixtures/idb';
 import { getDb } from '../../src/storage/db';
 import { draftsRepo } from '../../src/storage/drafts';
 import { draftWriter, type DraftTab } from '../../src/storage/draft-writer';
-import { createTabLock, type ChannelLike, type LocksLike } from '../../src/storage/tab-lock';
-
-/** Web Locks as tab-lock uses them: ifAvailable grants null when held; steal aborts the holder. */
-class FakeLocks implements LocksLike {
-  readonly held = new Map<string, { abort(e: unknown): void }>();
-  request(name: string, options: { ifAvailable?: boolean; steal?: boolean }, callback: (lock: { name: string } | null) => unknown) {
-    return new Promise<unknown>((resolve, reject) => {
-      setTimeout(() => {
-        const current = this.held.get(name);
-        if (current && options.ifAvailable) {
-          Promise.resolve()
-            .then(() => callback(null))
-            .then(resolve, reject);
-          return;
-        }
-        if (current) {
-          this.held.delete(name);
-          current.abort(new DOMException('The lock request was aborted.', 'AbortError'));
-        }
-        const entry = { abort: reject };
-        this.held.set(name, entry);
-        Promise.resolve()
-          .then(() => callback({ name }))
-          .then(
-            (value) => {
-              if (this.held.get(name) !== entry) return;
-              this.held.delete(name);
-              resolve(value);
-            },
-            (error: unknown) => {
-              if (this.held.get(name) === entry) this.held.delete(name);
-              reject(error);
-            },
-          );
-      }, 0);
-    });
-  }
-}
-
-function fakeBus() {
-  const members = new Set<ChannelLike & { deliver(data: unknown): void }>();
-  return () => {
-    const listeners = new Set<(event: { data: unknown }) => void>();
-    const channel = {
-      postMessage(message: unknown) {
-        for (const other of members) if (other !== channel) setTimeout(() => other.deliver(structuredClone(message)), 0);
-      },
-      addEventListener: (_: 'message', l: (event: { data: unknown }) => void) => void listeners.add(l),
-      removeEventListener: (_: 'message', l: (event: { data: unknown }) => void) => void listeners.delete(l),
-      deliver: (data: unknown) => listeners.forEach((l) => l({ data })),
-    };
-    members.add(channel);
-    return channel;
-  };
-}
+import { createTabLock, type ChannelLike } from '../../src/storage/tab-lock';
+import { FakeLocks, fakeBus } from './lib/fake-tabs';
 
 const ID = 'capture:new';
 let locks: FakeLocks;
@@ -89,7 +36,8 @@ const onDisk = async () => (await draftsRepo().get(ID))?.fields['body'];
 beforeEach(() => {
   freshIndexedDB();
   locks = new FakeLocks();
-  channel = fakeBus();
+  const bus = fakeBus();
+  channel = bus.open;
 });
 afterEach(async () => {
   (await getDb()).close();
@@ -142,7 +90,7 @@ describe('a draft open in two tabs (the claim is in the draft writer)', () => {
     await a.writer.claimed;
     a.writer.change({ body: 'before closing' });
     a.writer.close();
-    await until(() => !locks.held.has(`groundwork:draft:${ID}`), 'draft let go');
+    await until(() => !locks.isHeld(`groundwork:draft:${ID}`), 'draft let go');
     expect(await onDisk()).toBe('before closing');
 
     const b = tab();
