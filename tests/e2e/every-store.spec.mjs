@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, waitForServiceWorker } from './lib/browser.mjs';
-import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open } from './lib/foundation.mjs';
+import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open, storedRecords as stored, pollUntil as until } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -38,36 +38,6 @@ async function twoTabs(t) {
   return { context, a, b: tabB, errors: [collectErrors(a), collectErrors(tabB)] };
 }
 
-/** Every record of a store as it is on disk (never creates or upgrades the database). */
-function stored(page, store) {
-  return page.evaluate(async (store) => {
-    if (!(await indexedDB.databases()).some((d) => d.name === 'groundwork')) return [];
-    const db = await new Promise((res, rej) => {
-      const r = indexedDB.open('groundwork');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    try {
-      if (!db.objectStoreNames.contains(store)) return [];
-      return await new Promise((res, rej) => {
-        const r = db.transaction(store).objectStore(store).getAll();
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-    } finally {
-      db.close();
-    }
-  }, store);
-}
-
-async function until(check, what, timeoutMs = UI_TIMEOUT) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 const onDisk = (page, store, text) => until(async () => JSON.stringify(await stored(page, store)).includes(text), `"${text}" in ${store}`);
 
 async function openPlan(page) {

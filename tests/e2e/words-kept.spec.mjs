@@ -20,6 +20,8 @@ import {
   stepHeading,
   stepBox,
   startFromToday,
+  storedRecords,
+  pollUntil as until,
 } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
@@ -44,35 +46,6 @@ async function editable(page) {
 }
 
 /** A store's records as they are on disk (never creates or upgrades the database). */
-function storedRecords(page, store) {
-  return page.evaluate(async (store) => {
-    if (!(await indexedDB.databases()).some((d) => d.name === 'groundwork')) return [];
-    const db = await new Promise((res, rej) => {
-      const r = indexedDB.open('groundwork');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    try {
-      if (!db.objectStoreNames.contains(store)) return [];
-      return await new Promise((res, rej) => {
-        const r = db.transaction(store).objectStore(store).getAll();
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-    } finally {
-      db.close();
-    }
-  }, store);
-}
-
-async function until(check, what, timeoutMs = UI_TIMEOUT) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 test('#2 storage full: words typed meanwhile come back after Ground and from Today, and are saved when space returns', async (t) => {
   const { context, page } = await freshPage(t, b.browser);

@@ -162,3 +162,35 @@ export function assertNoErrors(errors, label = '') {
   assert.deepEqual(errors.pageErrors, [], `uncaught errors in the page ${label}`);
   assert.deepEqual(errors.consoleErrors, [], `console errors ${label}`);
 }
+
+/** A store's records as they are on disk (never creates or upgrades the database). */
+export function storedRecords(page, store) {
+  return page.evaluate(async (store) => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'groundwork')) return [];
+    const db = await new Promise((res, rej) => {
+      const r = indexedDB.open('groundwork');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains(store)) return [];
+      return await new Promise((res, rej) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, store);
+}
+
+/** Poll from node until `check()` is truthy (Playwright's waitForFunction does not await async predicates). */
+export async function pollUntil(check, what, timeoutMs = UI_TIMEOUT) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
