@@ -21,6 +21,7 @@
 //     search runs on the main thread, opening every entry in memory.
 //  8. ON, keystroke: as in 4 (the draft is sealed before it is written).
 import { seedInPage } from './journal-1000.bench.mjs';
+import { MARKS_TAG, marksAfter, reloadForMarks } from './lib/page-marks.mjs';
 
 const N = 10_000;
 const RUNS = 5;
@@ -44,8 +45,11 @@ const quantile = (xs, q) => {
 const median = (xs) => quantile(xs, 0.5);
 const r1 = (n) => (n == null || Number.isNaN(n) ? null : Math.round(n * 10) / 10);
 
-/** Init script: database open, first entry, the Unlock click, the lock screen gone; draft commits. */
-function timers() {
+/**
+ * Init script: database open, first entry, the Unlock click, the lock screen gone; draft commits. Each new
+ * first-paint mark is logged with `tag` (lib/page-marks.mjs), so Node waits without running anything in the page.
+ */
+function timers(tag) {
   const state = (window.__gw = { dbOpen: null, firstEntry: null, unlockClick: null, lockGone: null, draftCommits: 0 });
   const open = IDBFactory.prototype.open;
   IDBFactory.prototype.open = function (name, ...rest) {
@@ -68,9 +72,11 @@ function timers() {
   );
   const mo = new MutationObserver(() => {
     const now = performance.now();
+    const had = state.firstEntry;
     if (state.firstEntry == null && document.querySelector('main ul.entries:not(.waiting) > li')) state.firstEntry = now;
     if (state.unlockClick != null && state.lockGone == null && ![...document.querySelectorAll('h1')].some((h) => h.textContent.trim() === 'Groundwork is locked'))
       state.lockGone = now;
+    if (had !== state.firstEntry) console.debug(tag + JSON.stringify(state));
   });
   mo.observe(document, { childList: true, subtree: true, characterData: true });
 }
@@ -180,10 +186,7 @@ async function keystrokes(page, baseURL) {
 
 async function firstPaintOff(page, runs) {
   const out = [];
-  for (let i = 0; i < runs; i++) {
-    await page.reload();
-    out.push(await page.waitForFunction(() => window.__gw?.firstEntry != null && window.__gw, null, { timeout: 60_000 }).then((h) => h.jsonValue()));
-  }
+  for (let i = 0; i < runs; i++) out.push(await reloadForMarks(page, (m) => m.firstEntry != null));
   return out;
 }
 
@@ -193,15 +196,15 @@ async function firstPaintOn(page, runs) {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Groundwork is locked', exact: true }).waitFor({ timeout: 60_000 });
     await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
-    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-    out.push(await page.waitForFunction(() => window.__gw?.firstEntry != null && window.__gw, null, { timeout: 60_000 }).then((h) => h.jsonValue()));
+    const unlock = page.getByRole('button', { name: 'Unlock', exact: true });
+    out.push(await marksAfter(page, (m) => m.firstEntry != null, () => unlock.click()));
   }
   return out;
 }
 
 /** @param {{ page: import('playwright-core').Page, baseURL: string }} ctx */
 export default async function atRestBench({ page, baseURL }) {
-  await page.addInitScript(timers);
+  await page.addInitScript(timers, MARKS_TAG);
   await page.goto(`${baseURL}/#/journal`);
   await page.getByText('Nothing here yet', { exact: false }).waitFor();
   const seeded = await page.evaluate(seedInPage, { count: N, deleted: 0, seed: 17_10_000, marker: MARKER, now: Date.now() });

@@ -20,6 +20,8 @@
 //     `input` event (what a keystroke does); time until the role=status count shows the filtered count
 //     and the list holds exactly that many items; then clear it and wait for the full list again. RUNS times.
 
+import { MARKS_TAG, reloadForMarks } from './lib/page-marks.mjs';
+
 export const ENTRIES = 1000;
 /** Entries on the journal's first page (JournalList.svelte `PAGE`). */
 const PAGE = 30;
@@ -122,14 +124,20 @@ export function seedInPage({ count, deleted: deletedCount = 0, seed, marker, now
   });
 }
 
-/** Init script: record when the journal list holds window.__gwListExpect items. Self-contained. */
-function listTimer() {
+/**
+ * Init script: record when the journal list holds window.__gwListExpect items. Self-contained; logs the marks
+ * with `tag` once painted (lib/page-marks.mjs), so Node waits without running anything in the page.
+ */
+function listTimer(tag) {
   const state = (window.__gwList = { expect: Number(sessionStorage.getItem('gwListExpect') || 0), inDom: null, painted: null });
   const count = () => document.querySelectorAll('ul.entries > li').length;
   const mo = new MutationObserver(() => {
     if (state.inDom == null && state.expect > 0 && count() >= state.expect) {
       state.inDom = performance.now();
-      requestAnimationFrame(() => (state.painted = performance.now()));
+      requestAnimationFrame(() => {
+        state.painted = performance.now();
+        console.debug(tag + JSON.stringify(state));
+      });
     }
   });
   mo.observe(document, { childList: true, subtree: true });
@@ -144,7 +152,7 @@ const r1 = (n) => Math.round(n * 10) / 10;
 
 /** @param {{ page: import('playwright-core').Page, baseURL: string }} ctx */
 export default async function journal1000({ page, baseURL }) {
-  await page.addInitScript(listTimer);
+  await page.addInitScript(listTimer, MARKS_TAG);
   // 1. First visit: the app opens its database.
   await page.goto(`${baseURL}/#/journal`);
   await page.getByRole('heading', { name: 'Journal' }).waitFor();
@@ -160,8 +168,7 @@ export default async function journal1000({ page, baseURL }) {
   const load = [];
   const loadPaint = [];
   for (let i = 0; i < RUNS; i++) {
-    await page.reload(); // a fresh document at #/journal
-    const t = await page.waitForFunction(() => window.__gwList?.painted != null && window.__gwList, null, { timeout: 30_000 }).then((h) => h.jsonValue());
+    const t = await reloadForMarks(page, (m) => m.painted != null, 30_000); // a fresh document at #/journal
     load.push(t.inDom);
     loadPaint.push(t.painted);
   }

@@ -5,6 +5,8 @@
  * components import `t` from `ui/copy` (en.ts only), later screens from `ui/copy/later` (both). The type
  * checker keeps it honest: a first-screen component that reaches for one of these sections does not compile.
  */
+import { enPhaseCard } from './en-phase-card';
+
 export const enLater = {
   journal: {
     heading: 'Journal',
@@ -47,6 +49,7 @@ export const enLater = {
     created: (d: string) => `Written ${d}`,
   },
   dose: {
+    ...enPhaseCard.dose,
     logHeading: 'Your doses',
     logIntro:
       'Logging a dose lets Groundwork offer what fits the hours and days after it. It stays on this device, like everything else.',
@@ -77,23 +80,8 @@ export const enLater = {
     undo: 'Undo',
     restored: 'Dose restored.',
     failed: 'This could not be saved just now. Nothing you entered is lost — please try again.',
-    logsLink: 'Your doses',
   },
-  phase: {
-    dayOf: 'The day of your session',
-    day: (n: number) => `Day ${n} after your session`,
-    now: (name: string) => `Now: ${name.toLowerCase()}`,
-    changes: (when: string, name: string) => `From ${when}: ${name.toLowerCase()}.`,
-    endsWhenYouSay: 'Session mode ends when you say the effects have passed.',
-    atLeastUntil: (when: string) => `Session mode lasts at least until ${when}, and until you say the effects have passed.`,
-    fitsNow: 'Fits now',
-    timeline: 'The phases after your latest dose',
-    timelineText: 'The timeline as text',
-    span: (name: string, from: string, to?: string) => (to ? `${name}: ${from} to ${to}` : `${name}: from ${from}`),
-    youAreHere: 'you are here',
-    openSessionMode: 'Open session mode',
-    sources: 'Where this comes from',
-  },
+  phase: enPhaseCard.phase,
   safetyPlan: {
     heading: 'My safety plan',
     settingsHeading: 'Safety plan',
