@@ -290,6 +290,37 @@ function defaultChannel(): ChannelLike | null {
   }
 }
 
+/**
+ * Wait, cancellably, until this tab holds `resource`: `claimNow()` claims it (owned → done at once; busy →
+ * queued with `whenFree` until the holder lets go), and `onFree` gets the lock. Returns `stop()`, which
+ * takes the request out of the queue (leaving the screen, or takeOver about to ask instead) and resolves a
+ * lock granted just before it was stopped — then the caller uses it or releases it; `onFree` is not called.
+ * Exactly one of the two ever gets the lock.
+ */
+export function waitForFree(claimNow: () => Promise<Claim>, onFree: (owned: Owned) => void): () => Promise<Owned | null> {
+  const abort = new AbortController();
+  let stopped = false;
+  let handed = false;
+  const done = (async (): Promise<Owned | null> => {
+    const now = await claimNow();
+    if (now.status === 'owned') return now;
+    if (abort.signal.aborted) return null;
+    return now.whenFree(abort.signal);
+  })().catch(() => null);
+  void done.then((owned) => {
+    if (!owned || stopped) return;
+    handed = true;
+    onFree(owned);
+  });
+  return async () => {
+    if (handed) return null;
+    stopped = true;
+    abort.abort();
+    const owned = await done;
+    return handed ? null : owned;
+  };
+}
+
 let shared: ReturnType<typeof createTabLock> | undefined;
 
 /** Claim `resource` for this tab with the browser's Web Locks and BroadcastChannel. */
