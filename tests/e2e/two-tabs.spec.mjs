@@ -24,6 +24,7 @@ const ENTRY_BUSY = 'This entry is open in another tab or window. To keep every w
 const ENTRY_LOST = 'This entry is now open in another tab. Everything you wrote here is saved.';
 const SESSION_BUSY = 'This exercise is open in another tab or window. To keep every word safe it can only be used in one place.';
 const SESSION_LOST = 'This exercise is now open in another tab. Everything you wrote here is saved.';
+const ENTRY_FREE = 'The other tab let go — you can write here now. Everything it saved is here.';
 /** The draft autosave's quiet period (src/storage/drafts.ts): the last keystroke must beat it. */
 const AUTOSAVE_DELAY_MS = 300;
 
@@ -167,6 +168,50 @@ test('journal draft in two tabs: B waits, then takes over with every word; A ste
   await tabB.getByRole('button', { name: 'Save', exact: true }).click();
   await tabB.getByRole('heading', { level: 1, name: 'Written in two tabs', exact: true }).waitFor();
   assert.match(await tabB.locator('main article').innerText(), /First words from tab A\. Last\. Then B\./);
+  errors.forEach((e, i) => assertNoErrors(e, `(tab ${'AB'[i]})`));
+});
+
+// The tab told "busy" does not stay read-only once the other tab lets go: it waits in the lock's queue
+// (tab-lock `whenFree`), reads the draft again and opens its fields by itself, saying so quietly.
+test('journal draft in two tabs: when A leaves the screen, B becomes editable by itself with every word, and keeps what it types', async (t) => {
+  const { a, b: tabB, errors } = await twoTabs(t);
+
+  await open(a, '/journal/new', { heading: 'New entry' });
+  await editable(a);
+  await titleBox(a).fill('Let go of in A');
+  await bodyBox(a).pressSequentially('Words from tab A.');
+
+  await open(tabB, '/journal/new', { heading: 'New entry' });
+  await notice(tabB, ENTRY_BUSY).waitFor();
+  assert.equal(await bodyBox(tabB).isDisabled(), true, 'body disabled while A edits');
+  await assertAxeClean(tabB, 'the busy notice (waiting for A to let go)');
+
+  // A's last keystroke, then A goes elsewhere at once (its last save lands before the lock moves).
+  await bodyBox(a).press('End');
+  await bodyBox(a).pressSequentially(' Last.');
+  await open(a, '/journal', { heading: 'Journal' });
+
+  // B: no click anywhere — the fields open by themselves, with every word A saved.
+  await editable(tabB);
+  assert.equal(await titleBox(tabB).inputValue(), 'Let go of in A');
+  assert.equal(await bodyBox(tabB).inputValue(), 'Words from tab A. Last.', 'every word of A, the last keystroke too');
+  await notice(tabB, ENTRY_FREE).waitFor();
+  assert.equal(await tabB.getByRole('button', { name: 'Edit here instead', exact: true }).count(), 0, 'nothing to press any more');
+  assert.equal(await tabB.getByRole('button', { name: 'Save', exact: true }).isDisabled(), false);
+  await assertAxeClean(tabB, 'the notice after A let go');
+
+  // What B types is kept: on disk, and still there after a reload.
+  await bodyBox(tabB).press('End');
+  await bodyBox(tabB).pressSequentially(' Then B.');
+  await until(
+    async () => (await readRecord(tabB, 'drafts', 'journal:new'))?.fields?.body === 'Words from tab A. Last. Then B.',
+    "B's draft on disk",
+  );
+  await tabB.reload();
+  await tabB.getByRole('heading', { level: 1, name: 'New entry', exact: true }).waitFor();
+  await editable(tabB);
+  assert.equal(await bodyBox(tabB).inputValue(), 'Words from tab A. Last. Then B.', 'read back after a reload');
+  assert.equal(await notice(tabB, ENTRY_BUSY).count(), 0);
   errors.forEach((e, i) => assertNoErrors(e, `(tab ${'AB'[i]})`));
 });
 
