@@ -24,6 +24,7 @@ const ENTRY_BUSY = 'This entry is open in another tab or window. To keep every w
 const ENTRY_LOST = 'This entry is now open in another tab. Everything you wrote here is saved.';
 const SESSION_BUSY = 'This exercise is open in another tab or window. To keep every word safe it can only be used in one place.';
 const SESSION_LOST = 'This exercise is now open in another tab. Everything you wrote here is saved.';
+const SESSION_FREE = 'The other tab let go — you can carry on here now.';
 const ENTRY_FREE = 'The other tab let go — you can write here now. Everything it saved is here.';
 /** The draft autosave's quiet period (src/storage/drafts.ts): the last keystroke must beat it. */
 const AUTOSAVE_DELAY_MS = 300;
@@ -331,6 +332,32 @@ test('five-senses session in two tabs: B waits without restoring, takes over wit
   await open(a, '/today', { heading: 'Today' });
   await sleep(600);
   assert.match(JSON.stringify(await readRecord(a, 'sessions', id)), /blue mug, green plant and a lamp/);
+  errors.forEach((e, i) => assertNoErrors(e, `(tab ${'AB'[i]})`));
+});
+
+test('five-senses session in two tabs: when A closes its tab, B carries on by itself with every word', async (t) => {
+  const { a, b: tabB, errors } = await twoTabs(t);
+  const id = await startAtStep1(a);
+  await stepBox(a, 0).pressSequentially('blue mug');
+  await until(() => storedSessionHas(a, id, 'blue mug'), "A's words on disk");
+
+  await open(tabB, `/session/${id}`, { heading: TITLE });
+  await notice(tabB, SESSION_BUSY).waitFor();
+  assert.equal(await stepBox(tabB, 0).count(), 0, 'no step shown while another tab runs it');
+
+  await a.close(); // the tab goes, and its lock with it
+  await stepHeading(tabB, 0).waitFor(); // no click
+  assert.equal(await stepBox(tabB, 0).inputValue(), 'blue mug', 'every word of A');
+  await notice(tabB, SESSION_FREE).waitFor();
+  await assertAxeClean(tabB, 'the session restored after A let go');
+
+  await stepBox(tabB, 0).press('End');
+  await stepBox(tabB, 0).pressSequentially(' and a lamp');
+  await pageMayGoAway(tabB); // (a restored session writes its module's keystrokes on pagehide; see above)
+  await until(() => storedSessionHas(tabB, id, 'blue mug and a lamp'), "B's words on disk");
+  await tabB.reload();
+  await stepHeading(tabB, 0).waitFor();
+  assert.equal(await stepBox(tabB, 0).inputValue(), 'blue mug and a lamp', 'read back after a reload');
   errors.forEach((e, i) => assertNoErrors(e, `(tab ${'AB'[i]})`));
 });
 
