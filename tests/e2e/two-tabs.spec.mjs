@@ -25,7 +25,7 @@ const ENTRY_LOST = 'This entry is now open in another tab. Everything you wrote 
 const SESSION_BUSY = 'This exercise is open in another tab or window. To keep every word safe it can only be used in one place.';
 const SESSION_LOST = 'This exercise is now open in another tab. Everything you wrote here is saved.';
 const SESSION_FREE = 'The other tab let go — you can carry on here now.';
-const ENTRY_FREE = 'The other tab let go — you can write here now. Everything it saved is here.';
+const ENTRY_FREE = 'The other tab let go — you can write here now.';
 /** The draft autosave's quiet period (src/storage/drafts.ts): the last keystroke must beat it. */
 const AUTOSAVE_DELAY_MS = 300;
 

@@ -132,7 +132,7 @@ export const enLater = {
     changeHere: 'Change it here instead',
     /** Said quietly when the other tab closes the screen or the tab, and this one may write again by itself. */
     recordFree: 'The other tab let go — you can change it here now.',
-    entryFree: 'The other tab let go — you can write here now. Everything it saved is here.',
+    entryFree: 'The other tab let go — you can write here now.',
     sessionFree: 'The other tab let go — you can carry on here now.',
   },
   session: {
