@@ -37,7 +37,12 @@ export interface RunnerDeps {
 /** What opening a session found: the running session, another tab running it, or nothing to open. */
 export type Opened =
   | { status: 'open'; handle: SessionHandle }
-  | { status: 'busy'; takeOver(): Promise<SessionHandle | undefined> }
+  | {
+      status: 'busy';
+      takeOver(): Promise<SessionHandle | undefined>;
+      /** The lock once the other tab lets go (runner `whenFree` restores the session with it). */
+      whenFree(signal: AbortSignal): Promise<Owned>;
+    }
   | { status: 'missing' };
 
 export interface SessionHandle {
@@ -68,6 +73,8 @@ export function createRunner(deps: RunnerDeps) {
   const locks = new Map<string, Owned>();
   /** Screens showing a session, told when another tab takes it over. */
   const lostListeners = new Map<string, Set<() => void>>();
+  /** Sessions another tab has just taken over, while this tab saves and stops them. */
+  const stopping = new Map<string, Promise<void>>();
 
   function lockHandlers(id: string): TabLockHandlers {
     return {
@@ -77,12 +84,20 @@ export function createRunner(deps: RunnerDeps) {
       },
       async onLost() {
         locks.delete(id);
-        for (const l of lostListeners.get(id) ?? []) l();
-        // Save first, then stop: a session stopped before its last write would be stored as stopped.
-        const handle = live.get(id);
-        if (handle) {
-          await handle.flush();
-          handle.stop();
+        let stopped!: () => void;
+        const done = new Promise<void>((r) => (stopped = r));
+        stopping.set(id, done);
+        try {
+          for (const l of lostListeners.get(id) ?? []) l();
+          // Save first, then stop: a session stopped before its last write would be stored as stopped.
+          const handle = live.get(id);
+          if (handle) {
+            await handle.flush();
+            handle.stop();
+          }
+        } finally {
+          if (stopping.get(id) === done) stopping.delete(id);
+          stopped();
         }
       },
     };
@@ -268,6 +283,27 @@ export function createRunner(deps: RunnerDeps) {
       return end.entryId ? 'kept' : 'nothing';
     },
 
+    /**
+     * Wait until no other tab runs the session (it closed, or it was busy and lets go), then restore it here:
+     * the handle, or undefined when it cannot be restored. Waits in the lock's queue (tab-lock `whenFree`);
+     * abort `signal` to stop waiting (leaving the screen, or "Carry on here instead" about to ask instead):
+     * it then rejects, and a lock granted at that very moment is let go again, nothing restored.
+     */
+    async whenFree(sessionId: string, signal: AbortSignal): Promise<SessionHandle | undefined> {
+      // Taken over a moment ago: this tab first saves and stops its copy (then it is no longer live here).
+      await stopping.get(sessionId);
+      const opened = await openOrBusy(sessionId);
+      if (opened.status === 'open') return opened.handle;
+      if (opened.status === 'missing') return undefined;
+      const owned = await opened.whenFree(signal);
+      if (signal.aborted) {
+        owned.release();
+        throw new DOMException('Stopped waiting for the session', 'AbortError');
+      }
+      const restored = await openClaimed(sessionId, owned);
+      return restored.status === 'open' ? restored.handle : undefined;
+    },
+
     /** Call `listener` when another tab takes this session over (this tab has saved and stopped it). */
     onLost(sessionId: string, listener: () => void): () => void {
       const set = lostListeners.get(sessionId) ?? new Set();
@@ -299,7 +335,7 @@ export function createRunner(deps: RunnerDeps) {
     const running = live.get(sessionId);
     if (running) return { status: 'open', handle: running };
     const claimed = await claim(`session:${sessionId}`, lockHandlers(sessionId));
-    if (claimed.status === 'busy') return { status: 'busy', takeOver: () => takeOver(sessionId, claimed) };
+    if (claimed.status === 'busy') return { status: 'busy', takeOver: () => takeOver(sessionId, claimed), whenFree: (signal) => claimed.whenFree(signal) };
     return openClaimed(sessionId, claimed);
   }
 

@@ -3,12 +3,14 @@
  * across tabs (`tab-lock.ts`, resource `draft:<id>`). The claim lives here, not in each screen, so every
  * text box that keeps a draft (the journal editor, Capture, any later one) is one-tab-at-a-time without
  * code of its own: only the tab holding the draft writes it; a screen shows `tab` and offers `takeOver`.
+ * Busy or lost, it also waits in the lock's queue: when the other tab lets go, this one holds the draft by
+ * itself and `onFree` tells the screen to read the words again and enable its text boxes.
  * Kept apart from `drafts.ts` so the first screen, which only reads drafts (Today lists those waiting),
  * does not load it: screens import it themselves (it is not in the app context the shell's chunk builds).
  */
 import { createWriter, type Writer } from './writer';
 import { draftKey, type DraftsRepo } from './drafts';
-import { claimDraft, type Claim, type Owned, type TabLockHandlers } from './tab-lock';
+import { claimDraft, waitForFree, type Claim, type Owned, type TabLockHandlers } from './tab-lock';
 
 export interface AutosaveOptions {
   onSaved?: (at: number) => void;
@@ -27,6 +29,11 @@ export type DraftTab = 'claiming' | 'owned' | 'busy' | 'lost';
 export interface DraftWriterOptions extends AutosaveOptions {
   /** Told each time `tab` changes (the screen enables its text boxes only while `owned`). */
   onTab?: (tab: DraftTab) => void;
+  /**
+   * Busy or lost, the other tab let go and this tab now holds the draft by itself (after `onTab('owned')`):
+   * read the draft again, as after `takeOver` — it has every word the other tab saved.
+   */
+  onFree?: () => void;
   /** The cross-tab claim (tests inject one; the browser's Web Locks by default). */
   claim?: (draftId: string, handlers: TabLockHandlers) => Promise<Claim>;
 }
@@ -52,6 +59,8 @@ export function draftWriter(drafts: Pick<DraftsRepo, 'put'>, id: string, options
   let holding = false;
   let lock: Owned | undefined;
   let closed = false;
+  /** Stops waiting for the other tab to let go (set while busy or lost). */
+  let stopWaiting: (() => Promise<Owned | null>) | undefined;
   const set = (next: DraftTab) => {
     tab = next;
     options.onTab?.(next);
@@ -78,23 +87,45 @@ export function draftWriter(drafts: Pick<DraftsRepo, 'put'>, id: string, options
       await writer.flush();
       holding = false;
       writer.cancel(); // from now on the other tab writes this draft
+      wait(() => claim(id, handlers)); // until it lets go
     },
   };
 
-  function own(owned: Owned): void {
+  /** Busy or lost: hold the draft by ourselves once the other tab lets go. */
+  function wait(claimNow: () => Promise<Claim>): void {
+    if (closed) return;
+    const before = stopWaiting;
+    stopWaiting = waitForFree(claimNow, (owned) => {
+      stopWaiting = undefined;
+      if (own(owned)) options.onFree?.();
+    });
+    if (before) void before().then((early) => early?.release());
+  }
+
+  function stopWaitingNow(): Promise<Owned | null> {
+    const stop = stopWaiting;
+    stopWaiting = undefined;
+    return stop ? stop() : Promise.resolve(null);
+  }
+
+  function own(owned: Owned): boolean {
     if (closed) {
       owned.release();
-      return;
+      return false;
     }
     lock = owned;
     holding = true;
     set('owned');
+    return true;
   }
 
   claim(id, handlers).then(
     (c) => {
       if (c.status === 'owned') own(c);
-      else if (!closed) set('busy');
+      else if (!closed) {
+        set('busy');
+        wait(() => Promise.resolve(c));
+      }
       settle(tab);
     },
     () => {
@@ -117,11 +148,20 @@ export function draftWriter(drafts: Pick<DraftsRepo, 'put'>, id: string, options
     },
     claimed,
     async takeOver() {
-      const again = await claim(id, handlers);
-      own(again.status === 'owned' ? again : await again.takeOver());
+      // Ask instead of waiting; a lock granted meanwhile is simply ours.
+      const early = await stopWaitingNow();
+      if (early) return void own(early);
+      try {
+        const again = await claim(id, handlers);
+        own(again.status === 'owned' ? again : await again.takeOver());
+      } catch (error) {
+        if (tab !== 'owned') wait(() => claim(id, handlers));
+        throw error;
+      }
     },
     close() {
       closed = true;
+      void stopWaitingNow().then((early) => early?.release());
       // Held until the last words are on disk, so another tab never reads less.
       const last = writer.flush();
       lock?.release(last);

@@ -11,9 +11,14 @@
  *  - `lost`: another tab took it over. The words were saved first, the writer is stopped (nothing typed
  *    here afterwards can write over the other tab), and the screen stays read-only until taken back.
  *
+ * Busy or lost, the hold also waits in the lock's queue (tab-lock `whenFree`): when the other tab lets go
+ * (closes the screen or the tab), this one becomes `owned` by itself and `onFree` tells the screen to read
+ * the record again and enable editing, as after `takeOver`. The wait is cancelled by `takeOver` (which asks
+ * instead) and by `release`, so it never grabs the record later for a screen that holds it or has left.
+ *
  * Writes that a screen still sends while not owned are refused by `change()` rather than reaching disk.
  */
-import { claim as claimResource, type Claim, type Owned, type TabLockHandlers } from './tab-lock';
+import { claim as claimResource, waitForFree, type Claim, type Owned, type TabLockHandlers } from './tab-lock';
 import type { Writer } from './writer';
 
 export type HoldState = 'claiming' | 'owned' | 'busy' | 'lost';
@@ -35,6 +40,12 @@ export interface HoldOptions<T> {
   writer: () => Writer<T> | undefined;
   /** Told of every state change (the screen shows the notice, disables its fields, reads again). */
   onState?(state: HoldState): void;
+  /**
+   * The other tab let go and this tab now holds the record by itself (it was busy or lost): read it again
+   * (every word the other tab saved is on disk) and enable editing, as after `takeOver`. `onState('owned')`
+   * comes first.
+   */
+  onFree?(): void;
   /** Injected in tests; `tab-lock.claim` (Web Locks + BroadcastChannel) by default. */
   claim?: (resource: string, handlers: TabLockHandlers) => Promise<Claim>;
 }
@@ -52,6 +63,8 @@ export function holdRecord<T>(writerKey: string, options: HoldOptions<T>): Hold<
   let state: HoldState = 'claiming';
   let lock: Owned | undefined;
   let closed = false;
+  /** Stops waiting for the other tab to let go (see `waitForFree`); set while busy or lost. */
+  let stopWaiting: (() => Promise<Owned | null>) | undefined;
 
   function set(next: HoldState): void {
     state = next;
@@ -67,8 +80,28 @@ export function holdRecord<T>(writerKey: string, options: HoldOptions<T>): Hold<
       await writer.flush();
       // The other tab writes this record from now on; nothing left here may overwrite it.
       writer.cancel();
+      // Until it lets go: then this tab writes again.
+      wait(() => claim(resource, handlers));
     },
   };
+
+  /** Busy or lost: take the record by ourselves once the other tab lets go. */
+  function wait(claimNow: () => Promise<Claim>): void {
+    if (closed) return;
+    const before = stopWaiting;
+    stopWaiting = waitForFree(claimNow, (owned) => {
+      stopWaiting = undefined;
+      if (own(owned)) options.onFree?.();
+    });
+    if (before) void before().then((early) => early?.release());
+  }
+
+  /** Stop waiting; a lock granted just before is returned (to be used or released). */
+  function stopWaitingNow(): Promise<Owned | null> {
+    const stop = stopWaiting;
+    stopWaiting = undefined;
+    return stop ? stop() : Promise.resolve(null);
+  }
 
   function own(owned: Owned): boolean {
     if (closed) {
@@ -84,7 +117,10 @@ export function holdRecord<T>(writerKey: string, options: HoldOptions<T>): Hold<
     try {
       const first = await claim(resource, handlers);
       if (first.status === 'owned') return own(first);
-      if (!closed) set('busy');
+      if (!closed) {
+        set('busy');
+        wait(() => Promise.resolve(first));
+      }
       return false;
     } catch {
       // The claim itself failed (no locks, a refused request): behave as before, never block writing.
@@ -108,11 +144,20 @@ export function holdRecord<T>(writerKey: string, options: HoldOptions<T>): Hold<
     async takeOver() {
       await ready;
       if (state === 'owned') return true;
-      const again = await claim(resource, handlers);
-      return own(again.status === 'owned' ? again : await again.takeOver());
+      // Ask instead of waiting; a lock granted meanwhile is simply ours.
+      const early = await stopWaitingNow();
+      if (early) return own(early);
+      try {
+        const again = await claim(resource, handlers);
+        return own(again.status === 'owned' ? again : await again.takeOver());
+      } catch (error) {
+        if ((state as HoldState) !== 'owned') wait(() => claim(resource, handlers));
+        throw error;
+      }
     },
     async release() {
       closed = true;
+      void stopWaitingNow().then((early) => early?.release());
       const last = state === 'owned' ? writer.flush() : Promise.resolve();
       // The lock is held until the last words are on disk, so another tab never reads less.
       lock?.release(last);

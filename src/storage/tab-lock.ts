@@ -9,6 +9,11 @@
  *    (Web Locks `steal`), and waits (again at most FLUSH_TIMEOUT_MS) for the holder to finish its last
  *    save after losing the lock — so the new tab reads every word before it starts writing.
  *
+ *  - `busy` also offers `whenFree(signal)`: a queued lock request (no `ifAvailable`, no `steal`) that is
+ *    granted when the holder lets go — it closed the screen or the tab — so the screen becomes editable
+ *    by itself. Aborting `signal` (leaving the screen, or pressing takeOver) takes the request out of the
+ *    queue, so it never later grabs a lock this tab holds again or no longer wants.
+ *
  * The holder learns it lost the lock when its lock request rejects with an AbortError and calls `onLost`,
  * which saves at once and stops editing. Without the Web Locks API (older browsers) every claim is owned:
  * today's behaviour, nothing worse. Plain TypeScript (no Svelte, no DOM beyond the two APIs, both
@@ -45,6 +50,12 @@ export interface Busy {
   status: 'busy';
   /** Ask the holder to save, take the lock from it, and wait for its last save. */
   takeOver(): Promise<Owned>;
+  /**
+   * Wait in the lock's queue until the holder lets go, then hold it (the same Owned as a claim). Abort
+   * `signal` to stop waiting: rejects with an AbortError while still queued. A grant that raced the abort
+   * still resolves — the caller then holds the lock and must use it or `release()` it.
+   */
+  whenFree(signal: AbortSignal): Promise<Owned>;
 }
 
 export type Claim = Owned | Busy;
@@ -53,7 +64,7 @@ export type Claim = Owned | Busy;
 export interface LocksLike {
   request(
     name: string,
-    options: { ifAvailable?: boolean; steal?: boolean },
+    options: { ifAvailable?: boolean; steal?: boolean; signal?: AbortSignal },
     callback: (lock: { name: string } | null) => unknown,
   ): Promise<unknown>;
 }
@@ -128,10 +139,10 @@ export function createTabLock(options: TabLockOptions = {}) {
   }
 
   /**
-   * Request the lock (ifAvailable or steal) and keep it until released or stolen. Resolves the Owned
-   * handle, or null when another tab has it (ifAvailable only).
+   * Request the lock (ifAvailable, steal, or queued until free) and keep it until released or stolen.
+   * Resolves the Owned handle, or null when another tab has it (ifAvailable only).
    */
-  function acquire(resource: string, mode: 'ifAvailable' | 'steal', handlers: TabLockHandlers, l: LocksLike): Promise<Owned | null> {
+  function acquire(resource: string, mode: Mode, handlers: TabLockHandlers, l: LocksLike, signal?: AbortSignal): Promise<Owned | null> {
     const name = LOCK_PREFIX + resource;
     return new Promise<Owned | null>((resolve, reject) => {
       let letGo: () => void = () => {};
@@ -152,7 +163,7 @@ export function createTabLock(options: TabLockOptions = {}) {
         })();
       };
 
-      const settled = requestLock(l, name, mode, (lock) => {
+      const settled = requestLock(l, name, mode, signal, (lock) => {
         if (!lock) {
           resolve(null);
           return undefined;
@@ -235,19 +246,31 @@ export function createTabLock(options: TabLockOptions = {}) {
         return { status: 'owned', release() {} };
       }
       if (owned) return owned;
-      return { status: 'busy', takeOver: () => takeOver(resource, handlers, l) };
+      return {
+        status: 'busy',
+        takeOver: () => takeOver(resource, handlers, l),
+        async whenFree(signal) {
+          const free = await acquire(resource, 'wait', handlers, l, signal);
+          if (!free) throw new Error('a queued lock request was granted nothing');
+          return free;
+        },
+      };
     },
   };
 }
 
+type Mode = 'ifAvailable' | 'steal' | 'wait';
+
 function requestLock(
   l: LocksLike,
   name: string,
-  mode: 'ifAvailable' | 'steal',
+  mode: Mode,
+  signal: AbortSignal | undefined,
   callback: (lock: { name: string } | null) => unknown,
 ): Promise<unknown> {
+  const options = mode === 'steal' ? { steal: true } : mode === 'wait' ? { signal } : { ifAvailable: true };
   try {
-    return l.request(name, mode === 'steal' ? { steal: true } : { ifAvailable: true }, callback);
+    return l.request(name, options, callback);
   } catch (error) {
     return Promise.reject(error);
   }
@@ -265,6 +288,37 @@ function defaultChannel(): ChannelLike | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Wait, cancellably, until this tab holds `resource`: `claimNow()` claims it (owned → done at once; busy →
+ * queued with `whenFree` until the holder lets go), and `onFree` gets the lock. Returns `stop()`, which
+ * takes the request out of the queue (leaving the screen, or takeOver about to ask instead) and resolves a
+ * lock granted just before it was stopped — then the caller uses it or releases it; `onFree` is not called.
+ * Exactly one of the two ever gets the lock.
+ */
+export function waitForFree(claimNow: () => Promise<Claim>, onFree: (owned: Owned) => void): () => Promise<Owned | null> {
+  const abort = new AbortController();
+  let stopped = false;
+  let handed = false;
+  const done = (async (): Promise<Owned | null> => {
+    const now = await claimNow();
+    if (now.status === 'owned') return now;
+    if (abort.signal.aborted) return null;
+    return now.whenFree(abort.signal);
+  })().catch(() => null);
+  void done.then((owned) => {
+    if (!owned || stopped) return;
+    handed = true;
+    onFree(owned);
+  });
+  return async () => {
+    if (handed) return null;
+    stopped = true;
+    abort.abort();
+    const owned = await done;
+    return handed ? null : owned;
+  };
 }
 
 let shared: ReturnType<typeof createTabLock> | undefined;

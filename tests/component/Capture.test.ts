@@ -86,6 +86,10 @@ describe('capture screen without a recorder', () => {
 
 // Issue 13 #3: the note's draft is claimed across tabs by the draft writer, so Capture open in a second tab
 // neither loads words it would then overwrite nor lets the person type where nothing would be kept.
+/** A queued wait for the lock that the other tab never lets go of: it only ends when aborted. */
+const waitsUntilAborted = (signal: AbortSignal) =>
+  new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+
 describe('capture open in another tab', () => {
   it('the box stays closed with a calm notice; "Write here instead" has the other tab save, then brings its words', async () => {
     await draftsRepo().put('capture:new', { body: 'words from the other tab' });
@@ -97,7 +101,7 @@ describe('capture open in another tab', () => {
     });
     claimed.busy = (_id, handlers): Promise<Claim> => {
       holder = handlers as TabLockHandlers;
-      return Promise.resolve({ status: 'busy', takeOver });
+      return Promise.resolve({ status: 'busy', takeOver, whenFree: waitsUntilAborted });
     };
     const user = userEvent.setup();
     render(Capture, withApp({}));
@@ -114,6 +118,41 @@ describe('capture open in another tab', () => {
     expect(box).toHaveValue('words from the other tab, and its last ones');
     expect(screen.queryByText(/This note is open in another tab or window/)).toBeNull();
     expect(holder).toBeDefined();
+
+    await user.type(box, '. Mine now');
+    await waitFor(async () =>
+      expect((await draftsRepo().get('capture:new'))?.fields['body']).toBe('words from the other tab, and its last ones. Mine now'),
+    );
+  });
+
+  it('the other tab lets go: the box opens by itself with its last words, said quietly, and what is typed is kept', async () => {
+    await draftsRepo().put('capture:new', { body: 'words from the other tab' });
+    let letGo!: () => void;
+    const freed = new Promise<void>((r) => (letGo = r));
+    claimed.busy = (): Promise<Claim> =>
+      Promise.resolve({
+        status: 'busy',
+        takeOver: vi.fn(),
+        whenFree: async () => {
+          await freed;
+          return { status: 'owned', release() {} };
+        },
+      });
+    const user = userEvent.setup();
+    render(Capture, withApp({}));
+
+    const status = await screen.findByText(/This note is open in another tab or window/);
+    const box = screen.getByRole('textbox', { name: 'A few words' });
+    expect(box).toBeDisabled();
+    // The other tab saves its last words, then closes.
+    await draftsRepo().put('capture:new', { body: 'words from the other tab, and its last ones' });
+    letGo();
+    await waitFor(() => expect(box).toBeEnabled());
+    expect(box).toHaveValue('words from the other tab, and its last ones');
+    // The same status line says so (a live region already there), and the button is gone.
+    expect(status).toHaveTextContent('The other tab let go — you can write here now.');
+    expect(status).toHaveAttribute('role', 'status');
+    expect(screen.queryByRole('button', { name: 'Write here instead' })).toBeNull();
 
     await user.type(box, '. Mine now');
     await waitFor(async () =>

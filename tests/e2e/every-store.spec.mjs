@@ -7,7 +7,7 @@
 //    message, the words on screen, the words again after going elsewhere and back, saved when space returns.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, waitForServiceWorker } from './lib/browser.mjs';
+import { launch, waitForServiceWorker, runAxe, formatViolations } from './lib/browser.mjs';
 import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open, storedRecords as stored, pollUntil as until } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
@@ -26,6 +26,7 @@ const LIST_BUSY = 'Your list is being changed in another tab or window.';
 const MEASURE_BUSY = 'This questionnaire is open in another tab or window.';
 const LOST = 'This is now being changed in another tab. Everything you wrote here is saved.';
 const CHANGE_HERE = 'Change it here instead';
+const FREE = 'The other tab let go — you can change it here now.';
 
 const button = (page, name) => page.getByRole('button', { name, exact: true });
 const box = (page, name) => page.getByRole('textbox', { name, exact: true });
@@ -125,6 +126,64 @@ test('two tabs editing every kind of record: one writes, the other shows each ch
   await a.getByRole('button', { name: 'Save this dose' }).click();
   await tabB.getByText('logged in tab A').first().waitFor(); // B's list shows it without a reload
 
+  for (const e of errors) assertNoErrors(e);
+});
+
+// A tab told "busy" takes the record by itself when the other tab lets go (tab-lock `whenFree`): it reads
+// the plan again, opens it for changes, and says so quietly — no click. And a tab that lost the plan to a
+// take-over gets it back the same way when that tab closes.
+test('safety plan in two tabs: when A leaves (or closes), B changes it by itself with every word, and keeps what it types', async (t) => {
+  const { a, b: tabB, errors } = await twoTabs(t);
+  const axeClean = async (page, label) => {
+    const violations = await runAxe(page);
+    assert.deepEqual(violations, [], `axe on ${label}:\n${formatViolations(violations)}`);
+  };
+
+  await openPlan(a); // empty: A is changing it at once
+  await button(a, 'Add a warning sign').click();
+  await box(a, 'Warning sign 1').pressSequentially('Sleeping badly');
+  await openPlan(tabB);
+  await button(tabB, 'Change my plan').click();
+  await status(tabB, PLAN_BUSY).waitFor();
+  assert.equal(await box(tabB, 'Warning sign 1').count(), 0, 'nothing editable in B while A changes the plan');
+  await axeClean(tabB, 'the safety plan, busy');
+
+  // A's last keystroke, then A goes elsewhere at once.
+  await box(a, 'Warning sign 1').press('End');
+  await box(a, 'Warning sign 1').pressSequentially(' and pacing');
+  await open(a, '/today');
+
+  // B, with no click: the plan opens for changes with every word A saved, and the notice says so.
+  await box(tabB, 'Warning sign 1').waitFor();
+  assert.equal(await box(tabB, 'Warning sign 1').inputValue(), 'Sleeping badly and pacing', 'every word of A, the last keystroke too');
+  await status(tabB, FREE).waitFor();
+  assert.equal(await button(tabB, CHANGE_HERE).count(), 0, 'nothing to press any more');
+  await axeClean(tabB, 'the safety plan after A let go');
+  await box(tabB, 'Warning sign 1').press('End');
+  await box(tabB, 'Warning sign 1').pressSequentially(', written in B');
+  await onDisk(tabB, 'safetyPlan', 'Sleeping badly and pacing, written in B');
+
+  // A comes back and takes it over: B steps back (lost)… then A closes its tab, and B has it again by itself.
+  await openPlan(a);
+  await button(a, 'Change my plan').click();
+  await button(a, CHANGE_HERE).click();
+  await box(a, 'Warning sign 1').waitFor();
+  await status(tabB, LOST).waitFor();
+  await box(a, 'Warning sign 1').press('End');
+  await box(a, 'Warning sign 1').pressSequentially(', A again');
+  await onDisk(a, 'safetyPlan', 'written in B, A again');
+  await a.close();
+  await box(tabB, 'Warning sign 1').waitFor();
+  assert.equal(await box(tabB, 'Warning sign 1').inputValue(), 'Sleeping badly and pacing, written in B, A again');
+  await status(tabB, FREE).waitFor();
+  await box(tabB, 'Warning sign 1').press('End');
+  await box(tabB, 'Warning sign 1').pressSequentially(', B last');
+  await onDisk(tabB, 'safetyPlan', 'A again, B last');
+
+  // Read back after a reload.
+  await tabB.reload();
+  await tabB.getByRole('heading', { level: 1, name: 'My safety plan', exact: true }).waitFor();
+  await readSigns(tabB).getByText('Sleeping badly and pacing, written in B, A again, B last', { exact: true }).waitFor();
   for (const e of errors) assertNoErrors(e);
 });
 

@@ -24,6 +24,8 @@ const ENTRY_BUSY = 'This entry is open in another tab or window. To keep every w
 const ENTRY_LOST = 'This entry is now open in another tab. Everything you wrote here is saved.';
 const SESSION_BUSY = 'This exercise is open in another tab or window. To keep every word safe it can only be used in one place.';
 const SESSION_LOST = 'This exercise is now open in another tab. Everything you wrote here is saved.';
+const SESSION_FREE = 'The other tab let go — you can carry on here now.';
+const ENTRY_FREE = 'The other tab let go — you can write here now.';
 /** The draft autosave's quiet period (src/storage/drafts.ts): the last keystroke must beat it. */
 const AUTOSAVE_DELAY_MS = 300;
 
@@ -170,6 +172,50 @@ test('journal draft in two tabs: B waits, then takes over with every word; A ste
   errors.forEach((e, i) => assertNoErrors(e, `(tab ${'AB'[i]})`));
 });
 
+// The tab told "busy" does not stay read-only once the other tab lets go: it waits in the lock's queue
+// (tab-lock `whenFree`), reads the draft again and opens its fields by itself, saying so quietly.
+test('journal draft in two tabs: when A leaves the screen, B becomes editable by itself with every word, and keeps what it types', async (t) => {
+  const { a, b: tabB, errors } = await twoTabs(t);
+
+  await open(a, '/journal/new', { heading: 'New entry' });
+  await editable(a);
+  await titleBox(a).fill('Let go of in A');
+  await bodyBox(a).pressSequentially('Words from tab A.');
+
+  await open(tabB, '/journal/new', { heading: 'New entry' });
+  await notice(tabB, ENTRY_BUSY).waitFor();
+  assert.equal(await bodyBox(tabB).isDisabled(), true, 'body disabled while A edits');
+  await assertAxeClean(tabB, 'the busy notice (waiting for A to let go)');
+
+  // A's last keystroke, then A goes elsewhere at once (its last save lands before the lock moves).
+  await bodyBox(a).press('End');
+  await bodyBox(a).pressSequentially(' Last.');
+  await open(a, '/journal', { heading: 'Journal' });
+
+  // B: no click anywhere — the fields open by themselves, with every word A saved.
+  await editable(tabB);
+  assert.equal(await titleBox(tabB).inputValue(), 'Let go of in A');
+  assert.equal(await bodyBox(tabB).inputValue(), 'Words from tab A. Last.', 'every word of A, the last keystroke too');
+  await notice(tabB, ENTRY_FREE).waitFor();
+  assert.equal(await tabB.getByRole('button', { name: 'Edit here instead', exact: true }).count(), 0, 'nothing to press any more');
+  assert.equal(await tabB.getByRole('button', { name: 'Save', exact: true }).isDisabled(), false);
+  await assertAxeClean(tabB, 'the notice after A let go');
+
+  // What B types is kept: on disk, and still there after a reload.
+  await bodyBox(tabB).press('End');
+  await bodyBox(tabB).pressSequentially(' Then B.');
+  await until(
+    async () => (await readRecord(tabB, 'drafts', 'journal:new'))?.fields?.body === 'Words from tab A. Last. Then B.',
+    "B's draft on disk",
+  );
+  await tabB.reload();
+  await tabB.getByRole('heading', { level: 1, name: 'New entry', exact: true }).waitFor();
+  await editable(tabB);
+  assert.equal(await bodyBox(tabB).inputValue(), 'Words from tab A. Last. Then B.', 'read back after a reload');
+  assert.equal(await notice(tabB, ENTRY_BUSY).count(), 0);
+  errors.forEach((e, i) => assertNoErrors(e, `(tab ${'AB'[i]})`));
+});
+
 // Issue 13 #3: the claim is in the draft writer, not in each screen, so Capture's note is guarded too
 // (it had no claim of its own, and two tabs overwrote each other's note).
 test('capture note in two tabs: B waits, then takes over with every word; A never overwrites', async (t) => {
@@ -286,6 +332,32 @@ test('five-senses session in two tabs: B waits without restoring, takes over wit
   await open(a, '/today', { heading: 'Today' });
   await sleep(600);
   assert.match(JSON.stringify(await readRecord(a, 'sessions', id)), /blue mug, green plant and a lamp/);
+  errors.forEach((e, i) => assertNoErrors(e, `(tab ${'AB'[i]})`));
+});
+
+test('five-senses session in two tabs: when A closes its tab, B carries on by itself with every word', async (t) => {
+  const { a, b: tabB, errors } = await twoTabs(t);
+  const id = await startAtStep1(a);
+  await stepBox(a, 0).pressSequentially('blue mug');
+  await until(() => storedSessionHas(a, id, 'blue mug'), "A's words on disk");
+
+  await open(tabB, `/session/${id}`, { heading: TITLE });
+  await notice(tabB, SESSION_BUSY).waitFor();
+  assert.equal(await stepBox(tabB, 0).count(), 0, 'no step shown while another tab runs it');
+
+  await a.close(); // the tab goes, and its lock with it
+  await stepHeading(tabB, 0).waitFor(); // no click
+  assert.equal(await stepBox(tabB, 0).inputValue(), 'blue mug', 'every word of A');
+  await notice(tabB, SESSION_FREE).waitFor();
+  await assertAxeClean(tabB, 'the session restored after A let go');
+
+  await stepBox(tabB, 0).press('End');
+  await stepBox(tabB, 0).pressSequentially(' and a lamp');
+  await pageMayGoAway(tabB); // (a restored session writes its module's keystrokes on pagehide; see above)
+  await until(() => storedSessionHas(tabB, id, 'blue mug and a lamp'), "B's words on disk");
+  await tabB.reload();
+  await stepHeading(tabB, 0).waitFor();
+  assert.equal(await stepBox(tabB, 0).inputValue(), 'blue mug and a lamp', 'read back after a reload');
   errors.forEach((e, i) => assertNoErrors(e, `(tab ${'AB'[i]})`));
 });
 

@@ -15,6 +15,7 @@ import { beginGrounding } from '../../src/flow/ground';
 import { createTabLock, type LocksLike } from '../../src/storage/tab-lock';
 import type { StepsContext } from '../../src/flow/steps.machine';
 import { fiveSensesMeta } from '../../src/modules/grounding/five-senses/meta';
+import { FakeLocks as QueueLocks, fakeBus } from './lib/fake-tabs';
 
 /** Web Locks with what the runner needs here: `ifAvailable` grants null while another holder has it. */
 class FakeLocks implements LocksLike {
@@ -127,3 +128,73 @@ describe('one claim per session, in the runner', () => {
     await until(() => !locks.held.has(`groundwork:session:${h.id}`), 'lock released after leaving');
   });
 });
+
+describe('a session another tab runs: restored here by itself when that tab lets go (runner.whenFree)', () => {
+  /** Tabs over the shared fakes that queue requests and carry messages, as the browser does. */
+  function profile() {
+    const queue = new QueueLocks();
+    const bus = fakeBus();
+    const tabOf = () => {
+      const lock = createTabLock({ locks: queue, channel: bus.open(), flushTimeoutMs: 200 });
+      return createRunner({ entries: entriesRepo(), sessions: sessionsRepo(), findModule, claim: (r, h) => lock.claim(r, h) });
+    };
+    return { queue, tab: tabOf };
+  }
+
+  it('busy, then the other tab closes: the session is restored here with every word, and what is typed is kept', async () => {
+    const p = profile();
+    const a = p.tab();
+    const h = await a.start(fiveSensesMeta.id, { quick: true });
+    (h.module() as AnyActorRef).send({ type: 'TYPE', text: 'typed in tab A' });
+    const b = p.tab();
+    expect((await b.openOrBusy(h.id)).status).toBe('busy');
+    const waiting = b.whenFree(h.id, new AbortController().signal);
+    await until(() => p.queue.queued(`groundwork:session:${h.id}`) === 1, 'B waits');
+    h.stop(); // tab A closes: its last words are written, then the lock goes
+    const restored = (await waiting)!;
+    handles.push(restored);
+    expect(typed(restored)).toBe('typed in tab A');
+    (restored.module() as AnyActorRef).send({ type: 'TYPE', text: 'typed in tab A, then B' });
+    await restored.flush();
+    expect(await storedText(h.id)).toBe('typed in tab A, then B');
+  });
+
+  it('lost to a take-over, then that tab closes: the first tab gets it back by itself', async () => {
+    const p = profile();
+    const a = p.tab();
+    const h = await a.start(fiveSensesMeta.id, { quick: true });
+    let regained: Promise<SessionHandle | undefined> | undefined;
+    const stop = new AbortController();
+    a.onLost(h.id, () => (regained = a.whenFree(h.id, stop.signal)));
+    const b = p.tab();
+    const busy = await b.openOrBusy(h.id);
+    if (busy.status !== 'busy') throw new Error('expected busy');
+    const hb = (await busy.takeOver())!;
+    expect(h.actor.getSnapshot().status).toBe('stopped');
+    (hb.module() as AnyActorRef).send({ type: 'TYPE', text: 'typed in tab B' });
+    await hb.flush();
+    hb.stop(); // tab B closes
+    const back = (await regained)!;
+    handles.push(back);
+    expect(back).not.toBe(h);
+    expect(typed(back)).toBe('typed in tab B');
+    expect(a.live()).toEqual([back]);
+  });
+
+  it('stopping the wait (leaving the screen) leaves the session to nobody here: rejected, nothing restored', async () => {
+    const p = profile();
+    const a = p.tab();
+    const h = await a.start(fiveSensesMeta.id, { quick: true });
+    const b = p.tab();
+    const stop = new AbortController();
+    const waiting = b.whenFree(h.id, stop.signal);
+    await until(() => p.queue.queued(`groundwork:session:${h.id}`) === 1, 'B waits');
+    stop.abort();
+    await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+    expect(p.queue.queued(`groundwork:session:${h.id}`)).toBe(0);
+    h.stop();
+    await until(() => !p.queue.isHeld(`groundwork:session:${h.id}`), 'the session is free');
+    expect(b.live()).toEqual([]);
+  });
+});
+

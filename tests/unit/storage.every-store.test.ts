@@ -13,7 +13,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unwrap } from 'idb';
-import { freshIndexedDB, rawGet, rawGetAll, rawPut, recordProblems } from './fixtures/idb';
+import { freshIndexedDB, rawGet, rawGetAll, rawPut, recordProblems, until } from './fixtures/idb';
 import { openGroundwork, type Db } from '../../src/storage/db';
 import { onSaved, type StorageProblem } from '../../src/storage/problems';
 import { retryFailedWrites, type Writer } from '../../src/storage/writer';
@@ -308,6 +308,92 @@ describe.each(CLAIMS.map((c) => [c.store, c] as const))('%s open in two tabs', (
     await b.release();
     await sleep(20);
     expect(locks.isHeld(`groundwork:record:${c.store}:${c.key}`)).toBe(false);
+  });
+});
+
+describe.each(CLAIMS.map((c) => [c.store, c] as const))('%s: the other tab lets go', (_label, c) => {
+  it('a busy tab holds it by itself (told onFree) with every word on disk; a lost tab gets it back the same way', async () => {
+    const db = await openDb();
+    const get = async () => db;
+    const locks = new FakeLocks();
+    const bus = fakeBus();
+    const tabA = createTabLock({ locks, channel: bus.open(), flushTimeoutMs: 300 });
+    const tabB = createTabLock({ locks, channel: bus.open(), flushTimeoutMs: 300 });
+    const lock = `groundwork:record:${c.store}:${c.key}`;
+    const stored = async () => JSON.stringify(await rawGet(unwrap(db), c.store, c.key));
+
+    const writerA = c.writer(get);
+    const statesA: string[] = [];
+    let freedA = 0;
+    const a = c.hold(get, { writer: () => writerA, claim: tabA.claim, onState: (s) => statesA.push(s), onFree: () => freedA++ });
+    expect(await a.ready).toBe(true);
+    const writerB = c.writer(get);
+    const statesB: string[] = [];
+    let freedB = 0;
+    const b = c.hold(get, { writer: () => writerB, claim: tabB.claim, onState: (s) => statesB.push(s), onFree: () => freedB++ });
+    expect(await b.ready).toBe(false);
+
+    // A's last keystroke, then A leaves: B holds the record by itself, after A's words landed.
+    a.change(c.last);
+    await a.release();
+    await until(() => b.state === 'owned', 'B holds it by itself');
+    expect(statesB).toEqual(['busy', 'owned']);
+    expect(freedB).toBe(1);
+    expect(await stored()).toContain(c.lastText);
+    expect(b.change(c.fromB)).toBe(true);
+    await writerB.flush();
+    expect(await stored()).toContain(c.bText);
+
+    // A opens it again (busy now), takes it over; B lost — then A leaves and B gets it back by itself.
+    const a2 = c.hold(get, { writer: () => writerA, claim: tabA.claim, onFree: () => freedA++ });
+    expect(await a2.ready).toBe(false);
+    expect(await a2.takeOver()).toBe(true);
+    expect(b.state).toBe('lost');
+    await a2.release();
+    await until(() => b.state === 'owned', 'B gets it back');
+    expect(statesB).toEqual(['busy', 'owned', 'lost', 'owned']);
+    expect(freedB).toBe(2);
+    expect(freedA).toBe(0);
+    expect(locks.queued(lock)).toBe(0);
+    await b.release();
+    await sleep(20);
+    expect(locks.isHeld(lock)).toBe(false);
+  });
+
+  it('waiting stops on release and on takeOver: no second grant, no lock left held', async () => {
+    const db = await openDb();
+    const get = async () => db;
+    const locks = new FakeLocks();
+    const bus = fakeBus();
+    const tabA = createTabLock({ locks, channel: bus.open(), flushTimeoutMs: 300 });
+    const tabB = createTabLock({ locks, channel: bus.open(), flushTimeoutMs: 300 });
+    const lock = `groundwork:record:${c.store}:${c.key}`;
+    const writer = c.writer(get);
+    const a = c.hold(get, { writer: () => writer, claim: tabA.claim });
+    await a.ready;
+
+    // B leaves while waiting: A letting go later hands it to nobody.
+    let freed = 0;
+    const b = c.hold(get, { writer: () => writer, claim: tabB.claim, onFree: () => freed++ });
+    await b.ready;
+    await until(() => locks.queued(lock) === 1, 'B waits');
+    await b.release();
+    await until(() => locks.queued(lock) === 0, 'B stopped waiting');
+
+    // C takes over while waiting: it holds the lock once; when it lets go, and A (lost, waiting) too, it is free.
+    const cHold = c.hold(get, { writer: () => writer, claim: tabB.claim, onFree: () => freed++ });
+    await cHold.ready;
+    await until(() => locks.queued(lock) === 1, 'C waits');
+    expect(await cHold.takeOver()).toBe(true);
+    expect(a.state).toBe('lost');
+    await cHold.release();
+    await until(() => a.state === 'owned', 'A gets it back');
+    await a.release();
+    await sleep(20);
+    expect(locks.isHeld(lock)).toBe(false);
+    expect(locks.queued(lock)).toBe(0);
+    expect(freed).toBe(0);
+    expect(b.state).toBe('busy');
   });
 });
 

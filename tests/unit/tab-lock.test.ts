@@ -1,83 +1,14 @@
 /**
- * The cross-tab guard (src/storage/tab-lock.ts) against a small fake of the Web Locks API and of
- * BroadcastChannel, with the semantics it relies on: `ifAvailable` grants null when held, `steal` takes the
- * lock and rejects the old holder's request with an AbortError, the lock is held until the callback's
- * promise settles; messages reach every other channel of the same name, never the sender, asynchronously.
+ * The cross-tab guard (src/storage/tab-lock.ts) against the shared fakes of the Web Locks API and of
+ * BroadcastChannel (tests/unit/lib/fake-tabs.ts), with the semantics it relies on: `ifAvailable` grants null
+ * when held, `steal` takes the lock and rejects the old holder's request with an AbortError, other requests
+ * queue until the lock is free and leave the queue when their signal aborts, the lock is held until the
+ * callback's promise settles; messages reach every other channel, never the sender, asynchronously.
  * Each "tab" is one createTabLock() with its own channel over the shared fakes.
  */
 import { describe, expect, it } from 'vitest';
-import { createTabLock, FLUSH_TIMEOUT_MS, type ChannelLike, type LocksLike, type Owned, type TabLockHandlers } from '../../src/storage/tab-lock';
-
-class FakeLocks implements LocksLike {
-  private held = new Map<string, object>();
-  readonly requests: { name: string; options: { ifAvailable?: boolean; steal?: boolean } }[] = [];
-
-  request(name: string, options: { ifAvailable?: boolean; steal?: boolean }, callback: (lock: { name: string } | null) => unknown) {
-    this.requests.push({ name, options: { ...options } });
-    return new Promise<unknown>((resolve, reject) => {
-      // Like the browser, the callback runs in a later task, never inside request().
-      setTimeout(() => {
-        const current = this.held.get(name) as { abort(e: unknown): void } | undefined;
-        if (current && options.ifAvailable) {
-          Promise.resolve()
-            .then(() => callback(null))
-            .then(resolve, reject);
-          return;
-        }
-        if (current && !options.steal) throw new Error('fake: queued requests are not used by tab-lock');
-        if (current) {
-          this.held.delete(name);
-          current.abort(new DOMException('The lock request was aborted.', 'AbortError'));
-        }
-        const entry = { abort: reject };
-        this.held.set(name, entry);
-        Promise.resolve()
-          .then(() => callback({ name }))
-          .then(
-            (value) => {
-              if (this.held.get(name) !== entry) return; // stolen: its promise was already rejected
-              this.held.delete(name);
-              resolve(value);
-            },
-            (error: unknown) => {
-              if (this.held.get(name) === entry) this.held.delete(name);
-              reject(error);
-            },
-          );
-      }, 0);
-    });
-  }
-
-  isHeld(name: string): boolean {
-    return this.held.has(name);
-  }
-}
-
-function fakeBus() {
-  const members = new Set<FakeChannel>();
-  const log: { from: FakeChannel; data: unknown }[] = [];
-  class FakeChannel implements ChannelLike {
-    private listeners = new Set<(event: { data: unknown }) => void>();
-    constructor() {
-      members.add(this);
-    }
-    postMessage(message: unknown): void {
-      const data = structuredClone(message);
-      log.push({ from: this, data });
-      for (const other of members) {
-        if (other === this) continue;
-        setTimeout(() => other.listeners.forEach((l) => l({ data })), 0);
-      }
-    }
-    addEventListener(_type: 'message', listener: (event: { data: unknown }) => void): void {
-      this.listeners.add(listener);
-    }
-    removeEventListener(_type: 'message', listener: (event: { data: unknown }) => void): void {
-      this.listeners.delete(listener);
-    }
-  }
-  return { open: () => new FakeChannel(), messages: () => log.map((m) => m.data) };
-}
+import { createTabLock, FLUSH_TIMEOUT_MS, type Busy, type LocksLike, type Owned, type TabLockHandlers } from '../../src/storage/tab-lock';
+import { FakeLocks, fakeBus } from './lib/fake-tabs';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const LOCK = 'groundwork:draft:journal:new';
@@ -303,6 +234,94 @@ describe('takeOver', () => {
 
   it('uses an 800 ms default timeout', () => {
     expect(FLUSH_TIMEOUT_MS).toBe(800);
+  });
+});
+
+describe('whenFree: a busy tab takes the lock by itself when the holder lets go', () => {
+  const busy = async (c: Promise<unknown>) => {
+    const claim = (await c) as Busy;
+    expect(claim.status).toBe('busy');
+    return claim;
+  };
+
+  it('is granted once the holder lets go (after its last save), with no takeOver and no message', async () => {
+    const p = profile();
+    const a = (await p.tab().claim(RESOURCE, { onLost() {} })) as Owned;
+    const b = await busy(p.tab().claim(RESOURCE, { onLost() {} }));
+    let granted = false;
+    const waiting = b.whenFree(new AbortController().signal).then((o) => ((granted = true), o));
+    await sleep(20);
+    expect(granted).toBe(false); // the holder still writes
+    let landed!: () => void;
+    a.release(new Promise<void>((r) => (landed = r)));
+    await sleep(20);
+    expect(granted).toBe(false); // not before A's last save is on disk
+    landed();
+    const owned = await waiting;
+    expect(owned.status).toBe('owned');
+    expect(p.locks.isHeld(LOCK)).toBe(true);
+    expect(p.locks.queued(LOCK)).toBe(0);
+    expect(p.bus.messages()).toEqual([]);
+    expect(p.locks.requests.at(-1)?.options).toEqual({ signal: expect.any(AbortSignal) });
+    owned.release();
+    await sleep(10);
+    expect(p.locks.isHeld(LOCK)).toBe(false);
+  });
+
+  it('the lock it was granted is a real claim: another tab taking over makes it save and step back', async () => {
+    const p = profile();
+    const a = (await p.tab().claim(RESOURCE, { onLost() {} })) as Owned;
+    const disk = { text: '', writes: [] as string[] };
+    const ed = editor(disk);
+    const b = await busy(p.tab().claim(RESOURCE, ed.handlers));
+    const waiting = b.whenFree(new AbortController().signal);
+    a.release();
+    await waiting;
+    ed.state.typed = 'written after it became free';
+    const c = await busy(p.tab().claim(RESOURCE, { onLost() {} }));
+    await c.takeOver();
+    expect(ed.calls).toEqual(['flush', 'lost']);
+    expect(disk.text).toBe('written after it became free');
+  });
+
+  it('stops waiting when aborted (leaving the screen): rejected, out of the queue, never granted later', async () => {
+    const p = profile();
+    const a = (await p.tab().claim(RESOURCE, { onLost() {} })) as Owned;
+    const b = await busy(p.tab().claim(RESOURCE, { onLost() {} }));
+    const stop = new AbortController();
+    const waiting = b.whenFree(stop.signal);
+    await sleep(10);
+    expect(p.locks.queued(LOCK)).toBe(1);
+    stop.abort();
+    await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+    expect(p.locks.queued(LOCK)).toBe(0);
+    a.release();
+    await sleep(20);
+    expect(p.locks.isHeld(LOCK)).toBe(false); // nobody took it: no lock leaks to a screen that left
+  });
+
+  it('aborted for takeOver: the tab holds the lock once, and letting go leaves it free (no second grant)', async () => {
+    const p = profile();
+    await p.tab().claim(RESOURCE, { onLost() {} });
+    const b = await busy(p.tab().claim(RESOURCE, { onLost() {} }));
+    const stop = new AbortController();
+    const waiting = b.whenFree(stop.signal).catch(() => null);
+    await sleep(10);
+    stop.abort();
+    expect(await waiting).toBeNull();
+    const owned = await b.takeOver();
+    owned.release();
+    await sleep(20);
+    expect(p.locks.isHeld(LOCK)).toBe(false);
+    expect(p.locks.queued(LOCK)).toBe(0);
+  });
+
+  it('an already aborted signal never queues', async () => {
+    const p = profile();
+    await p.tab().claim(RESOURCE, { onLost() {} });
+    const b = await busy(p.tab().claim(RESOURCE, { onLost() {} }));
+    await expect(b.whenFree(AbortSignal.abort())).rejects.toMatchObject({ name: 'AbortError' });
+    expect(p.locks.queued(LOCK)).toBe(0);
   });
 });
 

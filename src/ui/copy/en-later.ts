@@ -130,6 +130,10 @@ export const enLater = {
     },
     recordLost: 'This is now being changed in another tab. Everything you wrote here is saved.',
     changeHere: 'Change it here instead',
+    /** Said quietly when the other tab closes the screen or the tab, and this one may write again by itself. */
+    recordFree: 'The other tab let go — you can change it here now.',
+    entryFree: 'The other tab let go — you can write here now.',
+    sessionFree: 'The other tab let go — you can carry on here now.',
   },
   session: {
     checkInHeading: 'Before you start',
