@@ -2,7 +2,7 @@
 // per-keystroke save cost with it on (p95 main-thread time ≤ 16 ms), and how long turning it on takes.
 //
 // Method (timing in the page with performance.now() or CDP metrics; DevTools-protocol latency not included):
-//  1. Load #/journal once (it creates the `groundwork` database); seed N entries with journal-1000's generator
+//  1. Load #/journal once (it creates the `groundwork` database); seed N entries with lib/seed-journal.mjs's generator
 //     (raw IndexedDB, schema-valid, 40 % five-senses sessions).
 //  2. OFF, first paint: page.reload() at #/journal, RUNS times; an init script (before any app code) records
 //     performance.now() when the first saved-entry <li> is in the DOM, and when IndexedDB's open succeeded.
@@ -20,8 +20,12 @@
 //  7. ON, search: as in 3. With the lock on, the worker (which has no key) refuses sealed entries and the
 //     search runs on the main thread, opening every entry in memory.
 //  8. ON, keystroke: as in 4 (the draft is sealed before it is written).
-import { seedInPage } from './journal-1000.bench.mjs';
+import { readStore } from './lib/idb.mjs';
+import { timeSearches } from './lib/journal-search.mjs';
+import { bareTextareaFloor, mainThreadClock, timeKeystrokes } from './lib/keystrokes.mjs';
 import { MARKS_TAG, marksAfter, reloadForMarks } from './lib/page-marks.mjs';
+import { seedEmptyJournal } from './lib/seed-journal.mjs';
+import { median, quantile, r1 } from './lib/stats.mjs';
 
 const N = 10_000;
 const RUNS = 5;
@@ -33,17 +37,6 @@ const QUERIES = [MARKER, 'letter', 'curtains', 'whitby'];
 const PASS = 'river stone quiet lamp';
 const TYPED = 'the kettle clicked off and I stayed with it, '.repeat(3).slice(0, KEYS);
 const LONG = 5_000;
-
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const i = (s.length - 1) * q;
-  const lo = Math.floor(i);
-  const hi = Math.ceil(i);
-  return s[lo] + (s[hi] - s[lo]) * (i - lo);
-};
-const median = (xs) => quantile(xs, 0.5);
-const r1 = (n) => (n == null || Number.isNaN(n) ? null : Math.round(n * 10) / 10);
 
 /**
  * Init script: database open, first entry, the Unlock click, the lock screen gone; draft commits. Each new
@@ -81,58 +74,8 @@ function timers(tag) {
   mo.observe(document, { childList: true, subtree: true, characterData: true });
 }
 
-/** Runs in the page: one search, input event → status answered and the list shows it (journal-10k's). */
-function searchOnce({ word }) {
-  return new Promise((resolve, reject) => {
-    const input = document.getElementById('journal-search');
-    const statusEl = () => [...document.querySelectorAll('main [role=status]')].at(-1);
-    const items = () => document.querySelectorAll('main ul.entries:not(.waiting) > li').length;
-    const done = () => {
-      const text = statusEl()?.textContent.trim() ?? '';
-      const m = /^(\d+) entr/.exec(text);
-      if (m) return items() === Math.min(Number(m[1]), 30) ? Number(m[1]) : null;
-      return text.startsWith('No entries match') && items() === 0 ? 0 : null;
-    };
-    const start = performance.now();
-    const mo = new MutationObserver(() => {
-      const n = done();
-      if (n != null) {
-        mo.disconnect();
-        resolve({ ms: performance.now() - start, count: n });
-      }
-    });
-    mo.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
-    setTimeout(() => (mo.disconnect(), reject(new Error(`search "${word}" never answered`))), 120_000);
-    input.value = word;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function clearSearch(page) {
-  await page.evaluate(() => {
-    const input = document.getElementById('journal-search');
-    input.value = '';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-  await page.waitForFunction(() => /most recent entries|^\d+ entr/.test([...document.querySelectorAll('main [role=status]')].at(-1)?.textContent.trim() ?? ''));
-}
-
-async function searches(page, expected) {
-  const cold = await page.evaluate(searchOnce, { word: QUERIES[0] });
-  if (cold.count !== expected) throw new Error(`at-rest: search found ${cold.count}, expected ${expected}`);
-  await clearSearch(page);
-  const warm = [];
-  const counts = {};
-  for (let i = 0; i < SEARCH_RUNS; i++) {
-    const word = QUERIES[i % QUERIES.length];
-    const r = await page.evaluate(searchOnce, { word });
-    counts[word] = r.count;
-    warm.push(r.ms);
-    await clearSearch(page);
-  }
-  if (counts[MARKER] !== expected) throw new Error(`at-rest: search found ${counts[MARKER]}, expected ${expected}`);
-  return { cold: cold.ms, warm, counts };
-}
+/** journal-10k's search timing (lib/journal-search.mjs): cold, then SEARCH_RUNS warm. */
+const searches = (page, expected) => timeSearches(page, { queries: QUERIES, runs: SEARCH_RUNS, expected, label: 'at-rest', timeoutMs: 120_000 });
 
 /** Main-thread time per keystroke in the journal editor, each keystroke followed by its own draft save. */
 async function keystrokes(page, baseURL) {
@@ -146,41 +89,23 @@ async function keystrokes(page, baseURL) {
   await box.focus();
   await page.keyboard.press('Control+End');
   await page.waitForTimeout(1200);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const taskDuration = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
-  const out = [];
-  for (let i = 0; i < KEYS; i++) {
-    const commits = await page.evaluate(() => window.__gw.draftCommits);
-    const before = await taskDuration();
-    await page.keyboard.type(TYPED[i]);
-    await page.waitForFunction((n) => window.__gw.draftCommits > n, commits, { timeout: 5000 });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-    out.push((await taskDuration()) - before);
-    await page.waitForTimeout(GAP_MS);
-  }
+  const clock = await mainThreadClock(page);
+  const out = await timeKeystrokes(page, clock, {
+    typed: TYPED,
+    gapMs: GAP_MS,
+    mark: () => page.evaluate(() => window.__gw.draftCommits),
+    saved: (i, commits) => page.waitForFunction((n) => window.__gw.draftCommits > n, commits, { timeout: 5000 }),
+  });
   // The browser's own share: a bare textarea with the same text added to the same page (no app code
   // listening), typed into and measured the same way (wet-typing.bench.mjs's floor).
-  const text = await box.inputValue();
-  await page.evaluate((value) => {
-    const bare = document.createElement('textarea');
-    bare.setAttribute('aria-label', 'bare');
-    bare.style.cssText = 'width:100%;min-height:40vh;font-size:1.1rem;line-height:1.6';
-    bare.value = value;
-    document.body.append(bare);
-    bare.focus();
-    bare.setSelectionRange(value.length, value.length);
-  }, text);
-  await page.waitForTimeout(300);
-  const floor = [];
-  for (let i = 0; i < KEYS; i++) {
-    const before = await taskDuration();
-    await page.keyboard.type(TYPED[i]);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-    floor.push((await taskDuration()) - before);
-    await page.waitForTimeout(GAP_MS);
-  }
-  await cdp.detach();
+  const floor = await bareTextareaFloor(page, clock, {
+    value: await box.inputValue(),
+    css: 'width:100%;min-height:40vh;font-size:1.1rem;line-height:1.6',
+    settleMs: 300,
+    typed: TYPED,
+    gapMs: GAP_MS,
+  });
+  await clock.detach();
   return { app: out, floor };
 }
 
@@ -205,9 +130,7 @@ async function firstPaintOn(page, runs) {
 /** @param {{ page: import('playwright-core').Page, baseURL: string }} ctx */
 export default async function atRestBench({ page, baseURL }) {
   await page.addInitScript(timers, MARKS_TAG);
-  await page.goto(`${baseURL}/#/journal`);
-  await page.getByText('Nothing here yet', { exact: false }).waitFor();
-  const seeded = await page.evaluate(seedInPage, { count: N, deleted: 0, seed: 17_10_000, marker: MARKER, now: Date.now() });
+  const seeded = await seedEmptyJournal(page, baseURL, { count: N, seed: 17_10_000, marker: MARKER });
 
   // OFF
   const offPaint = await firstPaintOff(page, RUNS);
@@ -224,19 +147,7 @@ export default async function atRestBench({ page, baseURL }) {
   await lock.getByRole('button', { name: 'Turn the lock on' }).click();
   await lock.getByText('Everything listed above is encrypted.').waitFor({ timeout: 300_000 });
   const sealMs = Date.now() - t0;
-  const rawCheck = await page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const req = indexedDB.open('groundwork');
-        req.onsuccess = () => {
-          const db = req.result;
-          const r = db.transaction('entries').objectStore('entries').getAll(null, 50);
-          r.onsuccess = () => (resolve(r.result.every((x) => 'sealed' in x && !('body' in x))), db.close());
-          r.onerror = () => reject(r.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-  );
+  const rawCheck = (await page.evaluate(readStore, { store: 'entries', count: 50 })).every((x) => 'sealed' in x && !('body' in x));
   if (!rawCheck) throw new Error('at-rest: entries are not sealed after turning the lock on');
 
   // ON

@@ -2,7 +2,7 @@
 // page never frozen).
 //
 // Method (all timing in the page with performance.now(); DevTools-protocol latency is not included):
-//  - Seed, with raw IndexedDB, 10,000 realistic schema-valid entries (seedInPage from journal-1000.bench.mjs)
+//  - Seed, with raw IndexedDB, 10,000 realistic schema-valid entries (seedInPage from lib/seed-journal.mjs)
 //    and 200 voice notes: each a fragment entry and a `media` record of 30 one-second chunks of 4 KB
 //    (≈ 32 kbit/s Opus, 30 s; 24 MB of audio in all). Seeding is not timed.
 //  - Export: on #/backup, with a passphrase (the default: PBKDF2 600,000 iterations + AES-GCM), from the
@@ -15,7 +15,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { seedInPage } from './journal-1000.bench.mjs';
+import { seedInPage } from './lib/seed-journal.mjs';
 
 const ENTRIES = 10_000;
 const VOICE_NOTES = 200;

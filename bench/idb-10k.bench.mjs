@@ -5,7 +5,7 @@
 // Method (timing in the page with performance.now(); DevTools-protocol latency is not included):
 //  - Load the app once at #/journal so it creates/upgrades the database; then open it from the page at
 //    its current version with plain IndexedDB.
-//  - Write: generate ENTRIES realistic, schema-valid entries (the generator from journal-1000.bench.mjs;
+//  - Write: generate ENTRIES realistic, schema-valid entries (the generator in lib/seed-journal.mjs;
 //    generating is not timed), then time one readwrite transaction that puts them all, from creating the
 //    transaction to its `complete` event (the commit). WRITE_RUNS times, clearing the store in between.
 //  - Read all, as entries.list() does before validating: getAll() on the createdAt index, in a new
@@ -13,7 +13,7 @@
 //    connection opened just before (the first read after the app starts).
 //  - Also timed: count(), and the first 50 newest via a cursor on createdAt (what a paginated list would do).
 //    Reported in detail.
-import { seedInPage } from './journal-1000.bench.mjs';
+import { seedInPage } from './lib/seed-journal.mjs';
 
 const ENTRIES = 10_000;
 const WRITE_RUNS = 3;

@@ -2,7 +2,7 @@
 //
 // Method (timing in the page with performance.now(); DevTools-protocol latency is not included):
 //  1. Load the app once at #/journal so it creates the `groundwork` database; seed SMALL entries with the
-//     generator of journal-1000.bench.mjs (raw IndexedDB, one transaction, schema-valid, 40 % sessions).
+//     generator in lib/seed-journal.mjs (raw IndexedDB, one transaction, schema-valid, 40 % sessions).
 //  2. First entry at SMALL: page.reload() at #/journal, RUNS times. An init script (before any app code)
 //     records performance.now() — ms since navigation start — when the first saved-entry list item is in
 //     the DOM (MutationObserver), and when IndexedDB's `groundwork` open succeeded (wrapping
@@ -18,8 +18,11 @@
 //     (b) the grounding list re-ranked by the person's ratings (the "helped you most" badge) in the DOM.
 // Reloads are awaited through console messages (lib/page-marks.mjs), not page.waitForFunction, whose
 // injected script would add ~9 ms of the harness's own main-thread work to the start-up being timed.
-import { seedInPage } from './journal-1000.bench.mjs';
+import { clearStores } from './lib/idb.mjs';
+import { timeSearches } from './lib/journal-search.mjs';
 import { MARKS_TAG, reloadForMarks } from './lib/page-marks.mjs';
+import { seedEmptyJournal, seedInPage } from './lib/seed-journal.mjs';
+import { median, r1 } from './lib/stats.mjs';
 
 const SMALL = 100;
 const LARGE = 10_000;
@@ -29,16 +32,11 @@ const SEARCH_RUNS = 20;
 const MARKER = 'lighthouse';
 const QUERIES = [MARKER, 'letter', 'curtains', 'whitby'];
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
+/** Nearest-rank p95 (this benchmark's rows have always used it; lib/stats.mjs's quantile interpolates). */
 const p95 = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)];
 };
-const r1 = (n) => (n == null ? null : Math.round(n * 10) / 10);
 
 /**
  * Init script: when the database opened, the first entry, the phase card and the ranked list appeared. Each
@@ -62,20 +60,6 @@ function timers(tag) {
     if (JSON.stringify(state) !== before) announce();
   });
   mo.observe(document, { childList: true, subtree: true, characterData: true });
-}
-
-function clearStores(stores) {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open('groundwork');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      const tx = db.transaction(stores, 'readwrite');
-      for (const s of stores) tx.objectStore(s).clear();
-      tx.oncomplete = () => (db.close(), resolve());
-      tx.onerror = () => reject(tx.error);
-    };
-  });
 }
 
 /** Runs in the page: `count` schema-valid doses, one a day going back from a day ago. */
@@ -111,50 +95,12 @@ async function reloadUntil(page, key, runs) {
   return out;
 }
 
-/** Runs in the page: one search, input event → status answered and the list shows it. */
-function searchOnce({ word }) {
-  return new Promise((resolve, reject) => {
-    const input = document.getElementById('journal-search');
-    const statusEl = () => [...document.querySelectorAll('main [role=status]')].at(-1);
-    const items = () => document.querySelectorAll('main ul.entries:not(.waiting) > li').length;
-    const done = () => {
-      const text = statusEl()?.textContent.trim() ?? '';
-      const m = /^(\d+) entr/.exec(text);
-      if (m) return items() === Math.min(Number(m[1]), 30) ? Number(m[1]) : null;
-      return text.startsWith('No entries match') && items() === 0 ? 0 : null;
-    };
-    const start = performance.now();
-    const mo = new MutationObserver(() => {
-      const n = done();
-      if (n != null) {
-        mo.disconnect();
-        resolve({ ms: performance.now() - start, count: n });
-      }
-    });
-    mo.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
-    setTimeout(() => (mo.disconnect(), reject(new Error(`search "${word}" never answered`))), 60_000);
-    input.value = word;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function clearSearch(page) {
-  await page.evaluate(() => {
-    const input = document.getElementById('journal-search');
-    input.value = '';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-  await page.waitForFunction(() => /most recent entries|^\d+ entr/.test([...document.querySelectorAll('main [role=status]')].at(-1)?.textContent.trim() ?? ''));
-}
-
 /** @param {{ page: import('playwright-core').Page, baseURL: string }} ctx */
 export default async function journal10k({ page, baseURL }) {
   await page.addInitScript(timers, MARKS_TAG);
-  await page.goto(`${baseURL}/#/journal`);
-  await page.getByText('Nothing here yet', { exact: false }).waitFor();
 
   // 1–2. SMALL entries.
-  const small = await page.evaluate(seedInPage, { count: SMALL, deleted: 0, seed: 14_100, marker: MARKER, now: Date.now() });
+  const small = await seedEmptyJournal(page, baseURL, { count: SMALL, seed: 14_100, marker: MARKER });
   const atSmall = await reloadUntil(page, 'firstEntry', RUNS);
 
   // 3. LARGE entries (same browser, same run).
@@ -168,19 +114,7 @@ export default async function journal10k({ page, baseURL }) {
   // 4. Search over LARGE.
   await page.reload();
   await page.waitForFunction(() => window.__gw?.firstEntry != null);
-  const cold = await page.evaluate(searchOnce, { word: QUERIES[0] });
-  if (cold.count !== large.markerVisible) throw new Error(`journal-10k: search found ${cold.count}, expected ${large.markerVisible}`);
-  await clearSearch(page);
-  const warm = [];
-  const counts = {};
-  for (let i = 0; i < SEARCH_RUNS; i++) {
-    const word = QUERIES[i % QUERIES.length];
-    const r = await page.evaluate(searchOnce, { word });
-    counts[word] = r.count;
-    warm.push(r.ms);
-    await clearSearch(page);
-  }
-  if (counts[MARKER] !== large.markerVisible) throw new Error(`journal-10k: search found ${counts[MARKER]}, expected ${large.markerVisible}`);
+  const { cold, warm, counts } = await timeSearches(page, { queries: QUERIES, runs: SEARCH_RUNS, expected: large.markerVisible, label: 'journal-10k' });
 
   // 5. Today with LARGE entries and DOSES doses.
   await page.evaluate(seedDoses, { count: DOSES, now: Date.now() });
@@ -210,7 +144,7 @@ export default async function journal10k({ page, baseURL }) {
       name: `journal: search over ${LARGE} entries, median`,
       value: median(warm),
       unit: 'ms',
-      detail: `Input event → role=status count and the list showing min(count, 30) items; ${SEARCH_RUNS} searches cycling ${QUERIES.map((q) => `"${q}" (${counts[q]})`).join(', ')} — body, title and five-senses answers — cleared between; p95 ${r1(p95(warm))} ms (target ≤ 100 ms); runs ${warm.map(r1).join(', ')}. The first search after opening the journal builds the worker's index: ${r1(cold.ms)} ms.`,
+      detail: `Input event → role=status count and the list showing min(count, 30) items; ${SEARCH_RUNS} searches cycling ${QUERIES.map((q) => `"${q}" (${counts[q]})`).join(', ')} — body, title and five-senses answers — cleared between; p95 ${r1(p95(warm))} ms (target ≤ 100 ms); runs ${warm.map(r1).join(', ')}. The first search after opening the journal builds the worker's index: ${r1(cold)} ms.`,
     },
     { name: `journal: search over ${LARGE} entries, p95`, value: p95(warm), unit: 'ms', detail: 'See the median row.' },
     {

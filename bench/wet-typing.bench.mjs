@@ -21,6 +21,10 @@
 //    frame has passed; the difference is everything the main thread did for that keystroke. p50/p95.
 //  - The same measure on a bare textarea holding the same text, added to the same page afterwards: the
 //    browser's own cost of a keystroke in a long text (layout, paint), so the app's share can be read off.
+import { putRecords, readStore } from './lib/idb.mjs';
+import { bareTextareaFloor, mainThreadClock, timeKeystrokes } from './lib/keystrokes.mjs';
+import { quantile, r1 } from './lib/stats.mjs';
+
 const WORDS = 5000;
 const KEYS = 80;
 const GAP_MS = 100;
@@ -50,16 +54,6 @@ function instrument() {
   };
 }
 
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const i = (s.length - 1) * q;
-  const lo = Math.floor(i);
-  const hi = Math.ceil(i);
-  return s[lo] + (s[hi] - s[lo]) * (i - lo);
-};
-const r1 = (n) => Math.round(n * 10) / 10;
-
 function words(n) {
   const pool = ['the', 'rain', 'station', 'cold', 'I', 'remember', 'hands', 'light', 'door', 'waiting', 'voice', 'floor', 'again', 'slowly', 'air'];
   const out = [];
@@ -75,20 +69,7 @@ export default async function wetTyping({ page, baseURL }) {
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'groundwork'));
   // The exposure gate asks for the person's agreement (or a plan): store it as Settings would.
-  await page.evaluate(async () => {
-    const db = await new Promise((res, rej) => {
-      const r = indexedDB.open('groundwork');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    await new Promise((res, rej) => {
-      const tx = db.transaction('settings', 'readwrite');
-      tx.objectStore('settings').put({ key: 'exposureAgreement', value: { agreedAt: Date.now(), words: 'agreed with my clinician' } });
-      tx.oncomplete = () => res(undefined);
-      tx.onerror = () => rej(tx.error);
-    });
-    db.close();
-  });
+  await page.evaluate(putRecords, { store: 'settings', records: [{ key: 'exposureAgreement', value: { agreedAt: Date.now(), words: 'agreed with my clinician' } }] });
   await page.goto(`${baseURL}/#/exercise/written-exposure`);
   await page.getByRole('button', { name: 'Begin session 1', exact: true }).click();
   await page.getByRole('button', { name: 'Skip these', exact: true }).click();
@@ -102,64 +83,31 @@ export default async function wetTyping({ page, baseURL }) {
   await page.keyboard.press('Control+End');
   await page.waitForTimeout(500);
 
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const taskDuration = async () => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    return metrics.find((m) => m.name === 'TaskDuration').value * 1000;
-  };
-  const mainThread = [];
-  for (let i = 0; i < KEYS; i++) {
-    const before = await taskDuration();
-    await page.keyboard.type(TYPED[i]);
-    const len = long.length + i + 1;
-    // That keystroke's write committed, then one frame painted: all its work is done.
-    await page.waitForFunction((n) => window.__gwWetBench.commits.some((c) => c.len >= n), len, { timeout: 5000 });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-    mainThread.push((await taskDuration()) - before);
-    await page.waitForTimeout(GAP_MS);
-  }
+  const clock = await mainThreadClock(page);
+  // That keystroke's write committed, then one frame painted: all its work is done.
+  const mainThread = await timeKeystrokes(page, clock, {
+    typed: TYPED,
+    gapMs: GAP_MS,
+    saved: (i) => page.waitForFunction((n) => window.__gwWetBench.commits.some((c) => c.len >= n), long.length + i + 1, { timeout: 5000 }),
+  });
 
   // The browser's own share: a bare textarea with the same text and styles, added to the same page (no app
   // code listening), typed into and measured the same way. What the app adds is the difference.
-  await page.evaluate((text) => {
-    const bare = document.createElement('textarea');
-    bare.id = 'bench-bare';
-    bare.setAttribute('aria-label', 'bare');
-    bare.spellcheck = false;
-    bare.style.cssText = 'width:100%;min-height:55vh;font-size:1.1rem;line-height:1.6';
-    bare.value = text;
-    document.body.append(bare);
-    bare.focus();
-    bare.setSelectionRange(text.length, text.length);
-  }, long);
-  await page.waitForTimeout(500);
-  const floor = [];
-  for (let i = 0; i < KEYS; i++) {
-    const before = await taskDuration();
-    await page.keyboard.type(TYPED[i]);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-    floor.push((await taskDuration()) - before);
-    await page.waitForTimeout(GAP_MS);
-  }
-  await cdp.detach();
+  const floor = await bareTextareaFloor(page, clock, {
+    value: long,
+    id: 'bench-bare',
+    spellcheck: false,
+    css: 'width:100%;min-height:55vh;font-size:1.1rem;line-height:1.6',
+    settleMs: 500,
+    typed: TYPED,
+    gapMs: GAP_MS,
+  });
+  await clock.detach();
 
   const log = await page.evaluate(() => window.__gwWetBench);
   const typedInputs = log.inputs.filter((x) => x.len > long.length);
   if (typedInputs.length !== KEYS) throw new Error(`wet-typing: saw ${typedInputs.length} input events, expected ${KEYS}`);
-  const stored = await page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const req = indexedDB.open('groundwork');
-        req.onsuccess = () => {
-          const db = req.result;
-          const all = db.transaction('writtenExposure').objectStore('writtenExposure').getAll();
-          all.onsuccess = () => (resolve(all.result[0]?.sessions[0]?.text ?? null), db.close());
-          all.onerror = () => reject(all.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-  );
+  const stored = (await page.evaluate(readStore, { store: 'writtenExposure' }))[0]?.sessions[0]?.text ?? null;
   if (stored !== long + TYPED) throw new Error('wet-typing: the stored text is not what was typed');
 
   const commitFor = (len) => log.commits.filter((c) => c.len >= len).reduce((best, c) => (best && best.committed <= c.committed ? best : c), null);

@@ -22,26 +22,8 @@ const SENTENCE = 'the lighthouse keeper sang to the tide';
 const CRYPTO_TIMEOUT = 60_000;
 
 /** Every entry record as raw IndexedDB has it, with byte buffers decoded as text (what a disk reader sees). */
-function rawEntries(page) {
-  return page.evaluate(async () => {
-    const db = await new Promise((res, rej) => {
-      const r = indexedDB.open('groundwork');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const rows = await new Promise((res) => {
-      const r = db.transaction('entries').objectStore('entries').getAll();
-      r.onsuccess = () => res(r.result);
-    });
-    db.close();
-    const text = (v) =>
-      v instanceof ArrayBuffer || ArrayBuffer.isView(v)
-        ? new TextDecoder('latin1').decode(v)
-        : v && typeof v === 'object'
-          ? Object.values(v).map(text).join(' ')
-          : String(v);
-    return rows.map((r) => ({ sealed: 'sealed' in r, text: text(r) }));
-  });
+async function rawEntries(page) {
+  return (await rawStores(page, ['entries'])).entries;
 }
 
 test('lock on with an entry present → no plaintext on disk; unlocked, the journal shows it; lock off → plain again', async (t) => {

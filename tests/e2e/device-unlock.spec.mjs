@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, storedRecord } from './lib/foundation.mjs';
 
 /** WebAuthn needs a domain as its relying party, and an IP address is none: the same server as localhost. */
 const ORIGIN = baseURL?.replace('//127.0.0.1', '//localhost');
@@ -34,19 +34,7 @@ const TITLE = 'A private title';
 const CRYPTO_TIMEOUT = 30_000;
 
 async function storedAtRest(page) {
-  return page.evaluate(async () => {
-    const db = await new Promise((res, rej) => {
-      const r = indexedDB.open('groundwork');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const value = await new Promise((res) => {
-      const r = db.transaction('settings').objectStore('settings').get('atRest');
-      r.onsuccess = () => res(r.result?.value);
-    });
-    db.close();
-    return value;
-  });
+  return (await storedRecord(page, 'settings', 'atRest'))?.value;
 }
 
 const lockHeading = (page) => page.getByRole('heading', { level: 1, name: 'Groundwork is locked', exact: true });

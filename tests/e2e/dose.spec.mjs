@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations, trackRequests } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open, checkScreen } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, checkScreen, storedRecords } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -190,18 +190,7 @@ test('an exercise begun before a dose does not reopen in session mode: its words
   await axeClean(page, 'carry on refused in session mode');
 
   // The words are still stored with the session, untouched.
-  const stored = await page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const req = indexedDB.open('groundwork');
-        req.onsuccess = () => {
-          const all = req.result.transaction('sessions').objectStore('sessions').getAll();
-          all.onsuccess = () => resolve(JSON.stringify(all.result));
-          all.onerror = () => reject(all.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-  );
+  const stored = JSON.stringify(await storedRecords(page, 'sessions'));
   assert.ok(String(stored).includes('the allotment'), 'the words typed before the dose are kept');
   assertNoErrors(errors);
 });

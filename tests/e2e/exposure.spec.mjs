@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations, waitForServiceWorker, trackRequests } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open, sessionIdOf } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, sessionIdOf, storedRecord } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -251,18 +251,7 @@ test('offline: a fear list with anchors, an in-vivo practice with every field, a
   for (const words of ['I will panic and have to get off (80 % likely)', 'Sitting by the door', 'before 50, highest 70, after 30', 'Did what I feared happen? No', 'The panic peaked and passed', 'Felt proud afterwards.']) {
     assert.ok(entry.includes(words), `journal entry shows "${words}"`);
   }
-  const stored = await page.evaluate(async (id) => {
-    const db = await new Promise((res) => {
-      const r = indexedDB.open('groundwork');
-      r.onsuccess = () => res(r.result);
-    });
-    const rec = await new Promise((res) => {
-      const r = db.transaction('exposures').objectStore('exposures').get(id);
-      r.onsuccess = () => res(r.result);
-    });
-    db.close();
-    return rec;
-  }, sessionId);
+  const stored = await storedRecord(page, 'exposures', sessionId);
   assert.equal(stored?.complete, true, 'the practice is stored as complete');
   assert.equal(stored?.data.learned, 'The panic peaked and passed; nobody noticed.');
   assert.deepEqual(requests.foreignRequests(), []);

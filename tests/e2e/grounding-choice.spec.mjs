@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open, stepHeading, next, checkScreen } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, stepHeading, next, checkScreen, storedRecord } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -134,22 +134,7 @@ test('Settings has the Sound switch and the soundscapes, reached from the menu, 
   await page.getByRole('radio', { name: /Soft rain/ }).check();
   // The choice is written asynchronously; reload only once it is on disk (as a person would, seconds later).
   // Polled from node: page.waitForFunction does not await promises.
-  const stored = () =>
-    page.evaluate(
-      () =>
-        new Promise((resolve) => {
-          const req = indexedDB.open('groundwork');
-          req.onsuccess = () => {
-            const get = req.result.transaction('settings').objectStore('settings').get('soundscape');
-            get.onsuccess = () => {
-              req.result.close();
-              resolve(get.result?.value === 'soft-rain');
-            };
-            get.onerror = () => resolve(false);
-          };
-          req.onerror = () => resolve(false);
-        }),
-    );
+  const stored = async () => (await storedRecord(page, 'settings', 'soundscape'))?.value === 'soft-rain';
   for (let i = 0; i < 50 && !(await stored()); i++) await page.waitForTimeout(100);
   assert.ok(await stored(), 'soundscape choice reached IndexedDB');
   await page.reload();

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations, waitForServiceWorker } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, storedRecord } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -48,19 +48,7 @@ async function turnLockOn(page, minutes) {
   await lock.getByText('The lock is on.', { exact: true }).waitFor({ timeout: CRYPTO_TIMEOUT });
   if (minutes) await lock.getByRole('radio', { name: minutes === 1 ? '1 minute' : `${minutes} minutes`, exact: true }).check();
   // Only salt, iterations and verifier are stored: never the passphrase.
-  const stored = await page.evaluate(async () => {
-    const db = await new Promise((res, rej) => {
-      const r = indexedDB.open('groundwork');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const value = await new Promise((res) => {
-      const r = db.transaction('settings').objectStore('settings').get('appLock');
-      r.onsuccess = () => res(r.result?.value);
-    });
-    db.close();
-    return value;
-  });
+  const stored = (await storedRecord(page, 'settings', 'appLock'))?.value;
   assert.deepEqual(Object.keys(stored).sort(), ['iterations', 'salt', 'v', 'verifier']);
   assert.ok(stored.iterations >= 600_000, 'PBKDF2 iterations');
   assert.ok(!JSON.stringify(stored).includes(PASS), 'the passphrase is not stored');

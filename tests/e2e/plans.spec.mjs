@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import jsQR from 'jsqr';
 import { launch, runAxe, formatViolations, waitForServiceWorker, trackRequests } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open, checkScreen, next, stepHeading } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, checkScreen, next, stepHeading, storedRecords } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -84,25 +84,8 @@ async function decodeQr(page) {
 }
 
 /** Accepted plans stored in the patient's IndexedDB (raw; never creates the database). */
-function storedPlans(page) {
-  return page.evaluate(async () => {
-    if (!(await indexedDB.databases()).some((d) => d.name === 'groundwork')) return [];
-    const db = await new Promise((res, rej) => {
-      const r = indexedDB.open('groundwork');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    try {
-      if (!db.objectStoreNames.contains('plans')) return [];
-      return await new Promise((res, rej) => {
-        const r = db.transaction('plans').objectStore('plans').getAll();
-        r.onsuccess = () => res(r.result.filter((p) => p.kind === 'accepted'));
-        r.onerror = () => rej(r.error);
-      });
-    } finally {
-      db.close();
-    }
-  });
+async function storedPlans(page) {
+  return (await storedRecords(page, 'plans')).filter((p) => p.kind === 'accepted');
 }
 
 test('clinician composes and copies the link; the patient opens it offline, previews, accepts and sees it on Today; the QR code is the link', async (t) => {

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, killBrowserHard, runAxe, formatViolations } from './lib/browser.mjs';
-import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open, stepHeading, next, checkScreen } from './lib/foundation.mjs';
+import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open, stepHeading, next, checkScreen, storedRecord, pollUntil as until } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -28,35 +28,7 @@ const STEPS = [
 ];
 
 /** The stored plan, read raw (never creates or upgrades the database). */
-function storedPlan(page) {
-  return page.evaluate(async () => {
-    if (!(await indexedDB.databases()).some((d) => d.name === 'groundwork')) return undefined;
-    const db = await new Promise((res, rej) => {
-      const r = indexedDB.open('groundwork');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    try {
-      if (!db.objectStoreNames.contains('safetyPlan')) return undefined;
-      return await new Promise((res, rej) => {
-        const r = db.transaction('safetyPlan').objectStore('safetyPlan').get('mine');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-    } finally {
-      db.close();
-    }
-  });
-}
-
-async function until(check, what, timeoutMs = UI_TIMEOUT) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const storedPlan = (page) => storedRecord(page, 'safetyPlan', 'mine');
 
 async function axeClean(page, label) {
   const violations = await runAxe(page);

@@ -18,6 +18,8 @@ import {
   stepHeading,
   stepBox,
   startAtStep1,
+  storedRecord,
+  pollUntil,
 } from './lib/foundation.mjs';
 
 const ENTRY_BUSY = 'This entry is open in another tab or window. To keep every word safe it can only be edited in one place.';
@@ -63,43 +65,13 @@ async function assertAxeClean(page, label) {
   assert.deepEqual(violations, [], `axe on ${label}:\n${formatViolations(violations)}`);
 }
 
-/** A record as stored in IndexedDB, read without creating or upgrading the database. */
-function readRecord(page, store, id) {
-  return page.evaluate(
-    async ({ store, id }) => {
-      const db = await new Promise((res, rej) => {
-        const r = indexedDB.open('groundwork');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      try {
-        return await new Promise((res, rej) => {
-          const r = db.transaction(store).objectStore(store).get(id);
-          r.onsuccess = () => res(r.result ?? null);
-          r.onerror = () => rej(r.error);
-        });
-      } finally {
-        db.close();
-      }
-    },
-    { store, id },
-  );
-}
+/** A record as stored in IndexedDB, read without creating or upgrading the database; null when there is none. */
+const readRecord = async (page, store, id) => (await storedRecord(page, store, id)) ?? null;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/**
- * Poll from node until `check()` is truthy. (Not page.waitForFunction: Playwright does not await an async
- * predicate — the returned promise counts as truthy at once.)
- */
-async function until(check, what, timeoutMs = UI_TIMEOUT) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
+/** Poll from node until `check()` is truthy, every 50 ms. */
+const until = (check, what, timeoutMs = UI_TIMEOUT) => pollUntil(check, what, timeoutMs, 50);
 
 async function storedSessionHas(page, id, text) {
   return JSON.stringify(await readRecord(page, 'sessions', id)).includes(text);

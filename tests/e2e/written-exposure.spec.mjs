@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, killBrowserHard, runAxe, formatViolations, waitForServiceWorker } from './lib/browser.mjs';
-import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open } from './lib/foundation.mjs';
+import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open, storedRecords, pollUntil as until } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -77,34 +77,7 @@ async function showsAnchors(page, label) {
 }
 
 /** The courses as they are on disk (raw, never creating or upgrading the database). */
-function storedCourses(page) {
-  return page.evaluate(async () => {
-    const db = await new Promise((res, rej) => {
-      const r = indexedDB.open('groundwork');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    try {
-      if (!db.objectStoreNames.contains('writtenExposure')) return [];
-      return await new Promise((res, rej) => {
-        const r = db.transaction('writtenExposure').objectStore('writtenExposure').getAll();
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-    } finally {
-      db.close();
-    }
-  });
-}
-
-async function until(check, what, timeoutMs = UI_TIMEOUT) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const storedCourses = (page) => storedRecords(page, 'writtenExposure');
 
 const h2 = (page, name) => page.getByRole('heading', { level: 2, name, exact: true });
 const box = (page) => page.getByRole('textbox', { name: 'Your writing', exact: true });

@@ -120,38 +120,12 @@ export async function back(page, fromIndex) {
  * Never creates the database itself (that would pre-empt the app's own upgrade).
  */
 export async function waitForStoredSession(page, sessionId, text, { timeoutMs = UI_TIMEOUT } = {}) {
-  // Polled from node: page.waitForFunction does not await a promise (an async check would pass at once).
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await storedSessionContains(page, sessionId, text)) return;
-    if (Date.now() > deadline) throw new Error(`session ${sessionId} never stored "${text}" within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await pollUntil(() => storedSessionContains(page, sessionId, text), `session ${sessionId} to store "${text}"`, timeoutMs, 50);
 }
 
-function storedSessionContains(page, sessionId, text) {
-  return page.evaluate(
-    async ({ id, text }) => {
-      if (!(await indexedDB.databases()).some((d) => d.name === 'groundwork')) return false;
-      const db = await new Promise((res, rej) => {
-        const r = indexedDB.open('groundwork');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      try {
-        if (!db.objectStoreNames.contains('sessions')) return false;
-        const rec = await new Promise((res, rej) => {
-          const r = db.transaction('sessions').objectStore('sessions').get(id);
-          r.onsuccess = () => res(r.result);
-          r.onerror = () => rej(r.error);
-        });
-        return !!rec && JSON.stringify(rec).includes(text);
-      } finally {
-        db.close();
-      }
-    },
-    { id: sessionId, text },
-  );
+async function storedSessionContains(page, sessionId, text) {
+  const rec = await storedRecord(page, 'sessions', sessionId);
+  return !!rec && JSON.stringify(rec).includes(text);
 }
 
 export function escape(s) {
@@ -163,34 +137,46 @@ export function assertNoErrors(errors, label = '') {
   assert.deepEqual(errors.consoleErrors, [], `console errors ${label}`);
 }
 
-/** A store's records as they are on disk (never creates or upgrades the database). */
-export function storedRecords(page, store) {
-  return page.evaluate(async (store) => {
-    if (!(await indexedDB.databases()).some((d) => d.name === 'groundwork')) return [];
-    const db = await new Promise((res, rej) => {
-      const r = indexedDB.open('groundwork');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    try {
-      if (!db.objectStoreNames.contains(store)) return [];
-      return await new Promise((res, rej) => {
-        const r = db.transaction(store).objectStore(store).getAll();
+/**
+ * A store's records as they are on disk (never creates or upgrades the database): all of them, or those
+ * whose key is `key` when one is given (IDBObjectStore.getAll's query).
+ */
+export function storedRecords(page, store, key) {
+  return page.evaluate(
+    async ({ store, key }) => {
+      if (!(await indexedDB.databases()).some((d) => d.name === 'groundwork')) return [];
+      const db = await new Promise((res, rej) => {
+        const r = indexedDB.open('groundwork');
         r.onsuccess = () => res(r.result);
         r.onerror = () => rej(r.error);
       });
-    } finally {
-      db.close();
-    }
-  }, store);
+      try {
+        if (!db.objectStoreNames.contains(store)) return [];
+        return await new Promise((res, rej) => {
+          const os = db.transaction(store).objectStore(store);
+          const r = key === undefined ? os.getAll() : os.getAll(key);
+          r.onsuccess = () => res(r.result);
+          r.onerror = () => rej(r.error);
+        });
+      } finally {
+        db.close();
+      }
+    },
+    { store, key },
+  );
+}
+
+/** One record by its key as it is on disk; undefined when there is none (or no such database or store yet). */
+export async function storedRecord(page, store, key) {
+  return (await storedRecords(page, store, key))[0];
 }
 
 /** Poll from node until `check()` is truthy (Playwright's waitForFunction does not await async predicates). */
-export async function pollUntil(check, what, timeoutMs = UI_TIMEOUT) {
+export async function pollUntil(check, what, timeoutMs = UI_TIMEOUT, intervalMs = 100) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
