@@ -15,6 +15,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { waitForDatabase } from '../tests/e2e/lib/foundation.mjs';
 import { seedInPage } from './lib/seed-journal.mjs';
 
 const ENTRIES = 10_000;
@@ -87,7 +88,7 @@ function clickAndTime({ button, until }) {
 }
 
 async function dbReady(page) {
-  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'groundwork' && d.version >= 6));
+  await waitForDatabase(page, 6);
 }
 
 /** @param {{ page: import('playwright-core').Page, baseURL: string, browserContext: import('playwright-core').BrowserContext }} ctx */

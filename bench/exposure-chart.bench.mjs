@@ -10,6 +10,8 @@
 //    screen chunk (first run only), the IndexedDB read and validation of 100 records, the pure shaping and
 //    Svelte's render of the SVG and both tables. RUNS times (back to #/today in between); the first run (chunk
 //    not yet loaded) is reported apart, the median and max of the rest as the value.
+import { waitForDatabase } from '../tests/e2e/lib/foundation.mjs';
+
 const PRACTICES = 100;
 const RUNS = 8;
 
@@ -93,7 +95,7 @@ function showCharts({ hash, series }) {
 export default async function exposureChart({ page, baseURL }) {
   await page.goto(`${baseURL}/#/today`);
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
-  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'groundwork' && d.version >= 7));
+  await waitForDatabase(page, 7);
   await page.evaluate(seed, { practices: PRACTICES });
   const times = [];
   for (let i = 0; i < RUNS; i++) {

@@ -21,6 +21,7 @@
 //    frame has passed; the difference is everything the main thread did for that keystroke. p50/p95.
 //  - The same measure on a bare textarea holding the same text, added to the same page afterwards: the
 //    browser's own cost of a keystroke in a long text (layout, paint), so the app's share can be read off.
+import { waitForDatabase } from '../tests/e2e/lib/foundation.mjs';
 import { putRecords, readStore } from './lib/idb.mjs';
 import { bareTextareaFloor, mainThreadClock, timeKeystrokes } from './lib/keystrokes.mjs';
 import { quantile, r1 } from './lib/stats.mjs';
@@ -67,7 +68,7 @@ export default async function wetTyping({ page, baseURL }) {
   await page.addInitScript(instrument);
   await page.goto(`${baseURL}/#/today`);
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
-  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'groundwork'));
+  await waitForDatabase(page);
   // The exposure gate asks for the person's agreement (or a plan): store it as Settings would.
   await page.evaluate(putRecords, { store: 'settings', records: [{ key: 'exposureAgreement', value: { agreedAt: Date.now(), words: 'agreed with my clinician' } }] });
   await page.goto(`${baseURL}/#/exercise/written-exposure`);

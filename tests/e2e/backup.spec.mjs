@@ -9,7 +9,7 @@ import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launch, killBrowserHard, runAxe, formatViolations } from './lib/browser.mjs';
-import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open } from './lib/foundation.mjs';
+import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open, waitForDatabase, pollUntil, storedRecord } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -29,7 +29,7 @@ const PASS = 'a long walk by the sea';
 /** Wait until the app has created its database (Today opens it), then put raw records (runs in the page). */
 async function seed(page, { entries = 0, voiceNotes = 0, prefix = 'p', at: atMs = Date.UTC(2026, 10, 1) } = {}) {
   await open(page, '/today', { heading: 'Today' });
-  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'groundwork' && d.version >= 6));
+  await waitForDatabase(page, 6);
   return page.evaluate(
     async ({ entries, voiceNotes, prefix, atMs }) => {
       const db = await new Promise((res, rej) => {
@@ -143,7 +143,7 @@ test('encrypted round trip: a backup restores in a fresh profile to identical da
 
   const dst = await freshPage(t, b.browser);
   await open(dst.page, '/today', { heading: 'Today' });
-  await dst.page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'groundwork' && d.version >= 6));
+  await waitForDatabase(dst.page, 6);
   const empty = await dump(dst.page);
   await chooseFile(dst.page, file);
   await dst.page.getByLabel('Passphrase').fill('not the passphrase');
@@ -278,18 +278,7 @@ test('Today reminds gently after two weeks of writing outside any backup; a back
   await line.waitFor();
   await open(page, '/settings', { heading: 'Settings' });
   await page.getByRole('checkbox', { name: /Remind me gently/ }).uncheck();
-  await page.waitForFunction(async () => {
-    const db = await new Promise((res) => {
-      const r = indexedDB.open('groundwork');
-      r.onsuccess = () => res(r.result);
-    });
-    const v = await new Promise((res) => {
-      const r = db.transaction('settings').objectStore('settings').get('backupReminder');
-      r.onsuccess = () => res(r.result?.value);
-    });
-    db.close();
-    return v === false;
-  });
+  await pollUntil(async () => (await storedRecord(page, 'settings', 'backupReminder'))?.value === false, 'the reminder turned off on disk');
   await open(page, '/today', { heading: 'Today' });
   await page.waitForTimeout(500);
   assert.equal(await line.count(), 0, 'no reminder once turned off');

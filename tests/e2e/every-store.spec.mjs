@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, waitForServiceWorker, runAxe, formatViolations } from './lib/browser.mjs';
-import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open, storedRecords as stored, pollUntil as until } from './lib/foundation.mjs';
+import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open, storedRecords as stored, pollUntil as until, waitForDatabase } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -193,7 +193,7 @@ test('quota exceeded on the safety plan: the message, the words on screen and af
   const cdp = await context.newCDPSession(page);
   const origin = new URL(baseURL).origin;
   await open(page, '/today', { heading: 'Today' });
-  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'groundwork'));
+  await waitForDatabase(page);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
   // A connection opened after the override feels it: reload so the app opens the database again.
   await page.reload();
@@ -252,7 +252,7 @@ test('quota exceeded in a written-exposure text: the message, the words on scree
   await open(page, '/today', { heading: 'Today' });
   // The app's own files are cached first (about 1.4 MB), so what is left is known: a few hundred KB.
   await waitForServiceWorker(page);
-  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'groundwork'));
+  await waitForDatabase(page);
   await agree(page);
   await page.goto(`${baseURL}/#/exercise/written-exposure`);
   await page.waitForURL(/#\/session\//);

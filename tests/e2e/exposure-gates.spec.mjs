@@ -16,7 +16,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open, sessionIdOf } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, sessionIdOf, waitForDatabase } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -39,7 +39,7 @@ async function axeClean(page, where) {
 async function openToday(page) {
   await open(page, '/today', { heading: 'Today' });
   // The app opens (and upgrades) the database itself before anything is planted.
-  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'groundwork' && d.version >= 8));
+  await waitForDatabase(page, 8);
 }
 
 /** Raw writes (and deletes) in the app's database. */

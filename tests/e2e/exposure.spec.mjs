@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations, waitForServiceWorker, trackRequests } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open, sessionIdOf, storedRecord } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, sessionIdOf, storedRecord, waitForDatabase } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -53,7 +53,7 @@ const ANCHORS = { a0: 'Lying in the garden in the sun', a50: 'Waiting for a job 
 async function openToday(page) {
   await open(page, '/today', { heading: 'Today' });
   // The app opens (and upgrades) the database itself before anything is planted.
-  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'groundwork' && d.version >= 7));
+  await waitForDatabase(page, 7);
 }
 
 test('the gate: session phase explains why; no agreement → agreed in their own words → the exercise starts; Settings takes it back', async (t) => {

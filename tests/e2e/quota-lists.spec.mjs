@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open, storedRecords as stored, pollUntil as until } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, storedRecords as stored, pollUntil as until, waitForDatabase } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -27,7 +27,7 @@ async function fullDisk(t) {
   const cdp = await context.newCDPSession(page);
   const origin = new URL(baseURL).origin;
   await open(page, '/today', { heading: 'Today' });
-  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'groundwork'));
+  await waitForDatabase(page);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, killBrowserHard, runAxe, formatViolations, waitForServiceWorker } from './lib/browser.mjs';
-import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open, storedRecords, pollUntil as until } from './lib/foundation.mjs';
+import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open, storedRecords, pollUntil as until, waitForDatabase } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -33,7 +33,7 @@ async function axeClean(page, label) {
 /** The person agreed this work with their clinician (setting `exposureAgreement`; the gate asks for it). */
 async function agree(page) {
   await open(page, '/today', { heading: 'Today' });
-  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'groundwork'));
+  await waitForDatabase(page);
   await page.evaluate(async () => {
     const db = await new Promise((res, rej) => {
       const r = indexedDB.open('groundwork');

@@ -180,3 +180,15 @@ export async function pollUntil(check, what, timeoutMs = UI_TIMEOUT, intervalMs 
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
+
+/**
+ * Until the app has created its database (at least `minVersion`). Polled from node: a waitForFunction with an
+ * async predicate would pass at once (see pollUntil).
+ */
+export function waitForDatabase(page, minVersion = 1, timeoutMs = UI_TIMEOUT) {
+  return pollUntil(
+    () => page.evaluate(async (v) => (await indexedDB.databases()).some((d) => d.name === 'groundwork' && d.version >= v), minVersion),
+    `the groundwork database (version ≥ ${minVersion})`,
+    timeoutMs,
+  );
+}
