@@ -192,3 +192,38 @@ export function waitForDatabase(page, minVersion = 1, timeoutMs = UI_TIMEOUT) {
     timeoutMs,
   );
 }
+
+/**
+ * Raw puts into the app's database, to set up a test's starting point: `{ storeName: [records…] }`, all in one
+ * readwrite transaction over the stores named; resolves when it completes. Call it after the app created (and
+ * upgraded) the database (waitForDatabase): opening it first here would pre-empt the app's own upgrade. The
+ * records cross page.evaluate, so they are plain data (no Blob).
+ */
+export function putStored(page, records) {
+  return page.evaluate(async (records) => {
+    const db = await new Promise((res, rej) => {
+      const r = indexedDB.open('groundwork');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    try {
+      const tx = db.transaction(Object.keys(records), 'readwrite');
+      for (const [store, rows] of Object.entries(records)) for (const row of rows) tx.objectStore(store).put(row);
+      await new Promise((res, rej) => {
+        tx.oncomplete = res;
+        tx.onerror = () => rej(tx.error);
+        tx.onabort = () => rej(tx.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, records);
+}
+
+/** The person agreed exposure work with their clinician, in their own words: the setting the exposure gate asks for. */
+export const exposureAgreement = (words = 'I agreed written exposure with Dr Lee') => ({ key: 'exposureAgreement', value: { agreedAt: Date.now(), words } });
+
+/** Store the exposure agreement (see exposureAgreement), after the app created its database. */
+export function agreeToExposure(page, words) {
+  return putStored(page, { settings: [exposureAgreement(words)] });
+}
