@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations, waitForServiceWorker, trackRequests } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open, sessionIdOf, storedRecord, waitForDatabase } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, sessionIdOf, storedRecord, waitForDatabase, putStored, agreeToExposure } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -30,24 +30,6 @@ async function axeClean(page, where) {
   assert.equal(violations.length, 0, `axe violations on ${where}:\n${formatViolations(violations)}`);
 }
 
-/** Raw writes into the app's database (after the app created it), to set up a test's starting point. */
-function plant(page, records) {
-  return page.evaluate(async (records) => {
-    const db = await new Promise((res, rej) => {
-      const r = indexedDB.open('groundwork');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const tx = db.transaction(Object.keys(records), 'readwrite');
-    for (const [store, rows] of Object.entries(records)) for (const row of rows) tx.objectStore(store).put(row);
-    await new Promise((res, rej) => {
-      tx.oncomplete = res;
-      tx.onerror = () => rej(tx.error);
-    });
-    db.close();
-  }, records);
-}
-
 const ANCHORS = { a0: 'Lying in the garden in the sun', a50: 'Waiting for a job interview', a100: 'The night of the crash' };
 
 async function openToday(page) {
@@ -62,7 +44,7 @@ test('the gate: session phase explains why; no agreement → agreed in their own
   await openToday(page);
   const now = Date.now();
   const takenAt = new Date(now - 30 * 60_000).toISOString();
-  await plant(page, {
+  await putStored(page, {
     doses: [{ id: 'd1', takenAt, zone: 'UTC', offsetMinutes: 0, setting: 'home', createdAt: now, updatedAt: now }],
   });
   await page.goto(`${baseURL}/#/exercise/in-vivo`);
@@ -177,7 +159,7 @@ test('offline: a fear list with anchors, an in-vivo practice with every field, a
   assert.ok(await item('Take the bus at rush hour').getByRole('radio', { name: 'Practising' }).isChecked());
 
   // The agreement, then the practice.
-  await plantAgreement(page);
+  await agreeToExposure(page, 'Agreed with Dr Rivera');
   await page.goto(`${baseURL}/#/exercise/in-vivo`);
   const sessionId = await sessionIdOf(page);
   // Its own before-questions come later (pre-SUDS and presence): no 0–10 check-in first.
@@ -258,16 +240,12 @@ test('offline: a fear list with anchors, an in-vivo practice with every field, a
   assertNoErrors(errors);
 });
 
-async function plantAgreement(page) {
-  await plant(page, { settings: [{ key: 'exposureAgreement', value: { agreedAt: Date.now(), words: 'Agreed with Dr Rivera' } }] });
-}
-
 test('a post-SUDS of 90 opens the safety plan and crisis lines before anything else is asked', async (t) => {
   const { page } = await freshPage(t, b.browser);
   const errors = collectErrors(page);
   await openToday(page);
-  await plantAgreement(page);
-  await plant(page, {
+  await agreeToExposure(page, 'Agreed with Dr Rivera');
+  await putStored(page, {
     hierarchy: [
       {
         id: 'mine',
@@ -325,8 +303,8 @@ test('at 200% text on a 320 px phone: the fear list and the practice fit the scr
   const { page } = await freshPage(t, b.browser, { viewport: { width, height: 640 } });
   const errors = collectErrors(page);
   await openToday(page);
-  await plantAgreement(page);
-  await plant(page, {
+  await agreeToExposure(page, 'Agreed with Dr Rivera');
+  await putStored(page, {
     hierarchy: [
       {
         id: 'mine',
