@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, waitForServiceWorker, runAxe, formatViolations } from './lib/browser.mjs';
-import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open, storedRecords as stored, pollUntil as until, waitForDatabase } from './lib/foundation.mjs';
+import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open, storedRecords as stored, pollUntil as until, waitForDatabase, agreeToExposure } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -219,24 +219,6 @@ test('quota exceeded on the safety plan: the message, the words on screen and af
   assertNoErrors(errors);
 });
 
-/** The person agreed this work with their clinician (setting `exposureAgreement`; the gate asks for it). */
-function agree(page) {
-  return page.evaluate(async () => {
-    const db = await new Promise((res, rej) => {
-      const r = indexedDB.open('groundwork');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    await new Promise((res, rej) => {
-      const tx = db.transaction('settings', 'readwrite');
-      tx.objectStore('settings').put({ key: 'exposureAgreement', value: { agreedAt: Date.now(), words: 'I agreed written exposure with Dr Lee' } });
-      tx.oncomplete = () => res(undefined);
-      tx.onerror = () => rej(tx.error);
-    });
-    db.close();
-  });
-}
-
 test('quota exceeded in a written-exposure text: the message, the words on screen and after going elsewhere and back, saved when space returns', async (t) => {
   const { context, page } = await freshPage(t, b.browser);
   const errors = collectErrors(page);
@@ -253,7 +235,7 @@ test('quota exceeded in a written-exposure text: the message, the words on scree
   // The app's own files are cached first (about 1.4 MB), so what is left is known: a few hundred KB.
   await waitForServiceWorker(page);
   await waitForDatabase(page);
-  await agree(page);
+  await agreeToExposure(page);
   await page.goto(`${baseURL}/#/exercise/written-exposure`);
   await page.waitForURL(/#\/session\//);
   await h2('Before you begin').waitFor();

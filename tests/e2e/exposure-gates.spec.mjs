@@ -16,7 +16,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open, sessionIdOf, waitForDatabase } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, sessionIdOf, waitForDatabase, putStored, exposureAgreement } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -42,29 +42,6 @@ async function openToday(page) {
   await waitForDatabase(page, 8);
 }
 
-/** Raw writes (and deletes) in the app's database. */
-function plant(page, records, remove = {}) {
-  return page.evaluate(
-    async ([records, remove]) => {
-      const db = await new Promise((res, rej) => {
-        const r = indexedDB.open('groundwork');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      const stores = [...new Set([...Object.keys(records), ...Object.keys(remove)])];
-      const tx = db.transaction(stores, 'readwrite');
-      for (const [store, keys] of Object.entries(remove)) for (const key of keys) tx.objectStore(store).delete(key);
-      for (const [store, rows] of Object.entries(records)) for (const row of rows) tx.objectStore(store).put(row);
-      await new Promise((res, rej) => {
-        tx.oncomplete = res;
-        tx.onerror = () => rej(tx.error);
-      });
-      db.close();
-    },
-    [records, remove],
-  );
-}
-
 /** A dose taken `hoursAgo`, logged a minute after, its effects passed 2.5 h after (as capture.spec.mjs). */
 function dose(hoursAgo) {
   const taken = Date.now() - hoursAgo * HOUR;
@@ -80,7 +57,7 @@ function dose(hoursAgo) {
   };
 }
 
-const agreement = () => ({ key: 'exposureAgreement', value: { agreedAt: Date.now(), words: 'Agreed with Dr Rivera on Monday' } });
+const agreement = () => exposureAgreement('Agreed with Dr Rivera on Monday');
 
 /** "It will be available again from <weekday, time>", formatted as the screen does, in the page's locale. */
 async function opensAt(page, at) {
@@ -104,7 +81,7 @@ test('a dose 20 h ago: still settling, so written exposure and in-vivo are both 
   const errors = collectErrors(page);
   await openToday(page);
   const twenty = dose(20);
-  await plant(page, { settings: [agreement()], doses: [twenty] });
+  await putStored(page, { settings: [agreement()], doses: [twenty] });
   const opens = await opensAt(page, Date.parse(twenty.takenAt) + 24 * HOUR);
 
   assert.equal(await tryStart(page, 'written-exposure'), 'phase');
@@ -123,7 +100,7 @@ test('a dose 20 h ago: still settling, so written exposure and in-vivo are both 
   await axeClean(page, 'the gate for in-vivo, 20 h after a dose');
 
   // The same dose 25 h ago (the window, 24 h passed): both may start.
-  await plant(page, { doses: [dose(25)] });
+  await putStored(page, { doses: [dose(25)] });
   assert.equal(await tryStart(page, 'written-exposure'), 'started');
   await page.getByRole('heading', { level: 2, name: 'Before you begin', exact: true }).waitFor();
   assert.equal(await tryStart(page, 'in-vivo'), 'started');
@@ -136,7 +113,7 @@ test('a dose 5 h ago (settling): both refused with the phase reason and when it 
   const errors = collectErrors(page);
   await openToday(page);
   const five = dose(5);
-  await plant(page, { settings: [agreement()], doses: [five] });
+  await putStored(page, { settings: [agreement()], doses: [five] });
   const opens = await opensAt(page, Date.parse(five.takenAt) + 24 * HOUR);
   for (const moduleId of ['written-exposure', 'in-vivo']) {
     assert.equal(await tryStart(page, moduleId), 'phase', moduleId);
@@ -152,7 +129,7 @@ test('after "Take this back" in Settings, exposure asks for the agreement again'
   const { page } = await freshPage(t, b.browser);
   const errors = collectErrors(page);
   await openToday(page);
-  await plant(page, { settings: [agreement()] });
+  await putStored(page, { settings: [agreement()] });
   assert.equal(await tryStart(page, 'written-exposure'), 'started');
   await sessionIdOf(page);
 

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, killBrowserHard, runAxe, formatViolations, waitForServiceWorker } from './lib/browser.mjs';
-import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open, storedRecords, pollUntil as until, waitForDatabase } from './lib/foundation.mjs';
+import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open, storedRecords, pollUntil as until, waitForDatabase, putStored, agreeToExposure } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -34,40 +34,12 @@ async function axeClean(page, label) {
 async function agree(page) {
   await open(page, '/today', { heading: 'Today' });
   await waitForDatabase(page);
-  await page.evaluate(async () => {
-    const db = await new Promise((res, rej) => {
-      const r = indexedDB.open('groundwork');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    await new Promise((res, rej) => {
-      const tx = db.transaction('settings', 'readwrite');
-      tx.objectStore('settings').put({ key: 'exposureAgreement', value: { agreedAt: Date.now(), words: 'I agreed written exposure with Dr Lee' } });
-      tx.oncomplete = () => res(undefined);
-      tx.onerror = () => rej(tx.error);
-    });
-    db.close();
-  });
+  await agreeToExposure(page);
 }
 
 /** The person's own SUDS anchors, on their fear list (store `hierarchy`, migration 007). */
 const ANCHORS = { a0: 'Lying in the garden in the sun', a50: 'Waiting for a job interview', a100: 'The night of the crash' };
-function plantAnchors(page) {
-  return page.evaluate(async (anchors) => {
-    const db = await new Promise((res, rej) => {
-      const r = indexedDB.open('groundwork');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    await new Promise((res, rej) => {
-      const tx = db.transaction('hierarchy', 'readwrite');
-      tx.objectStore('hierarchy').put({ id: 'mine', updatedAt: 1, anchors, items: [] });
-      tx.oncomplete = () => res(undefined);
-      tx.onerror = () => rej(tx.error);
-    });
-    db.close();
-  }, ANCHORS);
-}
+const plantAnchors = (page) => putStored(page, { hierarchy: [{ id: 'mine', updatedAt: 1, anchors: ANCHORS, items: [] }] });
 /** A SUDS scale shows the person's 0 and 100 as its ends and their 50 under it. */
 async function showsAnchors(page, label) {
   const scale = page.locator('[data-suds-scale]').filter({ has: page.getByRole('group', { name: label }) });
