@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open, stepHeading, next, checkScreen, storedRecord } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, stepHeading, next, checkScreen, storedRecord, seedRatedSessions } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -15,39 +15,6 @@ before(async () => {
 after(async () => {
   await b?.close();
 });
-
-/** Put rated sessions into the app's own database (after the app created it), as finished exercises would. */
-async function seedRatedSessions(page, sessions) {
-  await page.evaluate(async (rows) => {
-    const db = await new Promise((resolve, reject) => {
-      const req = indexedDB.open('groundwork');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const tx = db.transaction('entries', 'readwrite');
-    rows.forEach((r, i) => {
-      const at = Date.now() - (i + 1) * 3600_000;
-      tx.objectStore('entries').put({
-        id: `seed-${i}`,
-        kind: 'session',
-        moduleId: r.moduleId,
-        createdAt: at,
-        updatedAt: at,
-        title: r.moduleId,
-        body: '',
-        complete: true,
-        before: { presence: r.before[0], distress: r.before[1], at },
-        after: { presence: r.after[0], distress: r.after[1], at: at + 60_000 },
-        ...(r.data ? { data: r.data } : {}),
-      });
-    });
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, sessions);
-}
 
 test('the Ground control quick-starts the exercise that helped this person most, and Today says so', async (t) => {
   const { page } = await freshPage(t, b.browser);

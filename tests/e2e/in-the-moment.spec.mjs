@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open, stepHeading, next, checkScreen, TITLE } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, stepHeading, next, checkScreen, TITLE, seedRatedSessions as seed } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -20,39 +20,6 @@ after(async () => {
 async function axeClean(page, where) {
   const violations = await runAxe(page);
   assert.equal(violations.length, 0, `axe violations on ${where}:\n${formatViolations(violations)}`);
-}
-
-/** Put rated, finished sessions into the app's own database (after the app created it). */
-async function seed(page, rows) {
-  await page.evaluate(async (rows) => {
-    const db = await new Promise((resolve, reject) => {
-      const req = indexedDB.open('groundwork');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const tx = db.transaction('entries', 'readwrite');
-    rows.forEach((r, i) => {
-      const at = Date.now() - (i + 1) * 3600_000;
-      tx.objectStore('entries').put({
-        id: `seed-${i}`,
-        kind: 'session',
-        moduleId: r.moduleId,
-        createdAt: at,
-        updatedAt: at,
-        title: r.moduleId,
-        body: '',
-        complete: true,
-        before: { presence: r.before[0], distress: r.before[1], at },
-        after: { presence: r.after[0], distress: r.after[1], at: at + 60_000 },
-        ...(r.data ? { data: r.data } : {}),
-      });
-    });
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, rows);
 }
 
 const twice = (row) => [row, row];

@@ -227,3 +227,28 @@ export const exposureAgreement = (words = 'I agreed written exposure with Dr Lee
 export function agreeToExposure(page, words) {
   return putStored(page, { settings: [exposureAgreement(words)] });
 }
+
+/**
+ * Rated, finished exercise sessions in the journal, as finished exercises write them: `rows` of
+ * `{ moduleId, before: [presence, distress], after: [presence, distress], data? }`, the i-th (i + 1) hours ago.
+ */
+export function seedRatedSessions(page, rows) {
+  const now = Date.now();
+  const entries = rows.map((r, i) => {
+    const at = now - (i + 1) * 3600_000;
+    return {
+      id: `seed-${i}`,
+      kind: 'session',
+      moduleId: r.moduleId,
+      createdAt: at,
+      updatedAt: at,
+      title: r.moduleId,
+      body: '',
+      complete: true,
+      before: { presence: r.before[0], distress: r.before[1], at },
+      after: { presence: r.after[0], distress: r.after[1], at: at + 60_000 },
+      ...(r.data ? { data: r.data } : {}),
+    };
+  });
+  return putStored(page, { entries });
+}
