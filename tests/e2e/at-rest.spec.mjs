@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
-import { baseURL, freshPage, open } from './lib/foundation.mjs';
+import { baseURL, freshPage, open, putStored } from './lib/foundation.mjs';
 
 let b;
 before(async () => {
@@ -62,21 +62,6 @@ test('lock on with an entry present → no plaintext on disk; unlocked, the jour
   const plain = await rawEntries(page);
   assert.ok(plain.every((r) => !r.sealed) && plain.some((r) => r.text.includes('lighthouse')), 'plain again');
 });
-
-/** Raw IndexedDB: put plain records (as the app would have written them before the lock) into many stores. */
-function seedRaw(page, records) {
-  return page.evaluate(async (recs) => {
-    const db = await new Promise((res, rej) => {
-      const r = indexedDB.open('groundwork');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const tx = db.transaction(Object.keys(recs), 'readwrite');
-    for (const [store, rows] of Object.entries(recs)) for (const row of rows) tx.objectStore(store).put(row);
-    await new Promise((res, rej) => ((tx.oncomplete = res), (tx.onerror = () => rej(tx.error))));
-    db.close();
-  }, records);
-}
 
 /** Every record of each store as raw IndexedDB has it: sealed or not, and its visible text. */
 function rawStores(page, stores) {
@@ -145,7 +130,7 @@ const EVERY_STORE = {
 test('lock on with a record in every store that holds words → every one sealed, no plaintext in raw IndexedDB; written with the lock on → sealed too; unlocked, the words are back', async (t) => {
   const { page } = await freshPage(t, b.browser);
   await open(page, '/journal', { heading: 'Journal' });
-  await seedRaw(page, EVERY_STORE);
+  await putStored(page, EVERY_STORE);
   const stores = Object.keys(EVERY_STORE);
   const before = await rawStores(page, stores);
   // What would give each record away on disk: WORD, or for questionnaires (numbers only) the band of the score.
@@ -195,18 +180,9 @@ test('the browser killed in the middle of the encryption → after reload and un
   const page = await first.page();
   await open(page, '/journal', { heading: 'Journal' });
   const N = 4000;
-  await page.evaluate(async (n) => {
-    const db = await new Promise((res, rej) => {
-      const r = indexedDB.open('groundwork');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const tx = db.transaction('entries', 'readwrite');
-    for (let i = 0; i < n; i++)
-      tx.objectStore('entries').put({ id: `e${String(i).padStart(5, '0')}`, kind: 'free', createdAt: 1_700_000_000_000 + i * 1000, updatedAt: 1, title: `seeded ${i}`, body: `body ${i} lighthouse`, complete: true });
-    await new Promise((res) => (tx.oncomplete = res));
-    db.close();
-  }, N);
+  await putStored(page, {
+    entries: Array.from({ length: N }, (_, i) => ({ id: `e${String(i).padStart(5, '0')}`, kind: 'free', createdAt: 1_700_000_000_000 + i * 1000, updatedAt: 1, title: `seeded ${i}`, body: `body ${i} lighthouse`, complete: true })),
+  });
   await open(page, '/settings', { heading: 'Settings' });
   const lock = page.getByRole('region', { name: 'App lock' });
   await lock.getByLabel('New passphrase', { exact: true }).fill(PASS);

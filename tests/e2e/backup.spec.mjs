@@ -9,7 +9,7 @@ import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launch, killBrowserHard, runAxe, formatViolations } from './lib/browser.mjs';
-import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open, waitForDatabase, pollUntil, storedRecord } from './lib/foundation.mjs';
+import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open, waitForDatabase, pollUntil, storedRecord, putStored } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -263,17 +263,7 @@ test('Today reminds gently after two weeks of writing outside any backup; a back
 
   // Writing older than two weeks that is not in the backup (an entry changed long ago, e.g. restored) brings it back; the switch turns it off.
   await seed(page, { entries: 1, prefix: 'later', at: Date.now() - 15 * 864e5 });
-  await page.evaluate(async () => {
-    const db = await new Promise((res, rej) => {
-      const r = indexedDB.open('groundwork');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const tx = db.transaction('settings', 'readwrite');
-    tx.objectStore('settings').put({ key: 'lastBackupAt', value: Date.now() - 16 * 864e5 });
-    await new Promise((r) => (tx.oncomplete = r));
-    db.close();
-  });
+  await putStored(page, { settings: [{ key: 'lastBackupAt', value: Date.now() - 16 * 864e5 }] });
   await page.reload();
   await line.waitFor();
   await open(page, '/settings', { heading: 'Settings' });

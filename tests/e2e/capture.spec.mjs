@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations, trackRequests } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, putStored } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -158,18 +158,11 @@ test('where the microphone is refused, capture says so and the text note still w
 const HOUR = 3_600_000;
 
 /** Put a dose (taken `hoursAgo`, effects said passed 2.5 h after) and fragments into the app's own database. */
-async function seedDose(page, hoursAgo, fragments = []) {
-  await page.evaluate(
-    async ({ hoursAgo, fragments, HOUR }) => {
-      const db = await new Promise((resolve, reject) => {
-        const req = indexedDB.open('groundwork');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const now = Date.now();
-      const taken = now - hoursAgo * HOUR;
-      const tx = db.transaction(['doses', 'entries'], 'readwrite');
-      tx.objectStore('doses').put({
+function seedDose(page, hoursAgo, fragments = []) {
+  const taken = Date.now() - hoursAgo * HOUR;
+  return putStored(page, {
+    doses: [
+      {
         id: 'dose-1',
         takenAt: new Date(taken).toISOString(),
         zone: '',
@@ -178,19 +171,13 @@ async function seedDose(page, hoursAgo, fragments = []) {
         effectsPassedAt: new Date(taken + 2.5 * HOUR).toISOString(),
         createdAt: taken + 60_000,
         updatedAt: taken + 60_000,
-      });
-      fragments.forEach((body, i) => {
-        const at = taken + (3 + i) * HOUR;
-        tx.objectStore('entries').put({ id: `frag-${i}`, kind: 'fragment', createdAt: at, updatedAt: at, title: '', body, complete: true });
-      });
-      await new Promise((resolve, reject) => {
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { hoursAgo, fragments, HOUR },
-  );
+      },
+    ],
+    entries: fragments.map((body, i) => {
+      const at = taken + (3 + i) * HOUR;
+      return { id: `frag-${i}`, kind: 'fragment', createdAt: at, updatedAt: at, title: '', body, complete: true };
+    }),
+  });
 }
 
 test('settling: the phase card offers capture first; the window: an invitation to revisit fragments, and "Not now" is remembered', async (t) => {
@@ -230,18 +217,8 @@ test('settling: the phase card offers capture first; the window: an invitation t
 test('in the session phase (acute effects) capture waits, and says why', async (t) => {
   const { page } = await freshPage(t, b.browser);
   await open(page, '/today', { heading: 'Today' });
-  await page.evaluate(async () => {
-    const db = await new Promise((resolve, reject) => {
-      const req = indexedDB.open('groundwork');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const taken = Date.now() - 30 * 60_000;
-    const tx = db.transaction('doses', 'readwrite');
-    tx.objectStore('doses').put({ id: 'dose-now', takenAt: new Date(taken).toISOString(), zone: '', offsetMinutes: 0, setting: 'clinic', createdAt: taken + 1000, updatedAt: taken + 1000 });
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-  });
+  const taken = Date.now() - 30 * 60_000;
+  await putStored(page, { doses: [{ id: 'dose-now', takenAt: new Date(taken).toISOString(), zone: '', offsetMinutes: 0, setting: 'clinic', createdAt: taken + 1000, updatedAt: taken + 1000 }] });
   await open(page, '/capture', { heading: 'Not this one for now' });
   await page.getByText(/Right after a dose is a time to rest\. Capturing fragments fits once the effects have passed/).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Record a voice note' }).count(), 0);

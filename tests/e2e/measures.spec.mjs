@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations, trackRequests, waitForServiceWorker } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, putStored } from './lib/foundation.mjs';
 import { expectItem9Screen, openSafetyPlan } from './lib/safety.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
@@ -144,23 +144,14 @@ test('Today offers a GAD-7 taken eight days ago, never pushes one never taken, a
   assert.equal(await page.getByRole('link', { name: 'Your questionnaires and how they have changed' }).count(), 0);
 
   // A GAD-7 finished eight days ago, written as the app writes it.
-  await page.evaluate(async () => {
-    const db = await new Promise((res, rej) => {
-      const r = indexedDB.open('groundwork');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const at = Date.now() - 8 * 24 * 60 * 60 * 1000;
-    await new Promise((res, rej) => {
-      const tx = db.transaction('measures', 'readwrite');
-      tx.objectStore('measures').put({
+  const at = Date.now() - 8 * 24 * 60 * 60 * 1000;
+  await putStored(page, {
+    measures: [
+      {
         id: 'gad7-old', measureId: 'gad7', answers: [1, 1, 1, 1, 1, 1, 1], period: 'two-weeks',
         startedAt: at - 60_000, updatedAt: at, completedAt: at, total: 7, band: 'mild',
-      });
-      tx.oncomplete = res;
-      tx.onerror = () => rej(tx.error);
-    });
-    db.close();
+      },
+    ],
   });
   await page.reload();
   const card = page.locator('[data-measures-due]');

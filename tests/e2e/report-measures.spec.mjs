@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations, trackRequests } from './lib/browser.mjs';
-import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open } from './lib/foundation.mjs';
+import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open, putStored } from './lib/foundation.mjs';
 import { pdfText } from './lib/pdf.mjs';
 import { PREVIEW, chooseReportFile, openWithPassphrase, saveLockedFile, showReport } from './lib/report.mjs';
 
@@ -45,54 +45,41 @@ async function databaseReady(page) {
 
 /** Two PHQ-9s, one fear-list item with one practice, one written-exposure session: the schemas the app reads. */
 function seed(page) {
-  return page.evaluate(
-    async ({ DAY, SECRET }) => {
-      const now = Date.now();
-      const db = await new Promise((res, rej) => {
-        const r = indexedDB.open('groundwork');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      const put = (store, rows) =>
-        new Promise((res, rej) => {
-          const tx = db.transaction(store, 'readwrite');
-          for (const row of rows) tx.objectStore(store).put(row);
-          tx.oncomplete = res;
-          tx.onerror = () => rej(tx.error);
-        });
-      const phq9 = (id, at, answers, total, band) => ({
-        id, measureId: 'phq9', answers, difficulty: null, period: 'two-weeks', startedAt: at, updatedAt: at, completedAt: at, total, band, item9: 0,
-      });
-      await put('measures', [
-        phq9('m1', now - 9 * DAY, [2, 2, 2, 2, 2, 2, 2, 1, 0], 15, 'moderately-severe'),
-        phq9('m2', now - 2 * DAY, [1, 1, 1, 1, 1, 1, 0, 0, 0], 6, 'mild'),
-      ]);
-      await put('hierarchy', [
-        { id: 'mine', updatedAt: now - 5 * DAY, items: [{ id: 'bus', text: 'Taking the bus at rush hour', suds: 60, status: 'practising', safe: 'yes', createdAt: now - 20 * DAY }] },
-      ]);
-      const at = now - 3 * DAY;
-      await put('exposures', [
-        {
-          id: 'x1', kind: 'in-vivo', itemId: 'bus', startedAt: at, updatedAt: at, complete: true,
-          data: {
-            itemId: 'bus', situation: 'Taking the bus at rush hour', prediction: 'I will panic and have to get off', likelihood: 80,
-            safetyBehaviours: '', preSuds: 65, presence: 6, peakSuds: 80, startedAt: at, elapsedMs: 1_200_000, postSuds: 35,
-            happened: 'no', learned: '', needsSupport: false,
-          },
-        },
-      ]);
-      const empty = (n) => ({
-        n, status: 'not-started', text: '', caret: { start: 0, end: 0, scrollTop: 0 },
-        timer: { durationMs: 1_800_000, remainingMs: 1_800_000, endsAt: null },
-        presence: null, preSuds: null, postSuds: null, selfHarm: null, startedAt: null, finishedAt: null,
-      });
-      const sessions = [1, 2, 3, 4, 5].map(empty);
-      sessions[0] = { ...sessions[0], status: 'done', text: SECRET, preSuds: 75, postSuds: 50, presence: 5, selfHarm: 'no', startedAt: now - 4 * DAY, finishedAt: now - 4 * DAY, timer: { durationMs: 1_800_000, remainingMs: 0, endsAt: null } };
-      await put('writtenExposure', [{ id: 'c1', name: 'The crash', status: 'active', createdAt: now - 5 * DAY, updatedAt: now - 4 * DAY, sessions }]);
-      db.close();
+  const now = Date.now();
+  const phq9 = (id, at, answers, total, band) => ({
+    id, measureId: 'phq9', answers, difficulty: null, period: 'two-weeks', startedAt: at, updatedAt: at, completedAt: at, total, band, item9: 0,
+  });
+  const measures = [
+    phq9('m1', now - 9 * DAY, [2, 2, 2, 2, 2, 2, 2, 1, 0], 15, 'moderately-severe'),
+    phq9('m2', now - 2 * DAY, [1, 1, 1, 1, 1, 1, 0, 0, 0], 6, 'mild'),
+  ];
+  const hierarchy = [
+    { id: 'mine', updatedAt: now - 5 * DAY, items: [{ id: 'bus', text: 'Taking the bus at rush hour', suds: 60, status: 'practising', safe: 'yes', createdAt: now - 20 * DAY }] },
+  ];
+  const at = now - 3 * DAY;
+  const exposures = [
+    {
+      id: 'x1', kind: 'in-vivo', itemId: 'bus', startedAt: at, updatedAt: at, complete: true,
+      data: {
+        itemId: 'bus', situation: 'Taking the bus at rush hour', prediction: 'I will panic and have to get off', likelihood: 80,
+        safetyBehaviours: '', preSuds: 65, presence: 6, peakSuds: 80, startedAt: at, elapsedMs: 1_200_000, postSuds: 35,
+        happened: 'no', learned: '', needsSupport: false,
+      },
     },
-    { DAY, SECRET },
-  );
+  ];
+  const empty = (n) => ({
+    n, status: 'not-started', text: '', caret: { start: 0, end: 0, scrollTop: 0 },
+    timer: { durationMs: 1_800_000, remainingMs: 1_800_000, endsAt: null },
+    presence: null, preSuds: null, postSuds: null, selfHarm: null, startedAt: null, finishedAt: null,
+  });
+  const sessions = [1, 2, 3, 4, 5].map(empty);
+  sessions[0] = { ...sessions[0], status: 'done', text: SECRET, preSuds: 75, postSuds: 50, presence: 5, selfHarm: 'no', startedAt: now - 4 * DAY, finishedAt: now - 4 * DAY, timer: { durationMs: 1_800_000, remainingMs: 0, endsAt: null } };
+  return putStored(page, {
+    measures,
+    hierarchy,
+    exposures,
+    writtenExposure: [{ id: 'c1', name: 'The crash', status: 'active', createdAt: now - 5 * DAY, updatedAt: now - 4 * DAY, sessions }],
+  });
 }
 
 /** The numbers table of one chart in a report, as text (open or closed). */

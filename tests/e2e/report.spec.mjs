@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations, trackRequests } from './lib/browser.mjs';
-import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open } from './lib/foundation.mjs';
+import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open, putStored } from './lib/foundation.mjs';
 import { pdfText } from './lib/pdf.mjs';
 import { PREVIEW, chooseReportFile, openWithPassphrase, saveLockedFile, showReport } from './lib/report.mjs';
 
@@ -25,49 +25,36 @@ const PASS = 'lantern pebble orchard sky';
 
 /** Journal entries written straight into the app's database (the schema the app reads). */
 function seed(page) {
-  return page.evaluate(async (DAY) => {
-    const now = Date.now();
-    const db = await new Promise((res, rej) => {
-      const r = indexedDB.open('groundwork');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const rows = [
-      { id: 'e-rain', kind: 'free', title: 'Rain on Tuesday', body: 'I walked in the rain and noticed the cold on my hands.', at: now - DAY },
-      { id: 'e-private', kind: 'free', title: 'Private thoughts', body: 'This one stays with me.', at: now - 2 * DAY },
-      { id: 'e-markup', kind: 'free', title: 'Markup <b>test</b>', body: '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>', at: now - 3 * DAY },
-      {
-        id: 'e-senses',
-        kind: 'session',
-        moduleId: 'five-senses',
-        title: '5-4-3-2-1 senses',
-        body: 'Felt steadier after.',
-        at: now - 4 * DAY,
-        before: { presence: 3, distress: 7, at: now - 4 * DAY },
-        after: { presence: 6, distress: 4, at: now - 4 * DAY },
-      },
-      ...[
-        [20, 40],
-        [35, 60],
-        [50, 70],
-      ].map(([before, after], i) => ({
-        id: `e-belief-${i}`,
-        kind: 'session',
-        moduleId: 'belief-rehearsal',
-        title: 'Belief rehearsal',
-        body: '',
-        at: now - (10 - i) * DAY,
-        data: { belief: 'I did what I could', from: 'own', before, written: 'I did what I could', after },
-      })),
-    ];
-    await new Promise((res, rej) => {
-      const tx = db.transaction('entries', 'readwrite');
-      for (const { at, ...r } of rows) tx.objectStore('entries').put({ ...r, createdAt: at, updatedAt: at, complete: true });
-      tx.oncomplete = res;
-      tx.onerror = () => rej(tx.error);
-    });
-    db.close();
-  }, DAY);
+  const now = Date.now();
+  const rows = [
+    { id: 'e-rain', kind: 'free', title: 'Rain on Tuesday', body: 'I walked in the rain and noticed the cold on my hands.', at: now - DAY },
+    { id: 'e-private', kind: 'free', title: 'Private thoughts', body: 'This one stays with me.', at: now - 2 * DAY },
+    { id: 'e-markup', kind: 'free', title: 'Markup <b>test</b>', body: '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>', at: now - 3 * DAY },
+    {
+      id: 'e-senses',
+      kind: 'session',
+      moduleId: 'five-senses',
+      title: '5-4-3-2-1 senses',
+      body: 'Felt steadier after.',
+      at: now - 4 * DAY,
+      before: { presence: 3, distress: 7, at: now - 4 * DAY },
+      after: { presence: 6, distress: 4, at: now - 4 * DAY },
+    },
+    ...[
+      [20, 40],
+      [35, 60],
+      [50, 70],
+    ].map(([before, after], i) => ({
+      id: `e-belief-${i}`,
+      kind: 'session',
+      moduleId: 'belief-rehearsal',
+      title: 'Belief rehearsal',
+      body: '',
+      at: now - (10 - i) * DAY,
+      data: { belief: 'I did what I could', from: 'own', before, written: 'I did what I could', after },
+    })),
+  ];
+  return putStored(page, { entries: rows.map(({ at, ...r }) => ({ ...r, createdAt: at, updatedAt: at, complete: true })) });
 }
 
 async function databaseReady(page) {
