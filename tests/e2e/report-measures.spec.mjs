@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations, trackRequests } from './lib/browser.mjs';
-import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open, putStored } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, putStored, waitForDatabase } from './lib/foundation.mjs';
 import { pdfText } from './lib/pdf.mjs';
 import { PREVIEW, chooseReportFile, openWithPassphrase, saveLockedFile, showReport } from './lib/report.mjs';
 
@@ -24,24 +24,6 @@ after(async () => {
 const DAY = 86_400_000;
 const PASS = 'lantern pebble orchard sky';
 const SECRET = 'The words of the memory stay with me';
-
-async function databaseReady(page) {
-  await page.waitForFunction(
-    () =>
-      new Promise((res) => {
-        const r = indexedDB.open('groundwork');
-        r.onsuccess = () => {
-          const names = r.result.objectStoreNames;
-          const ok = ['measures', 'exposures', 'hierarchy', 'writtenExposure'].every((n) => names.contains(n));
-          r.result.close();
-          res(ok);
-        };
-        r.onerror = () => res(false);
-      }),
-    undefined,
-    { timeout: UI_TIMEOUT },
-  );
-}
 
 /** Two PHQ-9s, one fear-list item with one practice, one written-exposure session: the schemas the app reads. */
 function seed(page) {
@@ -93,7 +75,7 @@ test('questionnaire scores and an exposure practice: previewed, printed with the
   const failedResponses = [];
   page.on('response', (r) => r.status() >= 400 && failedResponses.push(`${r.status()} ${r.url()}`));
   await open(page, '/today');
-  await databaseReady(page);
+  await waitForDatabase(page, 9);
   await seed(page);
 
   await open(page, '/report', { heading: 'Share your progress' });
@@ -171,7 +153,7 @@ test('at 200% text on a 320 px phone: the questionnaire and exposure charts stay
   const width = 320;
   const { page } = await freshPage(t, b.browser, { viewport: { width, height: 640 } });
   await open(page, '/today');
-  await databaseReady(page);
+  await waitForDatabase(page, 9);
   await seed(page);
   await open(page, '/report', { heading: 'Share your progress' });
   await page.evaluate(() => {

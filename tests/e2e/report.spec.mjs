@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations, trackRequests } from './lib/browser.mjs';
-import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open, putStored } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, putStored, waitForDatabase } from './lib/foundation.mjs';
 import { pdfText } from './lib/pdf.mjs';
 import { PREVIEW, chooseReportFile, openWithPassphrase, saveLockedFile, showReport } from './lib/report.mjs';
 
@@ -57,23 +57,6 @@ function seed(page) {
   return putStored(page, { entries: rows.map(({ at, ...r }) => ({ ...r, createdAt: at, updatedAt: at, complete: true })) });
 }
 
-async function databaseReady(page) {
-  await page.waitForFunction(
-    () =>
-      new Promise((res) => {
-        const r = indexedDB.open('groundwork');
-        r.onsuccess = () => {
-          const ok = r.result.objectStoreNames.contains('entries');
-          r.result.close();
-          res(ok);
-        };
-        r.onerror = () => res(false);
-      }),
-    undefined,
-    { timeout: UI_TIMEOUT },
-  );
-}
-
 test('the person shares chosen entries with a passphrase; the clinician, in another profile, sees the same', async (t) => {
   // The person's profile.
   const { context, page } = await freshPage(t, b.browser, { acceptDownloads: true });
@@ -82,7 +65,7 @@ test('the person shares chosen entries with a passphrase; the clinician, in anot
   const failedResponses = [];
   page.on('response', (r) => r.status() >= 400 && failedResponses.push(`${r.status()} ${r.url()}`));
   await open(page, '/today');
-  await databaseReady(page);
+  await waitForDatabase(page);
   await seed(page);
 
   await open(page, '/report', { heading: 'Share your progress' });
@@ -185,7 +168,7 @@ test('at 200% text on a 320 px phone, and in dark mode: the report screens are a
   for (const colorScheme of ['light', 'dark']) {
     const { page } = await freshPage(t, b.browser, { viewport: { width, height: 640 }, colorScheme });
     await open(page, '/today');
-    await databaseReady(page);
+    await waitForDatabase(page);
     await seed(page);
     await open(page, '/report', { heading: 'Share your progress' });
     await page.evaluate(() => {
