@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations, trackRequests } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open, putStored } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, putStored, doseTaken } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -159,20 +159,10 @@ const HOUR = 3_600_000;
 
 /** Put a dose (taken `hoursAgo`, effects said passed 2.5 h after) and fragments into the app's own database. */
 function seedDose(page, hoursAgo, fragments = []) {
-  const taken = Date.now() - hoursAgo * HOUR;
+  const dose = doseTaken(hoursAgo);
+  const taken = Date.parse(dose.takenAt);
   return putStored(page, {
-    doses: [
-      {
-        id: 'dose-1',
-        takenAt: new Date(taken).toISOString(),
-        zone: '',
-        offsetMinutes: 0,
-        setting: 'home',
-        effectsPassedAt: new Date(taken + 2.5 * HOUR).toISOString(),
-        createdAt: taken + 60_000,
-        updatedAt: taken + 60_000,
-      },
-    ],
+    doses: [dose],
     entries: fragments.map((body, i) => {
       const at = taken + (3 + i) * HOUR;
       return { id: `frag-${i}`, kind: 'fragment', createdAt: at, updatedAt: at, title: '', body, complete: true };

@@ -16,7 +16,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open, sessionIdOf, waitForDatabase, putStored, exposureAgreement } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, sessionIdOf, waitForDatabase, putStored, exposureAgreement, doseTaken as dose } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -40,21 +40,6 @@ async function openToday(page) {
   await open(page, '/today', { heading: 'Today' });
   // The app opens (and upgrades) the database itself before anything is planted.
   await waitForDatabase(page, 8);
-}
-
-/** A dose taken `hoursAgo`, logged a minute after, its effects passed 2.5 h after (as capture.spec.mjs). */
-function dose(hoursAgo) {
-  const taken = Date.now() - hoursAgo * HOUR;
-  return {
-    id: 'dose-1',
-    takenAt: new Date(taken).toISOString(),
-    zone: '',
-    offsetMinutes: 0,
-    setting: 'home',
-    effectsPassedAt: new Date(taken + 2.5 * HOUR).toISOString(),
-    createdAt: taken + 60_000,
-    updatedAt: taken + 60_000,
-  };
 }
 
 const agreement = () => exposureAgreement('Agreed with Dr Rivera on Monday');

@@ -252,3 +252,20 @@ export function seedRatedSessions(page, rows) {
   });
   return putStored(page, { entries });
 }
+
+const HOUR = 3_600_000;
+
+/** A dose record taken `hoursAgo`, logged a minute after, its effects said passed 2.5 h after. */
+export function doseTaken(hoursAgo) {
+  const taken = Date.now() - hoursAgo * HOUR;
+  return {
+    id: 'dose-1',
+    takenAt: new Date(taken).toISOString(),
+    zone: '',
+    offsetMinutes: 0,
+    setting: 'home',
+    effectsPassedAt: new Date(taken + 2.5 * HOUR).toISOString(),
+    createdAt: taken + 60_000,
+    updatedAt: taken + 60_000,
+  };
+}
