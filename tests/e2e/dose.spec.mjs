@@ -234,7 +234,7 @@ const focused = (page) =>
     return !el || el === document.body ? 'nothing (the page itself)' : `${el.tagName.toLowerCase()}: ${(el.textContent ?? '').trim().slice(0, 60)}`;
   });
 
-test('focus follows the person: session mode’s question and reply, the dose form’s first field, and back to Edit after Cancel or Save', async (t) => {
+test('focus follows the person: session mode’s question and reply, the dose form’s first field (its choices named “Where”), and back to Edit after Cancel or Save', async (t) => {
   const { page } = await freshPage(t, b.browser, { timezoneId: 'Europe/London', locale: 'en-GB' });
   const errors = collectErrors(page);
   await page.clock.install({ time: T0 });
@@ -267,6 +267,8 @@ test('focus follows the person: session mode’s question and reply, the dose fo
   await edit.press('Enter');
   const form = page.getByRole('group', { name: 'Edit this dose' });
   assert.equal(await form.getByLabel('Date').evaluate((el) => el === document.activeElement), true, `focus on Date, not ${await focused(page)}`);
+  // Its two places are named as in the form above ("Where"), not only by the form's own name.
+  await form.getByRole('group', { name: 'Where', exact: true }).getByRole('radio', { name: 'At the clinic' }).waitFor();
   await form.getByRole('button', { name: 'Cancel' }).press('Enter');
   await edit.waitFor();
   assert.equal(await edit.evaluate((el) => el === document.activeElement), true, `focus back on Edit after Cancel, not ${await focused(page)}`);
