@@ -227,7 +227,7 @@ test('settling: the phase card offers capture first; the window: an invitation t
   requests.stop();
 });
 
-test('in the session phase (acute effects) capture waits, and says why', async (t) => {
+test('in the session phase (acute effects) capture waits, and says why; Today does not offer it then', async (t) => {
   const { page } = await freshPage(t, b.browser);
   await open(page, '/today', { heading: 'Today' });
   await page.evaluate(async () => {
@@ -248,4 +248,8 @@ test('in the session phase (acute effects) capture waits, and says why', async (
   assert.equal(await page.getByRole('textbox').count(), 0);
   await page.getByRole('link', { name: 'Back to session mode', exact: true }).waitFor();
   await axeClean(page, 'capture in the session phase');
+  // Today does not offer what would only say "not now": no "Capture a fragment" while the effects last.
+  await open(page, '/today', { heading: 'Today' });
+  await page.getByRole('link', { name: 'Open session mode' }).first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('main a[href="#/capture"]'), null, { timeout: 5_000 });
 });
