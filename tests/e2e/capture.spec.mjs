@@ -216,8 +216,10 @@ test('settling: the phase card offers capture first; the window: an invitation t
   await invite.waitFor();
   assert.match(await invite.innerText(), /You captured 2 fragments after your session\. If you would like to, look at them again: what does this bring up now\?/);
   await axeClean(page, 'Today in the window, with the invitation');
-  await invite.getByRole('button', { name: 'Not now', exact: true }).click();
+  await invite.getByRole('button', { name: 'Not now', exact: true }).press('Enter');
   await invite.waitFor({ state: 'detached' });
+  // The button pressed is gone: focus moves on to what follows it on the card, not back to the page top.
+  await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Fits now', null, { timeout: 5_000 });
   await page.reload();
   await card.waitFor();
   await card.getByRole('heading', { level: 2 }).waitFor();
