@@ -34,7 +34,7 @@ export async function rankedGrounding(history?: readonly Entry[]): Promise<Ranke
 }
 
 /** The dose phase now. No dose ever logged: 'between' (what phaseAt says then), without the dose code. */
-async function phaseNow(): Promise<Phase> {
+export async function phaseNow(): Promise<Phase> {
   // A dose found here before (the hint): no count first, the phase read itself says "no dose" if none is left.
   const none = !doseHint() && (await anyDoseRecord().then((any) => !any, () => false));
   if (none) return 'between';

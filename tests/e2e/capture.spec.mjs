@@ -193,8 +193,10 @@ test('settling: the phase card offers capture first; the window: an invitation t
   await invite.waitFor();
   assert.match(await invite.innerText(), /You captured 2 fragments after your session\. If you would like to, look at them again: what does this bring up now\?/);
   await axeClean(page, 'Today in the window, with the invitation');
-  await invite.getByRole('button', { name: 'Not now', exact: true }).click();
+  await invite.getByRole('button', { name: 'Not now', exact: true }).press('Enter');
   await invite.waitFor({ state: 'detached' });
+  // The button pressed is gone: focus moves on to what follows it on the card, not back to the page top.
+  await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Fits now', null, { timeout: 5_000 });
   await page.reload();
   await card.waitFor();
   await card.getByRole('heading', { level: 2 }).waitFor();
@@ -204,7 +206,7 @@ test('settling: the phase card offers capture first; the window: an invitation t
   requests.stop();
 });
 
-test('in the session phase (acute effects) capture waits, and says why', async (t) => {
+test('in the session phase (acute effects) capture waits, and says why; Today does not offer it then', async (t) => {
   const { page } = await freshPage(t, b.browser);
   await open(page, '/today', { heading: 'Today' });
   const taken = Date.now() - 30 * 60_000;
@@ -215,4 +217,8 @@ test('in the session phase (acute effects) capture waits, and says why', async (
   assert.equal(await page.getByRole('textbox').count(), 0);
   await page.getByRole('link', { name: 'Back to session mode', exact: true }).waitFor();
   await axeClean(page, 'capture in the session phase');
+  // Today does not offer what would only say "not now": no "Capture a fragment" while the effects last.
+  await open(page, '/today', { heading: 'Today' });
+  await page.getByRole('link', { name: 'Open session mode' }).first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('main a[href="#/capture"]'), null, { timeout: 5_000 });
 });

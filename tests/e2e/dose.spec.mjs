@@ -215,3 +215,115 @@ test('session mode: effects not eased after 4 h — it says to call the clinic n
   await axeClean(page, 'session mode, effects not eased after 4 h');
   assertNoErrors(errors);
 });
+
+/** What has focus now, in words a failing assertion can show. */
+const focused = (page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return !el || el === document.body ? 'nothing (the page itself)' : `${el.tagName.toLowerCase()}: ${(el.textContent ?? '').trim().slice(0, 60)}`;
+  });
+
+test('focus follows the person: session mode’s question and reply, the dose form’s first field (its choices named “Where”), and back to Edit after Cancel or Save', async (t) => {
+  const { page } = await freshPage(t, b.browser, { timezoneId: 'Europe/London', locale: 'en-GB' });
+  const errors = collectErrors(page);
+  await page.clock.install({ time: T0 });
+  await open(page, '/doses', { heading: 'Your doses' });
+  await page.getByRole('button', { name: 'I took my dose now' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
+  await page.clock.fastForward('02:01:00');
+
+  // Each answer replaces the button pressed; focus moves to what replaced it, so a screen reader says it.
+  await page.getByRole('button', { name: 'The effects have passed' }).press('Enter');
+  const ask = page.getByRole('group', { name: 'Are you all right on your own now?' });
+  await ask.waitFor();
+  assert.equal(await ask.evaluate((el) => el === document.activeElement), true, `focus on the question, not ${await focused(page)}`);
+  await page.getByRole('button', { name: 'Not yet' }).press('Enter');
+  const stay = page.getByText(/^That is all right\. Session mode stays on\./);
+  await stay.waitFor();
+  assert.equal(await stay.evaluate((el) => el === document.activeElement), true, `focus on the reply, not ${await focused(page)}`);
+  // From the reply, the next Tab reaches Help.
+  await page.keyboard.press('Tab');
+  assert.match(await focused(page), /^button: Help/);
+  await page.getByRole('button', { name: 'The effects have passed' }).press('Enter');
+  await page.getByRole('button', { name: 'Yes, I am all right' }).press('Enter');
+  const ended = page.getByText(/^Session mode has ended\./);
+  await ended.waitFor();
+  assert.equal(await ended.evaluate((el) => el === document.activeElement), true, `focus on "ended", not ${await focused(page)}`);
+
+  // The dose list: Edit opens the form at its first field; Cancel and Save changes return to Edit.
+  await open(page, '/doses', { heading: 'Your doses' });
+  const edit = page.getByRole('button', { name: /^Edit/ });
+  await edit.press('Enter');
+  const form = page.getByRole('group', { name: 'Edit this dose' });
+  assert.equal(await form.getByLabel('Date').evaluate((el) => el === document.activeElement), true, `focus on Date, not ${await focused(page)}`);
+  // Its two places are named as in the form above ("Where"), not only by the form's own name.
+  await form.getByRole('group', { name: 'Where', exact: true }).getByRole('radio', { name: 'At the clinic' }).waitFor();
+  await form.getByRole('button', { name: 'Cancel' }).press('Enter');
+  await edit.waitFor();
+  assert.equal(await edit.evaluate((el) => el === document.activeElement), true, `focus back on Edit after Cancel, not ${await focused(page)}`);
+  await edit.press('Enter');
+  await form.getByLabel('Time').fill('08:45');
+  await form.getByRole('button', { name: 'Save changes' }).press('Enter');
+  await page.getByText(/Tue 24 Nov, 08:45 · At home/).waitFor();
+  assert.equal(await edit.evaluate((el) => el === document.activeElement), true, `focus back on Edit after saving, not ${await focused(page)}`);
+  assertNoErrors(errors);
+});
+
+/** Words of the page (outside sources and visually hidden text) whose letters are split over two lines. */
+function wordsCut(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.querySelector('main') ?? document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.closest('.visually-hidden, .sources')) continue;
+      for (const m of node.textContent.matchAll(/[^\s\-/–]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) out.push(m[0]);
+      }
+    }
+    return out;
+  });
+}
+
+test('at 200% text on 320 px: the dose form never scrolls sideways, Today’s timeline keeps its words whole, session mode’s Help reads from the start', async (t) => {
+  const { page } = await freshPage(t, b.browser, { timezoneId: 'Europe/London', locale: 'en-GB', viewport: { width: 320, height: 640 } });
+  const errors = collectErrors(page);
+  await page.clock.install({ time: T0 });
+  const bigText = () => page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+  const noSideways = async (where) =>
+    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 320, `${where}: no sideways scrolling`);
+
+  // The date and time fields (new dose, and editing one) fit the screen.
+  await open(page, '/doses', { heading: 'Your doses' });
+  await bigText();
+  await page.getByRole('button', { name: 'It was earlier' }).click();
+  await page.getByLabel('Date').fill('2026-11-23');
+  await page.getByLabel('Time').fill('08:00');
+  await noSideways('#/doses, an earlier dose');
+  await page.getByRole('button', { name: 'Save this dose' }).click();
+  await page.getByRole('button', { name: /^Edit/ }).click();
+  await page.getByRole('group', { name: 'Edit this dose' }).waitFor();
+  await noSideways('#/doses, editing');
+
+  // Today a day later (the window): the timeline's phase names are not cut mid-word.
+  await open(page, '/today', { heading: 'Today' });
+  await bigText();
+  await page.getByRole('heading', { level: 2, name: 'Day 1 after your session' }).waitFor();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.deepEqual(await wordsCut(page), [], 'words cut mid-letter on Today with a dose');
+  await noSideways('#/today with a dose');
+
+  // Session mode: the large Help control's words start at its start edge (not floated towards the middle).
+  await open(page, '/doses', { heading: 'Your doses' });
+  await page.getByRole('button', { name: 'I took my dose now' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const { gap } = await page.locator('main .help-big').evaluate((el) => ({
+    gap: /** @type {HTMLElement} */ (el.firstElementChild).getBoundingClientRect().left - el.getBoundingClientRect().left,
+  }));
+  assert.ok(gap < 40, `Help's words start ${Math.round(gap)} px in from its edge`);
+  assertNoErrors(errors);
+});
