@@ -15,7 +15,6 @@ export const en = {
     groundNow: 'Ground me now',
     help: 'Help',
     loading: 'Loading…',
-    notFound: 'This page does not exist. You can go back to Today.',
     backToToday: 'Back to Today',
     loadFailedHeading: 'This part did not load',
     loadFailed:
@@ -66,8 +65,6 @@ export const en = {
   },
   ground: {
     heading: 'Ground yourself',
-    intro: 'You are here now. Let’s take this one step at a time.',
-    backTo: 'Back to where you were',
     carryOn: (title: string) => `Back to ${title}`,
     choose: 'Other ways to ground',
     chooserHeading: 'What helps right now',
