@@ -206,7 +206,7 @@ test('settling: the phase card offers capture first; the window: an invitation t
   requests.stop();
 });
 
-test('in the session phase (acute effects) capture waits, and says why; Today does not offer it then', async (t) => {
+test('in the session phase (acute effects) capture waits, and says why; Today and the journal do not offer it then', async (t) => {
   const { page } = await freshPage(t, b.browser);
   await open(page, '/today', { heading: 'Today' });
   const taken = Date.now() - 30 * 60_000;
@@ -220,5 +220,9 @@ test('in the session phase (acute effects) capture waits, and says why; Today do
   // Today does not offer what would only say "not now": no "Capture a fragment" while the effects last.
   await open(page, '/today', { heading: 'Today' });
   await page.getByRole('link', { name: 'Open session mode' }).first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('main a[href="#/capture"]'), null, { timeout: 5_000 });
+  // Nor does the journal.
+  await open(page, '/journal', { heading: 'Journal' });
+  await page.getByRole('link', { name: 'New entry', exact: true }).waitFor();
   await page.waitForFunction(() => !document.querySelector('main a[href="#/capture"]'), null, { timeout: 5_000 });
 });

@@ -124,6 +124,9 @@ test('dose day: log now → session mode → effects passed after 2 h → settli
     await page.reload();
     await page.getByRole('heading', { level: 2, name: heading }).waitFor();
     await page.getByText(now).waitFor();
+    // After the window nothing is pushed: what to carry on with is offered, not headed "Fits now".
+    await page.getByRole('heading', { level: 3, name: 'If you would like to carry on', exact: true }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Fits now', exact: true }).count(), 0);
     await axeClean(page, `#/today (${heading})`);
   }
 
@@ -153,6 +156,8 @@ test('dose log: edit a dose and delete it with Undo; a past dose logged late ope
 
   await page.getByRole('button', { name: /^Delete/ }).click();
   await page.getByText('No doses logged yet.').waitFor();
+  // The pressed button went with the dose: focus moves to the list it was in, not to the page.
+  await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Logged doses', null, { timeout: 5_000 });
   await page.getByRole('button', { name: 'Undo' }).click();
   await page.getByText(/Mon 23 Nov, 11:15 · At the clinic/).waitFor();
   await page.reload();

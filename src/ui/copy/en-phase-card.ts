@@ -12,6 +12,8 @@ export const enPhaseCard = {
     endsWhenYouSay: 'Session mode ends when you say the effects have passed.',
     atLeastUntil: (when: string) => `Session mode lasts at least until ${when}, and until you say the effects have passed.`,
     fitsNow: 'Fits now',
+    // After the window nothing is pushed (phase-copy.ts): what to carry on with is offered, not prescribed.
+    carryOnHeading: 'If you would like to carry on',
     timeline: 'The phases after your latest dose',
     timelineText: 'The timeline as text',
     span: (name: string, from: string, to?: string) => (to ? `${name}: ${from} to ${to}` : `${name}: from ${from}`),
