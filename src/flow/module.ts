@@ -60,6 +60,13 @@ export interface ModuleViewProps {
    * was rated or written is kept, nothing else), so it is not offered back as unfinished.
    */
   leave?: () => void;
+  /**
+   * Whether the view offers text boxes. False in the session phase — right after a dose nothing asks for
+   * typing (CLINICAL.md §1) — and until the phase is known: the view then keeps to what can be tapped,
+   * read or said aloud; a box that already holds words is still shown (words are never hidden). Undefined
+   * (a view shown outside a session) means true.
+   */
+  typing?: boolean;
 }
 
 export interface ModuleImpl<TData = unknown> {

@@ -6,10 +6,10 @@ import View from '../../src/modules/grounding/five-senses/View.svelte';
 import { fiveSensesMachine } from '../../src/modules/grounding/five-senses/machine';
 import { sources, steps } from '../../src/modules/grounding/five-senses/content';
 
-function setup() {
+function setup(typing?: boolean) {
   const actor = createActor(fiveSensesMachine, { input: { quick: false } });
   actor.start();
-  render(View, { actor, sessionId: 's1' });
+  render(View, { actor, sessionId: 's1', ...(typing === undefined ? {} : { typing }) });
   return { actor, user: userEvent.setup() };
 }
 
@@ -38,6 +38,22 @@ describe('5-4-3-2-1 grounding steps', () => {
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('4 things you can feel');
     await user.click(screen.getByRole('button', { name: 'Back' }));
     expect(screen.getByRole('textbox', { name: 'What you see (optional)' })).toHaveValue('the green lamp');
+  });
+
+  it('right after a dose (typing false) offers no text box on any step, only the ticks; it still ends with "Done"', async () => {
+    const { actor, user } = setup(false);
+    for (let i = 0; i < 5; i++) {
+      expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+      expect(screen.getAllByRole('button', { name: /^Noticed \d$/ }).length).toBeGreaterThan(0);
+      await user.click(screen.getByRole('button', { name: i === 4 ? 'Done' : 'Next' }));
+    }
+    expect(actor.getSnapshot().status).toBe('done');
+  });
+
+  it('with typing false, words already written on a step are still shown in their box', async () => {
+    const { actor } = setup(false);
+    actor.send({ type: 'TYPE', text: 'the green lamp' });
+    expect(await screen.findByRole('textbox', { name: 'What you see (optional)' })).toHaveValue('the green lamp');
   });
 
   it('moves keyboard focus to each new step heading, so screen readers announce it', async () => {

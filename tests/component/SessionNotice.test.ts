@@ -79,7 +79,8 @@ describe('"No one monitors this app" in every state of a session', () => {
   it('saving and save-failed keep the notice beside the note box; save-failed says so and offers Try again', async () => {
     await session('fail', (a, m) => (toCheckOut(a, m), a.send({ type: 'SKIP_CHECK_OUT' }), a.send({ type: 'NOTE', text: 'kept' }), a.send({ type: 'FINISH' })));
     await screen.findByRole('alert');
-    const box = screen.getByRole('textbox', { name: 'A note for yourself (optional)' });
+    // The box appears once the dose phase is known (none logged here: not the session phase).
+    const box = await screen.findByRole('textbox', { name: 'A note for yourself (optional)' });
     expect(box).toHaveValue('kept');
     // Beside the box: the notice follows the text box directly.
     const notice = screen.getByText(NOTICE).closest('.not-monitored');

@@ -142,6 +142,8 @@ test('the window, offline: dose → session mode → Ground → effects passed �
   if (grounding === 'Body grounding') await h2(page, 'Feet on the floor').waitFor();
   if (grounding === 'Paced breathing') assert.equal(await page.getByText(/4-7-8/).count(), 0, 'the slow out-breath, not 4-7-8');
   await axeClean(page, `Ground in session mode (${grounding})`);
+  // Nothing to type right after a dose: the exercise offers no text box (CLINICAL.md §1).
+  assert.equal(await page.locator('main textarea, main input[type="text"]').count(), 0, 'no text box in the session phase');
 
   // Two hours later: the effects have passed; "yes, I am all right" ends session mode.
   await open(page, '/session-mode', { heading: 'Session mode' });

@@ -155,6 +155,8 @@ export const enLater = {
     stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
     noteHeading: 'Anything you want to remember?',
     noteLabel: 'A note for yourself (optional)',
+    // The session phase (right after a dose): no text box, nothing asked (CLINICAL.md §1).
+    noteLater: 'Writing can wait until the effects have passed. What you did here is kept in your journal.',
     saveFinish: 'Save and finish',
     saving: 'Saving…',
     savedHeading: 'Well done for taking this time',
