@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations } from './lib/browser.mjs';
 import { baseURL, UI_TIMEOUT, freshPage, collectErrors, assertNoErrors, open } from './lib/foundation.mjs';
-import { seedInPage } from '../../bench/journal-1000.bench.mjs';
+import { seedInPage } from '../../bench/lib/seed-journal.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
