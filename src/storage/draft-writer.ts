@@ -10,7 +10,7 @@
  */
 import { createWriter, type Writer } from './writer';
 import { draftKey, type DraftsRepo } from './drafts';
-import { claimDraft, waitForFree, type Claim, type Owned, type TabLockHandlers } from './tab-lock';
+import { claimDraft, freeWait, type Claim, type Owned, type TabLockHandlers } from './tab-lock';
 
 export interface AutosaveOptions {
   onSaved?: (at: number) => void;
@@ -59,8 +59,6 @@ export function draftWriter(drafts: Pick<DraftsRepo, 'put'>, id: string, options
   let holding = false;
   let lock: Owned | undefined;
   let closed = false;
-  /** Stops waiting for the other tab to let go (set while busy or lost). */
-  let stopWaiting: (() => Promise<Owned | null>) | undefined;
   const set = (next: DraftTab) => {
     tab = next;
     options.onTab?.(next);
@@ -87,26 +85,17 @@ export function draftWriter(drafts: Pick<DraftsRepo, 'put'>, id: string, options
       await writer.flush();
       holding = false;
       writer.cancel(); // from now on the other tab writes this draft
-      wait(() => claim(id, handlers)); // until it lets go
+      waits.wait(() => claim(id, handlers)); // until it lets go
     },
   };
 
-  /** Busy or lost: hold the draft by ourselves once the other tab lets go. */
-  function wait(claimNow: () => Promise<Claim>): void {
-    if (closed) return;
-    const before = stopWaiting;
-    stopWaiting = waitForFree(claimNow, (owned) => {
-      stopWaiting = undefined;
+  /** Busy or lost: hold the draft by ourselves once the other tab lets go (tab-lock `freeWait`). */
+  const waits = freeWait(
+    () => closed,
+    (owned) => {
       if (own(owned)) options.onFree?.();
-    });
-    if (before) void before().then((early) => early?.release());
-  }
-
-  function stopWaitingNow(): Promise<Owned | null> {
-    const stop = stopWaiting;
-    stopWaiting = undefined;
-    return stop ? stop() : Promise.resolve(null);
-  }
+    },
+  );
 
   function own(owned: Owned): boolean {
     if (closed) {
@@ -124,7 +113,7 @@ export function draftWriter(drafts: Pick<DraftsRepo, 'put'>, id: string, options
       if (c.status === 'owned') own(c);
       else if (!closed) {
         set('busy');
-        wait(() => Promise.resolve(c));
+        waits.wait(() => Promise.resolve(c));
       }
       settle(tab);
     },
@@ -149,19 +138,19 @@ export function draftWriter(drafts: Pick<DraftsRepo, 'put'>, id: string, options
     claimed,
     async takeOver() {
       // Ask instead of waiting; a lock granted meanwhile is simply ours.
-      const early = await stopWaitingNow();
+      const early = await waits.stop();
       if (early) return void own(early);
       try {
         const again = await claim(id, handlers);
         own(again.status === 'owned' ? again : await again.takeOver());
       } catch (error) {
-        if (tab !== 'owned') wait(() => claim(id, handlers));
+        if (tab !== 'owned') waits.wait(() => claim(id, handlers));
         throw error;
       }
     },
     close() {
       closed = true;
-      void stopWaitingNow().then((early) => early?.release());
+      void waits.stop().then((early) => early?.release());
       // Held until the last words are on disk, so another tab never reads less.
       const last = writer.flush();
       lock?.release(last);

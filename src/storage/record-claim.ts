@@ -18,7 +18,7 @@
  *
  * Writes that a screen still sends while not owned are refused by `change()` rather than reaching disk.
  */
-import { claim as claimResource, waitForFree, type Claim, type Owned, type TabLockHandlers } from './tab-lock';
+import { claim as claimResource, freeWait, type Claim, type Owned, type TabLockHandlers } from './tab-lock';
 import type { Writer } from './writer';
 
 export type HoldState = 'claiming' | 'owned' | 'busy' | 'lost';
@@ -63,8 +63,6 @@ export function holdRecord<T>(writerKey: string, options: HoldOptions<T>): Hold<
   let state: HoldState = 'claiming';
   let lock: Owned | undefined;
   let closed = false;
-  /** Stops waiting for the other tab to let go (see `waitForFree`); set while busy or lost. */
-  let stopWaiting: (() => Promise<Owned | null>) | undefined;
 
   function set(next: HoldState): void {
     state = next;
@@ -81,27 +79,17 @@ export function holdRecord<T>(writerKey: string, options: HoldOptions<T>): Hold<
       // The other tab writes this record from now on; nothing left here may overwrite it.
       writer.cancel();
       // Until it lets go: then this tab writes again.
-      wait(() => claim(resource, handlers));
+      waits.wait(() => claim(resource, handlers));
     },
   };
 
-  /** Busy or lost: take the record by ourselves once the other tab lets go. */
-  function wait(claimNow: () => Promise<Claim>): void {
-    if (closed) return;
-    const before = stopWaiting;
-    stopWaiting = waitForFree(claimNow, (owned) => {
-      stopWaiting = undefined;
+  /** Busy or lost: take the record by ourselves once the other tab lets go (tab-lock `freeWait`). */
+  const waits = freeWait(
+    () => closed,
+    (owned) => {
       if (own(owned)) options.onFree?.();
-    });
-    if (before) void before().then((early) => early?.release());
-  }
-
-  /** Stop waiting; a lock granted just before is returned (to be used or released). */
-  function stopWaitingNow(): Promise<Owned | null> {
-    const stop = stopWaiting;
-    stopWaiting = undefined;
-    return stop ? stop() : Promise.resolve(null);
-  }
+    },
+  );
 
   function own(owned: Owned): boolean {
     if (closed) {
@@ -119,7 +107,7 @@ export function holdRecord<T>(writerKey: string, options: HoldOptions<T>): Hold<
       if (first.status === 'owned') return own(first);
       if (!closed) {
         set('busy');
-        wait(() => Promise.resolve(first));
+        waits.wait(() => Promise.resolve(first));
       }
       return false;
     } catch {
@@ -145,19 +133,19 @@ export function holdRecord<T>(writerKey: string, options: HoldOptions<T>): Hold<
       await ready;
       if (state === 'owned') return true;
       // Ask instead of waiting; a lock granted meanwhile is simply ours.
-      const early = await stopWaitingNow();
+      const early = await waits.stop();
       if (early) return own(early);
       try {
         const again = await claim(resource, handlers);
         return own(again.status === 'owned' ? again : await again.takeOver());
       } catch (error) {
-        if ((state as HoldState) !== 'owned') wait(() => claim(resource, handlers));
+        if ((state as HoldState) !== 'owned') waits.wait(() => claim(resource, handlers));
         throw error;
       }
     },
     async release() {
       closed = true;
-      void stopWaitingNow().then((early) => early?.release());
+      void waits.stop().then((early) => early?.release());
       const last = state === 'owned' ? writer.flush() : Promise.resolve();
       // The lock is held until the last words are on disk, so another tab never reads less.
       lock?.release(last);

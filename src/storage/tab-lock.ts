@@ -321,6 +321,32 @@ export function waitForFree(claimNow: () => Promise<Claim>, onFree: (owned: Owne
   };
 }
 
+/**
+ * The one wait a busy or lost claim keeps (drafts and every store share it): `wait(claimNow)` starts waiting
+ * with `waitForFree`, replacing an earlier wait (a lock that one was granted meanwhile is released);
+ * `stop()` ends it and resolves a lock granted just before, for the caller to use or release. Nothing starts
+ * once `closed()`; `onFree` gets the lock when the other tab lets go.
+ */
+export function freeWait(closed: () => boolean, onFree: (owned: Owned) => void) {
+  let stopWaiting: (() => Promise<Owned | null>) | undefined;
+  return {
+    wait(claimNow: () => Promise<Claim>): void {
+      if (closed()) return;
+      const before = stopWaiting;
+      stopWaiting = waitForFree(claimNow, (owned) => {
+        stopWaiting = undefined;
+        onFree(owned);
+      });
+      if (before) void before().then((early) => early?.release());
+    },
+    stop(): Promise<Owned | null> {
+      const stop = stopWaiting;
+      stopWaiting = undefined;
+      return stop ? stop() : Promise.resolve(null);
+    },
+  };
+}
+
 let shared: ReturnType<typeof createTabLock> | undefined;
 
 /** Claim `resource` for this tab with the browser's Web Locks and BroadcastChannel. */

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open, PRESENCE, DISTRESS } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, PRESENCE, DISTRESS, wordsCut } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -166,23 +166,7 @@ test('at 200% text on 320 px the main screens keep words whole: Today, Ground, S
     await open(page, route);
     await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const broken = await page.evaluate(() => {
-      const out = [];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        // Citations and addresses in the sources lists may wrap anywhere; a line break after a hyphen or a
-        // slash is an ordinary break, so each part between them counts as one word.
-        if (node.parentElement?.closest('.visually-hidden, .sources')) continue;
-        for (const m of node.textContent.matchAll(/[^\s\-/–]+/g)) {
-          const range = document.createRange();
-          range.setStart(node, m.index);
-          range.setEnd(node, m.index + m[0].length);
-          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-          if (tops.size > 1) out.push(m[0]);
-        }
-      }
-      return out;
-    });
+    const broken = await wordsCut(page);
     // Exceptions, measured: single words longer than a 320 px line at 200% text even at body size.
     const tooLongForAnyLine = new Set(['Questionnaires', '“.groundwork', 'plan.json”']);
     assert.deepEqual(broken.filter((w) => !tooLongForAnyLine.has(w)), [], `APP BUG: words cut mid-letter on ${route}`);

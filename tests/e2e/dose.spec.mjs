@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations, trackRequests } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open, checkScreen, storedRecords } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, checkScreen, storedRecords, wordsCut } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -275,23 +275,6 @@ test('focus follows the person: session mode’s question and reply, the dose fo
 });
 
 /** Words of the page (outside sources and visually hidden text) whose letters are split over two lines. */
-function wordsCut(page) {
-  return page.evaluate(() => {
-    const out = [];
-    const walker = document.createTreeWalker(document.querySelector('main') ?? document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.parentElement?.closest('.visually-hidden, .sources')) continue;
-      for (const m of node.textContent.matchAll(/[^\s\-/–]+/g)) {
-        const range = document.createRange();
-        range.setStart(node, m.index);
-        range.setEnd(node, m.index + m[0].length);
-        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-        if (tops.size > 1) out.push(m[0]);
-      }
-    }
-    return out;
-  });
-}
 
 test('at 200% text on 320 px: the dose form never scrolls sideways, Today’s timeline keeps its words whole, session mode’s Help reads from the start', async (t) => {
   const { page } = await freshPage(t, b.browser, { timezoneId: 'Europe/London', locale: 'en-GB', viewport: { width: 320, height: 640 } });
@@ -318,7 +301,7 @@ test('at 200% text on 320 px: the dose form never scrolls sideways, Today’s ti
   await bigText();
   await page.getByRole('heading', { level: 2, name: 'Day 1 after your session' }).waitFor();
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  assert.deepEqual(await wordsCut(page), [], 'words cut mid-letter on Today with a dose');
+  assert.deepEqual(await wordsCut(page, 'main'), [], 'words cut mid-letter on Today with a dose');
   await noSideways('#/today with a dose');
 
   // Session mode: the large Help control's words start at its start edge (not floated towards the middle).

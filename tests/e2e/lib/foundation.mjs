@@ -269,3 +269,26 @@ export function doseTaken(hoursAgo) {
     updatedAt: taken + 60_000,
   };
 }
+
+/**
+ * Words the layout cut across two lines inside `root` (a 320 px phone at 200 % text must keep words whole).
+ * Citations and addresses in sources lists may wrap anywhere; a break after a hyphen or a slash is an
+ * ordinary break, so each part between them counts as one word.
+ */
+export function wordsCut(page, root = 'body') {
+  return page.evaluate((root) => {
+    const out = [];
+    const walker = document.createTreeWalker(document.querySelector(root) ?? document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.closest('.visually-hidden, .sources')) continue;
+      for (const m of node.textContent.matchAll(/[^\s\-/–]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) out.push(m[0]);
+      }
+    }
+    return out;
+  }, root);
+}
