@@ -16,6 +16,7 @@ import { isSealed, setSealer } from '../../src/storage/sealer';
 import { SEALED } from '../../src/storage/sealed-fields';
 import { resealing, turnOn, type LockRecordValue } from '../../src/storage/at-rest';
 import { entriesRepo } from '../../src/storage/entries';
+import { atRest } from '../../src/storage/sealing';
 import { exposureRepo } from '../../src/storage/exposure';
 import { measuresRepo } from '../../src/storage/measures';
 import { mediaRepo } from '../../src/storage/media';
@@ -158,10 +159,23 @@ describe('backup with encryption at rest', () => {
     await (await turnOn(target, LOCK, await recordKey())).job;
     await entriesRepo().create({ id: 'e1', kind: 'free', createdAt: AT, title: 'Here', body: 'written here', complete: true } as never);
     const contents = await readBackup(file, null);
-    // The other tab writes while the restore seals (its first read is before this write).
-    const restoring = applyRestore(contents, opts(target));
-    await entriesRepo().update('e1', { body: 'written here, then more' });
-    await restoring;
+    // The other tab writes after the restore has read and decided, before its transaction: held at the
+    // restore's first seal, so the order is the same on every machine (a race here made CI flaky).
+    const hook = (await atRest.on)!;
+    let otherTab: Promise<unknown> | undefined;
+    atRest.on = {
+      ...hook,
+      seal: (store, value) => {
+        otherTab ??= entriesRepo().update('e1', { body: 'written here, then more' });
+        return otherTab.then(() => hook.seal(store, value));
+      },
+    };
+    try {
+      await applyRestore(contents, opts(target));
+    } finally {
+      atRest.on = hook;
+    }
+    expect(otherTab, 'the restore sealed its writes after reading').toBeDefined();
     const all = await entriesRepo().list();
     expect(all.map((e) => e.body).sort()).toEqual(['from the backup', 'written here, then more']);
   });
