@@ -25,6 +25,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const only = process.env.E2E_ONLY ?? '';
 const distDir = path.resolve(process.env.E2E_DIST ?? path.join(repoRoot, 'dist'));
 const timeout = Number(process.env.E2E_TIMEOUT_MS ?? 300_000);
+const concurrency = Number(process.env.E2E_CONCURRENCY ?? 1);
 
 function finish(passed, failed, code) {
   console.log(`${passed} passed, ${failed} failed`);
@@ -66,7 +67,7 @@ async function runSpecs() {
   // Count leaf tests only: a describe() block (a "suite") is not a test of its own. A spec file that
   // crashes before defining tests still reports a failure for the file, which counts here.
   const isSuite = (data) => data.details?.type === 'suite';
-  const stream = run({ files, concurrency: 1, timeout });
+  const stream = run({ files, concurrency, timeout });
   stream.on('test:pass', (data) => {
     if (!isSuite(data) && !data.skip && !data.todo) passed++;
   });
