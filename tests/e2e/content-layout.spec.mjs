@@ -174,3 +174,33 @@ test('at 200% text on 320 px the main screens keep words whole: Today, Ground, S
   }
   assertNoErrors(errors);
 });
+
+test('on an exercise screen Sound and “Leave exercise” line up: same top and height on one row, wide and at 200% text', async (t) => {
+  for (const [label, viewport, fontSize] of [
+    ['1280 px', { width: 1280, height: 800 }, ''],
+    ['1280 px, 200% text', { width: 1280, height: 800 }, '200%'],
+    ['320 px, 200% text', { width: 320, height: 640 }, '200%'],
+  ]) {
+    const { page } = await freshPage(t, b.browser, { viewport });
+    await page.goto(`${baseURL}/#/exercise/five-senses`);
+    const sound = page.getByRole('switch', { name: 'Sound' });
+    const leave = page.getByRole('button', { name: 'Leave exercise', exact: true });
+    await leave.waitFor();
+    if (fontSize) await page.evaluate((fs) => (document.documentElement.style.fontSize = fs), fontSize);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const [s, l] = [await sound.boundingBox(), await leave.boundingBox()];
+    assert.ok(s && l);
+    const at = `${label}: Sound ${JSON.stringify(s)}, Leave ${JSON.stringify(l)}`;
+    const oneRow = l.y < s.y + s.height && s.y < l.y + l.height;
+    if (oneRow) {
+      assert.ok(Math.abs(s.y - l.y) <= 1, `${at}: same top`);
+      assert.ok(Math.abs(s.height - l.height) <= 1, `${at}: same height`);
+    } else {
+      // Too narrow for both: Leave goes under Sound, starting at the same edge, never overlapping.
+      assert.ok(l.y >= s.y + s.height, `${at}: Leave below Sound`);
+      assert.ok(Math.abs(s.x - l.x) <= 1, `${at}: same left edge`);
+    }
+    if (viewport.width === 1280) assert.ok(oneRow, `${at}: one row on a wide screen`);
+    assert.ok(s.height >= 44 && l.height >= 44, `${at}: both ≥ 44 px`);
+  }
+});
