@@ -97,9 +97,15 @@ describe('Believability chart', () => {
     const table = screen.getByRole('table', { hidden: true });
     const rows = within(table).getAllByRole('row', { hidden: true }).map((r) => r.textContent?.replace(/\s+/g, ' ').trim());
     expect(rows[0]).toBe('PracticeWhenBeforeAfter');
-    expect(within(table).getAllByRole('rowheader', { hidden: true }).map((c) => c.textContent)).toEqual(['1', '2', '3']);
-    const cells = within(table).getAllByRole('cell', { hidden: true }).map((c) => c.textContent);
+    // What a screen reader hears: each cell's value (the column names shown beside them when the rows are
+    // stacked on a narrow screen are hidden from it; it has the column headers).
+    const heard = (role: string) => within(table).getAllByRole(role, { hidden: true }).map((c) => c.querySelector(':scope > span:not([aria-hidden])')?.textContent);
+    within(table).getAllByRole('rowheader', { hidden: true }).forEach((c, i) => expect(c).toHaveAccessibleName(String(i + 1)));
+    expect(heard('rowheader')).toEqual(['1', '2', '3']);
+    const cells = heard('cell');
     expect(cells.filter((_, i) => i % 3 !== 0)).toEqual(['20', '35', '30', '—', '40', '60']);
+    const stackedLabels = [...within(table).getAllByRole('row', { hidden: true })[1]!.querySelectorAll('[aria-hidden="true"]')].map((l) => l.textContent);
+    expect(stackedLabels).toEqual(['Practice', 'When', 'Before', 'After']);
     expect(screen.getByText('Show as a table')).toBeInTheDocument();
   });
 

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, checkScreen, sessionIdOf, waitForStoredSession } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, checkScreen, sessionIdOf, waitForStoredSession, wordsCut } from './lib/foundation.mjs';
 
 const BELIEF = 'It was all my fault that it happened.';
 const ALT = 'I did what I could with what I knew then.';
@@ -36,6 +36,34 @@ async function finishSession(page) {
   const href = await page.getByRole('link', { name: 'Open it in your journal', exact: true }).getAttribute('href');
   assert.match(href ?? '', /^#\/journal\/[A-Za-z0-9_-]+$/);
   return href;
+}
+
+/** The table's box and the table itself, in px: sideways scrolling shows as scrollWidth > clientWidth. */
+const tableBox = (page) =>
+  page.locator('main table').evaluate((table) => {
+    const box = /** @type {HTMLElement} */ (table.parentElement);
+    const cells = [...table.querySelectorAll('tbody tr:first-child > *')].map((c) => Math.round(c.getBoundingClientRect().top));
+    return { box: [box.scrollWidth, box.clientWidth], table: [table.scrollWidth, table.clientWidth], oneLineRow: new Set(cells).size === 1 };
+  });
+
+/** Belief rehearsal's table at 320 px with 200% text fits its box (no sideways scrolling, words whole), is
+ *  still a table to axe, and is back to plain columns on a wide screen. */
+async function tableFitsNarrow(page) {
+  const wide = await tableBox(page);
+  assert.ok(wide.oneLineRow, `1280 px: each practice is one row of columns (${JSON.stringify(wide)})`);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const narrow = await tableBox(page);
+  const at = `320 px, 200% text: ${JSON.stringify(narrow)}`;
+  assert.ok(narrow.box[0] <= narrow.box[1], `${at}: the table's box does not scroll sideways`);
+  assert.ok(narrow.table[0] <= narrow.table[1] && narrow.table[1] <= narrow.box[1], `${at}: the table fits its box`);
+  assert.deepEqual(await wordsCut(page, 'main table'), [], `${at}: words whole`);
+  const last = (await page.locator('main table tbody tr').last().innerText()).replace(/\s+/g, ' ').trim();
+  assert.match(last, /^Practice 2 When .+ Before 40 After 60$/, `${at}: each value beside its column's name`);
+  await axeClean(page, 'the chart’s table at 320 px, 200% text');
+  await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 const QUESTIONS = [
@@ -185,6 +213,7 @@ test('belief rehearsal twice: offered the stuck-points alternative, then its cha
     assert.equal(await rows.count(), i + 1);
     assert.equal((await rows.last().innerText()).replace(/\s+/g, ' ').trim().split(' ').slice(-2).join(' '), `${before} ${afterRating}`);
     await axeClean(page, `the chart (practice ${i + 1})`);
+    if (i === 1) await tableFitsNarrow(page);
     await button(page, 'Done').click();
     href = await finishSession(page);
   }
