@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // End-to-end runner: one production build, one static server, every tests/e2e/*.spec.mjs against it in
-// real Chromium, one at a time (they share the 2 cores with Chromium, and some stop servers or kill
-// browsers on purpose, which would disturb a neighbour).
+// real Chromium, two spec files at a time. Specs mostly wait (clocks, storage, timers): serially the 2
+// cores sat at ~0.7 busy and the run took ~490 s; two at a time ~380 s. Specs that stop a server or kill a
+// browser use their own (lib/server.mjs startOwnServer, lib/browser.mjs kills its own process group), so
+// a neighbour is not disturbed. Three at a time was no faster and flushed out a timing bug.
 //
 // Env:
 //   E2E_SKIP_BUILD=1     reuse the existing dist/ (fast re-runs while writing a spec)
 //   E2E_ONLY=<text>      run only spec files whose name contains <text>
 //   E2E_DIST=<dir>       serve another build folder (used to test this harness without the app)
 //   E2E_TIMEOUT_MS=<n>   per spec file limit (default 300000)
+//   E2E_CONCURRENCY=<n>  spec files at a time (default 2; 1 to rule out a neighbour when a spec fails)
 // Specs get: E2E_BASE_URL (origin of the shared server, no trailing slash) and E2E_DIST_DIR (the build,
 // for specs that need a server of their own to stop and restart: lib/server.mjs startOwnServer()).
 //
@@ -25,7 +28,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const only = process.env.E2E_ONLY ?? '';
 const distDir = path.resolve(process.env.E2E_DIST ?? path.join(repoRoot, 'dist'));
 const timeout = Number(process.env.E2E_TIMEOUT_MS ?? 300_000);
-const concurrency = Number(process.env.E2E_CONCURRENCY ?? 1);
+const concurrency = Number(process.env.E2E_CONCURRENCY ?? 2);
 
 function finish(passed, failed, code) {
   console.log(`${passed} passed, ${failed} failed`);
