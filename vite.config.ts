@@ -48,7 +48,7 @@ export default defineConfig({
             },
             {
               name: 'first',
-              test: /node_modules[\\/](valibot|idb)[\\/]|src[\\/]storage[\\/](problems|db|pending|limits|schema|ids|sessions|search|migrations[\\/].*)\.ts$|src[\\/]flow[\\/](minutes|fits)\.ts$|src[\\/]ui[\\/]copy[\\/]en\.ts$|timing\.ts$/,
+              test: /node_modules[\\/](valibot|idb)[\\/]|src[\\/]storage[\\/](problems|db|pending|limits|schema|ids|sessions|migrations[\\/].*)\.ts$|src[\\/]flow[\\/](minutes|fits)\.ts$|src[\\/]ui[\\/]copy[\\/]en\.ts$|timing\.ts$/,
             },
           ],
         },

@@ -17,7 +17,7 @@ export function reportContext(app: AppContext, from: number | null, to: number, 
     from,
     to,
     zone,
-    entries: () => (all ??= app.entries.list().catch((e) => {
+    entries: () => (all ??= app.entryReads().then((r) => r.list()).catch((e) => {
       all = undefined; // a failed read is tried again next time
       throw e;
     })),

@@ -4,8 +4,7 @@
  * loaded, calls go straight through (no await between a gesture and starting audio).
  */
 import type { AppContext, SoundChoice } from '../ui/context';
-import { entries, drafts, settings, personal, safetyPlan, askPersistenceOnce, media, exposures, writtenExposure, measures, plans } from './services';
-import { matchesQuery } from '../storage/entries';
+import { entries, entryReads, drafts, settings, personal, safetyPlan, askPersistenceOnce, media, exposures, writtenExposure, measures, plans } from './services';
 import { onLeave } from './lifecycle';
 import { router } from './router.svelte';
 import { shell, toast } from './app.svelte';
@@ -34,7 +33,7 @@ const soundChoice: SoundChoice = {
 
 export const appContext: AppContext = {
   entries,
-  matchesQuery,
+  entryReads,
   drafts,
   settings,
   personal,

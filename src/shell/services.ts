@@ -14,6 +14,7 @@ import type { MeasuresRepo } from '../storage/measures';
 import { requestPersistence } from '../storage/persist';
 import type { Runner } from '../flow/runner';
 import type { MediaRepo } from '../storage/media';
+import type { EntryReads } from '../storage/entry-reads';
 import type { PlansService } from '../plans/service';
 import { onLeave } from './lifecycle';
 import { findModule } from '../modules/registry';
@@ -24,54 +25,35 @@ export const sessions = sessionsRepo();
 export const settings = settingsRepo();
 export const personal = personalRepo();
 
-let mediaLoading: Promise<MediaRepo> | undefined;
-/** Voice notes' storage, loaded with the first screen that plays or records one (never on the first screen). */
-export function media(): Promise<MediaRepo> {
-  mediaLoading ??= import('../storage/media').then((m) => m.mediaRepo());
-  mediaLoading.catch(() => (mediaLoading = undefined));
-  return mediaLoading;
+/**
+ * A repository loaded on first use: its code stays off the first screen. A chunk that could not load (offline,
+ * a file missing from the cache) is not remembered as failed: the next call tries again.
+ */
+function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => {
+    loading ??= load();
+    loading.catch(() => (loading = undefined));
+    return loading;
+  };
 }
 
-let safetyPlanLoading: Promise<SafetyPlanRepo> | undefined;
-/** The safety plan's repository, loaded on first use: its code stays off the first screen. */
-export function safetyPlan(): Promise<SafetyPlanRepo> {
-  safetyPlanLoading ??= import('../storage/safety-plan').then((m) => m.safetyPlanRepo());
-  // A chunk that could not load (offline, a file missing from the cache) must not be remembered as failed.
-  safetyPlanLoading.catch(() => (safetyPlanLoading = undefined));
-  return safetyPlanLoading;
-}
-
-let plansLoading: Promise<PlansService> | undefined;
-/** Therapist plans and clinician keys (issue 16), loaded on first use: never on the first screen. */
-export function plans(): Promise<PlansService> {
-  plansLoading ??= import('../plans/service').then((m) => m.plansService());
-  plansLoading.catch(() => (plansLoading = undefined));
-  return plansLoading;
-}
-
-let writtenExposureLoading: Promise<WrittenExposureRepo> | undefined;
-/** Written exposure courses (issue 15), loaded on first use: their code stays off the first screen. */
-export function writtenExposure(): Promise<WrittenExposureRepo> {
-  writtenExposureLoading ??= import('../storage/written-exposure').then((m) => m.writtenExposureRepo());
-  writtenExposureLoading.catch(() => (writtenExposureLoading = undefined));
-  return writtenExposureLoading;
-}
-
-let exposuresLoading: Promise<ExposureRepo> | undefined;
-/** The fear hierarchy and exposure records, loaded on first use (off the first screen). */
-export function exposures(): Promise<ExposureRepo> {
-  exposuresLoading ??= import('../storage/exposure').then((m) => m.exposureRepo());
-  exposuresLoading.catch(() => (exposuresLoading = undefined));
-  return exposuresLoading;
-}
-
-let measuresLoading: Promise<MeasuresRepo> | undefined;
-/** The questionnaires' repository (and the scoring it derives totals with), loaded on first use. */
-export function measures(): Promise<MeasuresRepo> {
-  measuresLoading ??= import('../storage/measures').then((m) => m.measuresRepo());
-  measuresLoading.catch(() => (measuresLoading = undefined));
-  return measuresLoading;
-}
+/** The journal's reads (pages, search, the whole journal for a report), loaded with the first screen that reads them. */
+export const entryReads: () => Promise<EntryReads> = onFirstUse(() => import('../storage/entry-reads').then((m) => m.entryReadsRepo()));
+/** Voice notes' storage, loaded with the first screen that plays or records one. */
+export const media: () => Promise<MediaRepo> = onFirstUse(() => import('../storage/media').then((m) => m.mediaRepo()));
+/** The safety plan's repository. */
+export const safetyPlan: () => Promise<SafetyPlanRepo> = onFirstUse(() => import('../storage/safety-plan').then((m) => m.safetyPlanRepo()));
+/** Therapist plans and clinician keys (issue 16). */
+export const plans: () => Promise<PlansService> = onFirstUse(() => import('../plans/service').then((m) => m.plansService()));
+/** Written exposure courses (issue 15). */
+export const writtenExposure: () => Promise<WrittenExposureRepo> = onFirstUse(() =>
+  import('../storage/written-exposure').then((m) => m.writtenExposureRepo()),
+);
+/** The fear hierarchy and exposure records. */
+export const exposures: () => Promise<ExposureRepo> = onFirstUse(() => import('../storage/exposure').then((m) => m.exposureRepo()));
+/** The questionnaires' repository (and the scoring it derives totals with). */
+export const measures: () => Promise<MeasuresRepo> = onFirstUse(() => import('../storage/measures').then((m) => m.measuresRepo()));
 
 let runner: Promise<Runner> | undefined;
 

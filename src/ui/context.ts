@@ -5,7 +5,8 @@
  * component tests pass the same object with `render(View, { props, context: appContextMap(ctx) })`.
  */
 import { getContext, setContext } from 'svelte';
-import type { EntriesRepo, matchesQuery } from '../storage/entries';
+import type { EntriesRepo } from '../storage/entries';
+import type { EntryReads } from '../storage/entry-reads';
 import type { DraftsRepo } from '../storage/drafts';
 import type { SettingsRepo } from '../storage/settings';
 import type { PersonalRepo } from '../storage/personal';
@@ -51,9 +52,10 @@ export interface SoundChoice {
  * requests, +2.3 KB gzip on the first screen). Types may be imported from storage/ directly.
  */
 export interface AppContext {
+  /** Journal entries: write, read one, Today's recent sessions (storage/entries.ts, on the first screen). */
   entries: EntriesRepo;
-  /** Whether an entry matches the journal's search words. */
-  matchesQuery: typeof matchesQuery;
+  /** The journal's reads: pages, search, the whole journal (storage/entry-reads.ts), loaded on first use. */
+  entryReads(): Promise<EntryReads>;
   drafts: DraftsRepo;
   settings: SettingsRepo;
   personal: PersonalRepo;

@@ -9,7 +9,7 @@ import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import Capture from '../../src/journal/Capture.svelte';
 import { resetConnection } from '../../src/storage/db';
-import { entriesRepo } from '../../src/storage/entries';
+import { entryReadsRepo } from '../../src/storage/entry-reads';
 import { draftsRepo } from '../../src/storage/drafts';
 import { pendingWrites } from '../../src/storage/pending';
 import { resetWriters } from '../../src/storage/writer';
@@ -59,8 +59,8 @@ describe('capture screen without a recorder', () => {
     await waitFor(async () => expect((await draftsRepo().get('capture:new'))?.fields['body']).toBe('blue light, warm hands'));
 
     await user.click(screen.getByRole('button', { name: 'Keep this note' }));
-    await waitFor(async () => expect(await entriesRepo().list()).toHaveLength(1));
-    const [entry] = await entriesRepo().list();
+    await waitFor(async () => expect(await entryReadsRepo().list()).toHaveLength(1));
+    const [entry] = await entryReadsRepo().list();
     expect(entry).toMatchObject({ kind: 'fragment', title: '', body: 'blue light, warm hands', complete: true });
     expect(entry!.mediaId).toBeUndefined();
     await waitFor(() => expect(box).toHaveValue(''));

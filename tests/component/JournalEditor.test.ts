@@ -6,6 +6,7 @@ import JournalEditor from '../../src/journal/JournalEditor.svelte';
 import { resetConnection } from '../../src/storage/db';
 import { draftsRepo } from '../../src/storage/drafts';
 import { entriesRepo } from '../../src/storage/entries';
+import { entryReadsRepo } from '../../src/storage/entry-reads';
 import { withApp } from './app-context';
 import { pendingWrites } from '../../src/storage/pending';
 import { resetWriters } from '../../src/storage/writer';
@@ -109,8 +110,8 @@ describe('journal editor', () => {
     await user.type(screen.getByRole('textbox', { name: 'Title (optional)' }), 'After the session');
     await user.type(body, 'Colours felt brighter.');
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(async () => expect(await entriesRepo().list()).toHaveLength(1));
-    const [entry] = await entriesRepo().list();
+    await waitFor(async () => expect(await entryReadsRepo().list()).toHaveLength(1));
+    const [entry] = await entryReadsRepo().list();
     expect(entry).toMatchObject({ kind: 'free', title: 'After the session', body: 'Colours felt brighter.', complete: true });
     await waitFor(async () => expect(await draftsRepo().get('journal:new')).toBeUndefined());
     expect(location.hash).toBe(`#/journal/${entry!.id}`);

@@ -16,6 +16,7 @@ import { isSealed, setSealer } from '../../src/storage/sealer';
 import { SEALED } from '../../src/storage/sealed-fields';
 import { resealing, turnOn, type LockRecordValue } from '../../src/storage/at-rest';
 import { entriesRepo } from '../../src/storage/entries';
+import { entryReadsRepo } from '../../src/storage/entry-reads';
 import { atRest } from '../../src/storage/sealing';
 import { exposureRepo } from '../../src/storage/exposure';
 import { measuresRepo } from '../../src/storage/measures';
@@ -176,7 +177,7 @@ describe('backup with encryption at rest', () => {
       atRest.on = hook;
     }
     expect(otherTab, 'the restore sealed its writes after reading').toBeDefined();
-    const all = await entriesRepo().list();
+    const all = await entryReadsRepo().list();
     expect(all.map((e) => e.body).sort()).toEqual(['from the backup', 'written here, then more']);
   });
 });

@@ -9,6 +9,7 @@ import { unwrap } from 'idb';
 import { freshIndexedDB } from './fixtures/idb';
 import { getDb, SCHEMA_VERSION, type Db } from '../../src/storage/db';
 import { entriesRepo } from '../../src/storage/entries';
+import { entryReadsRepo } from '../../src/storage/entry-reads';
 import { draftsRepo } from '../../src/storage/drafts';
 import { sessionsRepo } from '../../src/storage/sessions';
 import { personalRepo } from '../../src/storage/personal';
@@ -152,7 +153,7 @@ describe('sealing every store through its repository', () => {
     expect(rawEntry.title).toBeUndefined();
 
     expect((await entriesRepo().get(entry.id))?.body).toBe(`${SENTENCE} again`);
-    expect((await entriesRepo().page()).entries[0]?.data).toEqual({ answer: SENTENCE });
+    expect((await entryReadsRepo().page()).entries[0]?.data).toEqual({ answer: SENTENCE });
     expect((await draftsRepo().get('journal:new'))?.fields.body).toBe(SENTENCE);
     expect(((await sessionsRepo().get('s1'))?.snapshot as { context: { see: string } }).context.see).toBe(SENTENCE);
     expect((await personalRepo().get()).orientationStatement).toBe(SENTENCE);
@@ -202,7 +203,7 @@ describe('when a sealed record cannot be opened', () => {
     await (await turnOn(d, LOCK, await recordKey())).job;
     const before = await rawAll(d, 'entries');
     setSealer(makeSealer(await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt'])));
-    expect((await entriesRepo().page()).entries).toEqual([]);
+    expect((await entryReadsRepo().page()).entries).toEqual([]);
     expect(await rawAll(d, 'entries')).toEqual(before);
   });
 
@@ -211,8 +212,8 @@ describe('when a sealed record cannot be opened', () => {
     const d = await getDb();
     await (await turnOn(d, LOCK, await recordKey())).job;
     closeAtRest();
-    await expect(entriesRepo().list()).rejects.toThrow(SealedError);
-    await expect(entriesRepo().list()).rejects.toMatchObject({ reason: 'locked' });
+    await expect(entryReadsRepo().list()).rejects.toThrow(SealedError);
+    await expect(entryReadsRepo().list()).rejects.toMatchObject({ reason: 'locked' });
   });
 
   it('read with the lock off: a clear error that it is encrypted, not an empty journal', async () => {
@@ -220,7 +221,7 @@ describe('when a sealed record cannot be opened', () => {
     const d = await getDb();
     await (await turnOn(d, LOCK, await recordKey())).job;
     setSealer(undefined);
-    await expect(entriesRepo().page()).rejects.toThrow('sealed');
+    await expect(entryReadsRepo().page()).rejects.toThrow('sealed');
   });
 
   it('while locked, a write waits for the key instead of landing in the clear', async () => {
@@ -263,11 +264,11 @@ describe('turning it on, changing it, removing it', () => {
     closeAtRest();
     const { job } = await unlockAtRest(d, key);
     // Mixed meanwhile, and every entry readable.
-    expect((await entriesRepo().list()).length).toBe(450);
+    expect((await entryReadsRepo().list()).length).toBe(450);
     await job;
     expect((await rawAll(d, 'entries')).every(isSealed)).toBe(true);
     expect((await atRestSetting())?.job).toBe('none');
-    const all = await entriesRepo().list();
+    const all = await entryReadsRepo().list();
     expect(all).toHaveLength(450);
     expect(all.some((e) => e.body === SENTENCE)).toBe(true);
   });
@@ -284,7 +285,7 @@ describe('turning it on, changing it, removing it', () => {
     closeAtRest();
     await expect(unlockAtRest(d, oldKey)).rejects.toThrow();
     await unlockAtRest(d, newKey);
-    expect((await entriesRepo().list()).map((e) => e.body)).toContain(SENTENCE);
+    expect((await entryReadsRepo().list()).map((e) => e.body)).toContain(SENTENCE);
   });
 
   it('removing it opens every record (after an interruption too), then deletes the lock and the key together', async () => {
@@ -313,7 +314,7 @@ describe('turning it on, changing it, removing it', () => {
     expect(raws.some(isSealed)).toBe(false);
     expect(visibleText(raws)).toContain('lighthouse');
     setSealer(undefined);
-    expect(await entriesRepo().list()).toHaveLength(450);
+    expect(await entryReadsRepo().list()).toHaveLength(450);
   });
 
   it('reseal is idempotent: a second run changes nothing', async () => {
@@ -334,7 +335,7 @@ describe('search with the lock on', () => {
     const d = await getDb();
     await (await turnOn(d, LOCK, await recordKey())).job;
     await expect(buildIndex(unwrap(d) as unknown as IDBDatabase)).rejects.toThrow('sealed');
-    const ids = await entriesRepo().searchIds('words 2');
+    const ids = await entryReadsRepo().searchIds('words 2');
     expect(ids).toHaveLength(1);
   });
 
@@ -343,14 +344,14 @@ describe('search with the lock on', () => {
     const d = await getDb();
     const key = await recordKey();
     await (await turnOn(d, LOCK, key)).job;
-    expect(await entriesRepo().searchIds('lantern')).toEqual([]);
+    expect(await entryReadsRepo().searchIds('lantern')).toEqual([]);
     const added = await entriesRepo().create({ kind: 'free', title: 'Lantern', body: 'a lantern by the door', complete: true });
-    expect(await entriesRepo().searchIds('lantern')).toEqual([added.id]);
+    expect(await entryReadsRepo().searchIds('lantern')).toEqual([added.id]);
     closeAtRest();
     // Locked: nothing kept answers; the search needs the key again.
-    await expect(entriesRepo().searchIds('lantern')).rejects.toMatchObject({ reason: 'locked' });
+    await expect(entryReadsRepo().searchIds('lantern')).rejects.toMatchObject({ reason: 'locked' });
     await unlockAtRest(d, key);
-    expect(await entriesRepo().searchIds('lantern')).toEqual([added.id]);
+    expect(await entryReadsRepo().searchIds('lantern')).toEqual([added.id]);
   });
 });
 
@@ -368,7 +369,7 @@ describe('other tabs (BroadcastChannel groundwork:at-rest)', () => {
       await tick();
       await draftsRepo().put('journal:new', { body: SENTENCE });
       expect(isSealed(await d.get('drafts', 'journal:new'))).toBe(false);
-      expect(await entriesRepo().list()).toHaveLength(2);
+      expect(await entryReadsRepo().list()).toHaveLength(2);
     } finally {
       tab.close();
     }

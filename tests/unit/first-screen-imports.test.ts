@@ -65,6 +65,11 @@ describe('the first screen (main.ts and what it imports eagerly)', () => {
     for (const lazy of ['storage/writer.ts', 'storage/draft-writer.ts']) expect(files, lazy).not.toContain(lazy);
   });
 
+  it("carries none of the journal's reads (pages, search, the whole journal): they load with the screens that read them", () => {
+    for (const lazy of ['storage/entry-reads.ts', 'storage/search.ts', 'storage/search-scan.ts']) expect(files, lazy).not.toContain(lazy);
+    expect(files).toContain('storage/entries.ts'); // Today's recent sessions and the purge stay
+  });
+
   it('registers the service worker without workbox-window', () => {
     expect([...packages].filter((p) => /workbox|pwa-register/.test(p))).toEqual([]);
   });

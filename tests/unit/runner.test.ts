@@ -9,6 +9,7 @@ import type { AnyActorRef } from 'xstate';
 import { freshIndexedDB, recordProblems, until } from './fixtures/idb';
 import { getDb, type Db } from '../../src/storage/db';
 import { entriesRepo, type EntriesRepo } from '../../src/storage/entries';
+import { entryReadsRepo } from '../../src/storage/entry-reads';
 import { sessionsRepo } from '../../src/storage/sessions';
 import { quarantineRepo } from '../../src/storage/quarantine';
 import type { SessionRecord } from '../../src/storage/schema';
@@ -51,6 +52,7 @@ function load(options: { entries?: EntriesRepo; db?: () => Promise<Db> } = {}) {
     runner,
     sessions,
     entries: entriesRepo(getDb, () => clock),
+    reads: entryReadsRepo(getDb),
     saved,
     start: async (quick = false) => track(await runner.start(fiveSensesMeta.id, { quick }))!,
     open: async (id: string) => track(await runner.open(id)),
@@ -249,7 +251,7 @@ describe('the end of a session', () => {
 
     await until(() => h.actor.getSnapshot().status === 'done', 'session done');
     await until(async () => (await app.sessions.get(h.id)) === undefined, 'session record removed');
-    const list = await app.entries.list();
+    const list = await app.reads.list();
     expect(list).toHaveLength(1);
     const entry = list[0]!;
     expect(entry).toMatchObject({
@@ -305,7 +307,7 @@ describe('the end of a session', () => {
     h.actor.send({ type: 'EXIT' });
     await until(() => h.actor.getSnapshot().status === 'done', 'session done');
     await until(async () => (await app.sessions.get(h.id)) === undefined, 'session record removed');
-    expect(await app.entries.list()).toEqual([]);
+    expect(await app.reads.list()).toEqual([]);
   });
 
   // Regression: the steps machine once marked steps `visited: true`, which counted as an answer.
@@ -315,7 +317,7 @@ describe('the end of a session', () => {
     h.actor.send({ type: 'EXIT' });
     await until(() => h.actor.getSnapshot().status === 'done', 'session done');
     await until(async () => (await app.sessions.get(h.id)) === undefined, 'session record removed');
-    expect(await app.entries.list()).toEqual([]);
+    expect(await app.reads.list()).toEqual([]);
   });
 
   it('a full disk at the end keeps the session on disk; after a reload, RETRY saves the entry', async () => {
@@ -516,12 +518,12 @@ describe('a snapshot that cannot be resumed', () => {
     await app.sessions.put(junkRecord('child-renamed', withChild));
     const opened = await app.open('child-renamed');
     await new Promise((r) => setTimeout(r, 20));
-    const onDisk = async () => JSON.stringify([await app.entries.list(), await app.sessions.get('child-renamed')]);
+    const onDisk = async () => JSON.stringify([await app.reads.list(), await app.sessions.get('child-renamed')]);
     expect(await onDisk()).toContain('the kettle');
     // The person gives up on the broken screen and leaves: the words must still be in the journal.
     opened?.actor.send({ type: 'EXIT' });
     await new Promise((r) => setTimeout(r, 20));
-    expect(JSON.stringify(await app.entries.list())).toContain('the kettle');
+    expect(JSON.stringify(await app.reads.list())).toContain('the kettle');
   });
 });
 

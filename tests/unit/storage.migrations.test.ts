@@ -20,6 +20,7 @@ import { DB_NAME, SCHEMA_VERSION, openGroundwork, type Db } from '../../src/stor
 import { MIGRATIONS, type Migration } from '../../src/storage/migrations';
 import { DraftSchema, EntrySchema, PersonalSchema, QuarantineRecordSchema, SessionRecordSchema, SettingRecordSchema } from '../../src/storage/schema';
 import { UNDO_KEEP_MS, entriesRepo } from '../../src/storage/entries';
+import { entryReadsRepo } from '../../src/storage/entry-reads';
 import { draftsRepo } from '../../src/storage/drafts';
 import { settingsRepo } from '../../src/storage/settings';
 import { personalRepo } from '../../src/storage/personal';
@@ -171,7 +172,7 @@ describe('fresh install', () => {
 
   it('starts empty: no entries, default settings, empty personal material', async () => {
     const get = () => openAt();
-    expect(await entriesRepo(get).list()).toEqual([]);
+    expect(await entryReadsRepo(get).list()).toEqual([]);
     expect(await settingsRepo(get).get('volume')).toBe(0.6);
     expect(await personalRepo(get).get()).toEqual({ id: 'mine', updatedAt: 0 });
   });
@@ -235,7 +236,7 @@ describe.each(Object.values(FIXTURES).map((f) => [f.version, f] as const))('upgr
 describe('upgrade from v1 to today', () => {
   it('journal lists v1 entries newest first, the deleted one left out, with nothing reported', async () => {
     await seedAt(1);
-    const list = await entriesRepo(() => openAt()).list();
+    const list = await entryReadsRepo(() => openAt()).list();
     expect(list.map((e) => e.id)).toEqual([ids.unfinished, ids.session, ids.untitled, ids.free]);
     const session = list.find((e) => e.id === ids.session);
     expect(session?.before).toEqual(v1.stores.entries[2].before);
@@ -302,8 +303,9 @@ describe('upgrade from v1 to today', () => {
     await seedAt(1, { entries: v1DamagedEntries });
     const db = await openAt();
     const entries = entriesRepo(async () => db, () => FIXTURE_NOW);
+    const reads = entryReadsRepo(async () => db);
 
-    const list = await entries.list();
+    const list = await reads.list();
     expect(list.map((e) => e.id)).toEqual([ids.unfinished, ids.session, ids.untitled, ids.free]);
     expect(problems).toEqual([{ kind: 'invalid-records', count: 2 }]);
 
@@ -314,7 +316,7 @@ describe('upgrade from v1 to today', () => {
     // Reading one directly deletes nothing, and the notice still counts two records, not three or one:
     // each unreadable record is counted once however often it is read.
     expect(await entries.get(v1DamagedEntries[0].id)).toBeUndefined();
-    expect(await entries.list()).toHaveLength(4);
+    expect(await reads.list()).toHaveLength(4);
     expect(problems.at(-1)).toEqual({ kind: 'invalid-records', count: 2 });
 
     // Housekeeping does not sweep them away either (they were never deleted by the person), even once
@@ -376,7 +378,8 @@ describe('upgrade from v4 to today (voice notes, migration 005)', () => {
     const get = async () => db;
     const media = mediaRepo(get, () => clock);
     const entries = entriesRepo(get, () => clock);
-    const before = (await entries.list()).map((e) => e.id);
+    const reads = entryReadsRepo(get);
+    const before = (await reads.list()).map((e) => e.id);
 
     const rec = await media.start('audio/webm;codecs=opus');
     await media.append(rec.id, new Blob(['one'], { type: 'audio/webm' }), 1000);
@@ -384,7 +387,7 @@ describe('upgrade from v4 to today (voice notes, migration 005)', () => {
     await media.attach(rec.id, fragment.id, 1200);
 
     clock += 1;
-    const list = await entries.list();
+    const list = await reads.list();
     expect(list[0]).toMatchObject({ id: fragment.id, kind: 'fragment', mediaId: rec.id });
     expect(list.slice(1).map((e) => e.id)).toEqual(before);
     expect(await media.get(rec.id)).toMatchObject({ entryId: fragment.id, status: 'saved', durationMs: 1200 });

@@ -7,7 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unwrap } from 'idb';
 import { freshIndexedDB, rawPut, recordProblems } from './fixtures/idb';
 import { getDb } from '../../src/storage/db';
-import { entriesRepo, matchesQuery, type EntryPage, type NewEntry, type PageCursor } from '../../src/storage/entries';
+import { entriesRepo, type NewEntry } from '../../src/storage/entries';
+import { entryReadsRepo, type EntryPage, type PageCursor } from '../../src/storage/entry-reads';
+import { matchesQuery } from '../../src/storage/search';
 import { buildIndex, searchIndex, SCAN_BATCH, type ScanProgress } from '../../src/storage/search-scan';
 import type { Entry } from '../../src/storage/schema';
 import type { StorageProblem } from '../../src/storage/problems';
@@ -27,6 +29,7 @@ afterEach(async () => {
 });
 
 const repo = () => entriesRepo(getDb, () => clock);
+const reads = () => entryReadsRepo(getDb);
 const note = (over: Partial<NewEntry> = {}): NewEntry => ({ kind: 'free', title: 'A note', body: 'words', complete: true, ...over });
 
 /** Every page, following `next`, with `limit` per page. */
@@ -34,7 +37,7 @@ async function allPages(limit: number): Promise<EntryPage[]> {
   const pages: EntryPage[] = [];
   let before: PageCursor | undefined;
   do {
-    const page = await repo().page({ before, limit });
+    const page = await reads().page({ before, limit });
     pages.push(page);
     before = page.next;
   } while (before && pages.length < 100);
@@ -62,7 +65,7 @@ describe('entries.page (the journal a page at a time)', () => {
 
   it('a journal that fits on one page has no next page (no "Show older entries")', async () => {
     await seed(3, (i) => clock + i);
-    const page = await repo().page({ limit: 3 });
+    const page = await reads().page({ limit: 3 });
     expect(page.entries).toHaveLength(3);
     expect(page.next).toBeUndefined();
   });
@@ -105,7 +108,7 @@ describe('entries.page (the journal a page at a time)', () => {
   it('getMany keeps the order asked for and leaves out missing and deleted entries', async () => {
     const [a, b, c] = await seed(3, (i) => clock + i);
     await repo().remove(b!.id);
-    const got = await repo().getMany([c!.id, 'nope', b!.id, a!.id]);
+    const got = await reads().getMany([c!.id, 'nope', b!.id, a!.id]);
     expect(got.map((e) => e.id)).toEqual([c!.id, a!.id]);
   });
 });
@@ -147,10 +150,10 @@ describe('search scan (worker and main-thread fallback)', () => {
 
   it('the main-thread fallback answers with ids, and a cancelled search answers nothing', async () => {
     const made = await seed(4, (i) => clock + i, (i) => ({ body: i % 2 ? 'rain on the roof' : 'sun' }));
-    expect(await repo().searchIds('RAIN')).toEqual([made[3]!.id, made[1]!.id]);
+    expect(await reads().searchIds('RAIN')).toEqual([made[3]!.id, made[1]!.id]);
     const abort = new AbortController();
     abort.abort();
-    expect(await repo().searchIds('rain', { signal: abort.signal })).toBeUndefined();
+    expect(await reads().searchIds('rain', { signal: abort.signal })).toBeUndefined();
   });
 });
 
@@ -174,7 +177,7 @@ describe('entries.recentSessions (Today\'s ranking reads only what it needs)', (
     // Asking for more than there are returns them all (the same set listSessions reads).
     const all = await repo().recentSessions(1000);
     expect(all).toHaveLength(119);
-    expect(new Set(all.map((e) => e.id))).toEqual(new Set((await repo().listSessions()).map((e) => e.id)));
+    expect(new Set(all.map((e) => e.id))).toEqual(new Set((await reads().listSessions()).map((e) => e.id)));
   });
 
   it('an empty journal has no sessions', async () => {

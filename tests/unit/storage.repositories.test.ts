@@ -7,7 +7,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { unwrap } from 'idb';
 import { freshIndexedDB, rawGet, rawGetAll, rawPut, recordProblems } from './fixtures/idb';
 import { getDb, resetConnection } from '../../src/storage/db';
-import { UNDO_KEEP_MS, entriesRepo, matchesQuery, type NewEntry } from '../../src/storage/entries';
+import { UNDO_KEEP_MS, entriesRepo, type NewEntry } from '../../src/storage/entries';
+import { entryReadsRepo } from '../../src/storage/entry-reads';
+import { matchesQuery } from '../../src/storage/search';
 import { draftsRepo } from '../../src/storage/drafts';
 import { createAutosave, draftWriter } from '../../src/storage/draft-writer';
 import { retryFailedWrites } from '../../src/storage/writer';
@@ -59,7 +61,7 @@ describe('entries', () => {
     const entries = entriesRepo(getDb, now);
     await entries.create(note({ id: 'session-1', body: 'first try' }));
     await entries.create(note({ id: 'session-1', body: 'second try' }));
-    const list = await entries.list();
+    const list = await entryReadsRepo(getDb).list();
     expect(list.map((e) => e.body)).toEqual(['second try']);
   });
 
@@ -69,7 +71,7 @@ describe('entries', () => {
     const kept = await entries.create(note({ kind: 'session', moduleId: 'body', title: 'Body grounding' }));
     const gone = await entries.create(note({ kind: 'session', moduleId: 'breathing', title: 'Paced breathing' }));
     await entries.remove(gone.id);
-    expect((await entries.listSessions()).map((e) => e.id)).toEqual([kept.id]);
+    expect((await entryReadsRepo(getDb).listSessions()).map((e) => e.id)).toEqual([kept.id]);
   });
 
   it('create refuses a record that does not fit the schema, and writes nothing', async () => {
@@ -101,7 +103,7 @@ describe('entries', () => {
     const c = await entries.create(note({ title: 'newest', createdAt: clock - 1000 }));
     clock += 10_000;
     await entries.update(a.id, { body: 'edited today' });
-    expect((await entries.list()).map((e) => e.id)).toEqual([c.id, b.id, a.id]);
+    expect((await entryReadsRepo(getDb).list()).map((e) => e.id)).toEqual([c.id, b.id, a.id]);
   });
 
   it('deleted entry leaves the list but stays restorable: remove, then restore brings it back unchanged', async () => {
@@ -110,7 +112,7 @@ describe('entries', () => {
     const gone = await entries.create(note({ title: 'oops', body: 'do not lose me' }));
     clock += 1000;
     await entries.remove(gone.id);
-    expect((await entries.list()).map((e) => e.id)).toEqual([keep.id]);
+    expect((await entryReadsRepo(getDb).list()).map((e) => e.id)).toEqual([keep.id]);
     expect(await entries.get(gone.id)).toMatchObject({ deletedAt: clock, body: 'do not lose me' });
 
     clock += 1000;
@@ -118,7 +120,7 @@ describe('entries', () => {
     const back = await entries.get(gone.id);
     expect(back).toMatchObject({ id: gone.id, title: 'oops', body: 'do not lose me', createdAt: gone.createdAt, updatedAt: clock });
     expect(back).not.toHaveProperty('deletedAt');
-    expect((await entries.list()).map((e) => e.id).sort()).toEqual([keep.id, gone.id].sort());
+    expect((await entryReadsRepo(getDb).list()).map((e) => e.id).sort()).toEqual([keep.id, gone.id].sort());
   });
 
   it('restore of an unknown id does nothing and does not throw', async () => {
@@ -574,7 +576,7 @@ describe('problems reported by reads', () => {
   it('reading valid data reports nothing', async () => {
     const entries = entriesRepo(getDb, now);
     await entries.create(note());
-    await entries.list();
+    await entryReadsRepo(getDb).list();
     expect(problems).toEqual([]);
   });
 });
