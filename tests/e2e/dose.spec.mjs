@@ -171,6 +171,40 @@ test('dose log: edit a dose and delete it with Undo; a past dose logged late ope
   assertNoErrors(errors);
 });
 
+test('session mode: body grounding keeps to feet and hands — no “tense and let go” on Today’s list or inside it', async (t) => {
+  const { page } = await freshPage(t, b.browser, { timezoneId: 'Europe/London', locale: 'en-GB' });
+  const errors = collectErrors(page);
+  await page.clock.install({ time: T0 });
+  await open(page, '/doses', { heading: 'Your doses' });
+  await page.getByRole('button', { name: 'I took my dose now' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
+
+  // Today's "What helps right now", once it follows the phase (cold water gone): the body card says feet and hands.
+  await open(page, '/today', { heading: 'Today' });
+  const list = page.getByRole('region', { name: 'What helps right now' });
+  await list.getByRole('link', { name: /^Temperature/ }).waitFor({ state: 'detached' });
+  const card = await list.getByRole('link', { name: /^Body grounding/ }).innerText();
+  assert.match(card, /feet and hands/i);
+  assert.doesNotMatch(card, /tense|muscle/i, `the body card in session mode: ${card}`);
+  await axeClean(page, '#/today (session), the grounding list');
+
+  // From session mode, Body grounding: one choice, feet and hands, and a kind line about the other part.
+  await open(page, '/session-mode');
+  await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
+  await page.locator('main a[href="#/exercise/body"]').click();
+  await checkScreen(page, 'Before you start');
+  await page.getByRole('heading', { level: 2, name: 'Ready when you are' }).waitFor();
+  await page.getByText(/Tense and let go is here too once the effects have passed/).waitFor();
+  assert.equal(await page.getByRole('button', { name: /Tense and let go/i }).count(), 0, 'no muscle tensing offered');
+  assert.equal(await page.getByText(/Muscle by muscle/).count(), 0);
+  await axeClean(page, 'body grounding in session mode, the one choice');
+  await page.getByRole('button', { name: /^Feet and hands/ }).click();
+  await page.getByRole('heading', { level: 2, name: 'Feet on the floor' }).waitFor();
+  assert.equal(await page.getByRole('textbox').count(), 0, 'nothing to type in session mode');
+  await axeClean(page, 'body grounding in session mode, feet on the floor');
+  assertNoErrors(errors);
+});
+
 test('an exercise begun before a dose does not reopen in session mode: its words are kept for later', async (t) => {
   const { page } = await freshPage(t, b.browser, { timezoneId: 'Europe/London', locale: 'en-GB' });
   const errors = collectErrors(page);
