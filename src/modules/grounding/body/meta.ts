@@ -11,7 +11,7 @@ export const bodyMeta: ModuleMeta = {
   // Computed from timing.ts (flow/minutes.ts), never typed by hand.
   minutes: estimateMinutes(anchorTiming, pmrTiming),
   // Session mode offers only feet and hands (flow/parts.ts): the card says so, and its length.
-  inSession: { summary: 'Press your feet and hands, firmly but gently.', minutes: estimateMinutes(anchorTiming) },
+  inSession: { summary: 'Press your feet and hands.', minutes: estimateMinutes(anchorTiming) },
   // Seated and gentle: offered in every phase like the other grounding exercises (CLINICAL.md §1 table).
   phases: ALL_PHASES,
   load: () => import('./index').then((m) => m.default as ModuleImpl),
