@@ -187,10 +187,48 @@ describe('body grounding view in the session phase (right after a dose)', () => 
     expect(actor.getSnapshot().context.data.skipped).toEqual(['hands']);
   });
 
+  it('coming back: no empty text box to fill in, the prompt and Done only', async () => {
+    const { user } = setup(session);
+    await user.click(screen.getByRole('button', { name: /Feet and hands/ }));
+    await user.click(screen.getByRole('button', { name: 'Skip this one' }));
+    await user.click(screen.getByRole('button', { name: 'Skip this one' }));
+    expect(heading()).toHaveTextContent('Coming back');
+    expect(screen.getByText(/Let your hands and feet rest/)).toBeInTheDocument();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(screen.queryByText('What do you notice now? (optional)')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Done' }));
+  });
+
+  it('coming back: words already written there are still shown (a session rescued after the dose)', () => {
+    const actor = createActor(bodyMachine, { input: { quick: false } }).start();
+    actor.send({ type: 'CHOOSE', part: 'anchor' });
+    actor.send({ type: 'SKIP' });
+    actor.send({ type: 'SKIP' });
+    actor.send({ type: 'TYPE', text: 'warmer hands' });
+    render(View, { actor, sessionId: 's1', ...session });
+    expect(screen.getByRole('textbox', { name: 'What do you notice now? (optional)' })).toHaveValue('warmer hands');
+  });
+
   it.each<Phase>(['settling', 'window', 'consolidation', 'between'])('%s: both parts, as before', (phase) => {
     setup({ phase });
     expect(heading()).toHaveTextContent('Which would you like to try?');
     expect(screen.getByRole('button', { name: /Tense and let go/ })).toBeInTheDocument();
     expect(screen.queryByText(/once the effects have passed/)).not.toBeInTheDocument();
+  });
+});
+
+describe('body grounding started by Ground me now (feet and hands given)', () => {
+  it('no Back from its first step into the choice with tense and let go; later steps go back as usual', async () => {
+    const actor = createActor(bodyMachine, { input: { quick: true, variant: 'anchor' } }).start();
+    render(View, { actor, sessionId: 's1', phase: 'between', typing: true });
+    const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) });
+    expect(heading()).toHaveTextContent('Feet on the floor');
+    expect(screen.queryByRole('button', { name: 'Back' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Skip this one' }));
+    expect(screen.getByText('Step 2 of 2')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(heading()).toHaveTextContent('Feet on the floor');
+    expect(screen.queryByRole('button', { name: 'Back' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Tense and let go/ })).not.toBeInTheDocument();
   });
 });
