@@ -31,6 +31,9 @@ export interface ModuleMeta {
   summary: string;
   /** Typical length, shown so the person can choose what fits their energy. */
   minutes: number;
+  /** What the card says in the session phase, where the module offers less than its summary promises
+   *  (body grounding: feet and hands only, flow/parts.ts). */
+  inSession?: { summary: string; minutes: number };
   /** The length follows a choice the person keeps in settings (breathing: 1–5 min): the card shows their
    *  length, not the default, once settings are read. */
   minutesFor?: (chosen: { breathing?: { minutes: number } }) => number;
@@ -67,6 +70,12 @@ export interface ModuleViewProps {
    * (a view shown outside a session) means true.
    */
   typing?: boolean;
+  /**
+   * The dose phase the session runs in: 'session' until it is known (SessionView fails closed, like
+   * `typing`). A view with parts offers only those that fit it (flow/parts.ts: body grounding keeps to feet
+   * and hands in the session phase). Undefined (a view shown outside a session) offers every part.
+   */
+  phase?: Phase;
 }
 
 export interface ModuleImpl<TData = unknown> {

@@ -28,9 +28,13 @@ export async function rankedGrounding(history?: readonly Entry[]): Promise<Ranke
   const phase = await phaseNow();
   const grounding = MODULES.filter((m) => m.family === 'grounding' && fitsPhase(m, phase));
   const ranked = rankByHelpfulness(grounding, await sessions);
-  // The card says the person's own length (breathing), not the default.
+  // The card says the person's own length (breathing), not the default, and in the session phase what the
+  // module offers then (body grounding: feet and hands, not tense and let go — flow/parts.ts).
   const chosen = { breathing: await breathing };
-  return ranked.map((r) => (r.module.minutesFor ? { ...r, module: { ...r.module, minutes: r.module.minutesFor(chosen) } } : r));
+  return ranked.map((r) => {
+    const m = phase === 'session' ? { ...r.module, ...r.module.inSession } : r.module;
+    return { ...r, module: m.minutesFor ? { ...m, minutes: m.minutesFor(chosen) } : m };
+  });
 }
 
 /** The dose phase now. No dose ever logged: 'between' (what phaseAt says then), without the dose code. */

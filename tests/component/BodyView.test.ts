@@ -6,10 +6,11 @@ import { createActor } from 'xstate';
 import View from '../../src/modules/grounding/body/View.svelte';
 import { bodyMachine } from '../../src/modules/grounding/body/machine';
 import { muscleGroups } from '../../src/modules/grounding/body/content';
+import type { Phase } from '../../src/flow/module';
 
-function setup() {
+function setup(props: { phase?: Phase; typing?: boolean } = {}) {
   const actor = createActor(bodyMachine, { input: { quick: false } }).start();
-  render(View, { actor, sessionId: 's1' });
+  render(View, { actor, sessionId: 's1', ...props });
   const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) });
   const wait = async (ms: number) => {
     vi.advanceTimersByTime(ms);
@@ -143,5 +144,91 @@ describe('body grounding view', () => {
     await tick();
     await tick();
     expect(heading()).toHaveFocus();
+  });
+});
+
+describe('body grounding view in the session phase (right after a dose)', () => {
+  const session = { phase: 'session' as const, typing: false };
+
+  it('offers feet and hands only, and says kindly where tense and let go went', () => {
+    setup(session);
+    expect(heading()).toHaveTextContent('Ready when you are');
+    expect(screen.getByRole('button', { name: /Feet and hands/ })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Tense and let go/ })).not.toBeInTheDocument();
+    expect(screen.getByText(/Tense and let go is here too once the effects have passed/)).toBeInTheDocument();
+    expect(screen.queryByText(/Muscle by muscle/)).not.toBeInTheDocument();
+  });
+
+  it('feet and hands runs as always, with no text box to fill in; Back returns to the one choice', async () => {
+    const { user } = setup(session);
+    await user.click(screen.getByRole('button', { name: /Feet and hands/ }));
+    expect(heading()).toHaveTextContent('Feet on the floor');
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(heading()).toHaveTextContent('Ready when you are');
+    expect(screen.queryByRole('button', { name: /Tense and let go/ })).not.toBeInTheDocument();
+  });
+
+  it('tense and let go already under way (begun before the dose) carries on where it was, nothing lost', async () => {
+    const actor = createActor(bodyMachine, { input: { quick: false } }).start();
+    actor.send({ type: 'CHOOSE', part: 'pmr' });
+    actor.send({ type: 'SKIP' });
+    render(View, { actor, sessionId: 's1', ...session });
+    expect(heading()).toHaveTextContent('Upper arms');
+    expect(screen.getByText('Muscle group 2 of 7')).toBeInTheDocument();
+    expect(actor.getSnapshot().context.data.skipped).toEqual(['hands']);
+    // Back to its first group, then to the choice: its own part is still there to return to.
+    const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) });
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(screen.getByRole('button', { name: /Tense and let go/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Feet and hands/ })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /Tense and let go/ }));
+    expect(actor.getSnapshot().context.data.skipped).toEqual(['hands']);
+  });
+
+  it('coming back: no empty text box to fill in, the prompt and Done only', async () => {
+    const { user } = setup(session);
+    await user.click(screen.getByRole('button', { name: /Feet and hands/ }));
+    await user.click(screen.getByRole('button', { name: 'Skip this one' }));
+    await user.click(screen.getByRole('button', { name: 'Skip this one' }));
+    expect(heading()).toHaveTextContent('Coming back');
+    expect(screen.getByText(/Let your hands and feet rest/)).toBeInTheDocument();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(screen.queryByText('What do you notice now? (optional)')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Done' }));
+  });
+
+  it('coming back: words already written there are still shown (a session rescued after the dose)', () => {
+    const actor = createActor(bodyMachine, { input: { quick: false } }).start();
+    actor.send({ type: 'CHOOSE', part: 'anchor' });
+    actor.send({ type: 'SKIP' });
+    actor.send({ type: 'SKIP' });
+    actor.send({ type: 'TYPE', text: 'warmer hands' });
+    render(View, { actor, sessionId: 's1', ...session });
+    expect(screen.getByRole('textbox', { name: 'What do you notice now? (optional)' })).toHaveValue('warmer hands');
+  });
+
+  it.each<Phase>(['settling', 'window', 'consolidation', 'between'])('%s: both parts, as before', (phase) => {
+    setup({ phase });
+    expect(heading()).toHaveTextContent('Which would you like to try?');
+    expect(screen.getByRole('button', { name: /Tense and let go/ })).toBeInTheDocument();
+    expect(screen.queryByText(/once the effects have passed/)).not.toBeInTheDocument();
+  });
+});
+
+describe('body grounding started by Ground me now (feet and hands given)', () => {
+  it('no Back from its first step into the choice with tense and let go; later steps go back as usual', async () => {
+    const actor = createActor(bodyMachine, { input: { quick: true, variant: 'anchor' } }).start();
+    render(View, { actor, sessionId: 's1', phase: 'between', typing: true });
+    const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) });
+    expect(heading()).toHaveTextContent('Feet on the floor');
+    expect(screen.queryByRole('button', { name: 'Back' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Skip this one' }));
+    expect(screen.getByText('Step 2 of 2')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(heading()).toHaveTextContent('Feet on the floor');
+    expect(screen.queryByRole('button', { name: 'Back' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Tense and let go/ })).not.toBeInTheDocument();
   });
 });

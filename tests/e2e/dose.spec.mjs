@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, runAxe, formatViolations, trackRequests } from './lib/browser.mjs';
-import { baseURL, freshPage, collectErrors, assertNoErrors, open, checkScreen, storedRecords, wordsCut } from './lib/foundation.mjs';
+import { baseURL, freshPage, collectErrors, assertNoErrors, open, checkScreen, storedRecords, wordsCut, putStored } from './lib/foundation.mjs';
 
 /** @type {Awaited<ReturnType<typeof launch>>} */
 let b;
@@ -168,6 +168,69 @@ test('dose log: edit a dose and delete it with Undo; a past dose logged late ope
   await page.getByRole('heading', { level: 2, name: 'Day 1 after your session' }).waitFor();
   await page.getByText(/Now: settling\./).waitFor();
   assert.equal(await page.getByRole('link', { name: 'Open session mode' }).count(), 0);
+  assertNoErrors(errors);
+});
+
+test('session mode: body grounding keeps to feet and hands — no “tense and let go” on Today’s list or inside it, no text box on coming back — and paced breathing to the slow out-breath', async (t) => {
+  const { page } = await freshPage(t, b.browser, { timezoneId: 'Europe/London', locale: 'en-GB' });
+  const errors = collectErrors(page);
+  await page.clock.install({ time: T0 });
+  await open(page, '/doses', { heading: 'Your doses' });
+  await page.getByRole('button', { name: 'I took my dose now' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
+
+  // Today's "What helps right now", once it follows the phase (cold water gone): the body card says feet and hands.
+  await open(page, '/today', { heading: 'Today' });
+  const list = page.getByRole('region', { name: 'What helps right now' });
+  await list.getByRole('link', { name: /^Temperature/ }).waitFor({ state: 'detached' });
+  const card = await list.getByRole('link', { name: /^Body grounding/ }).innerText();
+  assert.match(card, /feet and hands/i);
+  assert.doesNotMatch(card, /tense|muscle/i, `the body card in session mode: ${card}`);
+  await axeClean(page, '#/today (session), the grounding list');
+
+  // From session mode, Body grounding: one choice, feet and hands, and a kind line about the other part.
+  await open(page, '/session-mode');
+  await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
+  await page.locator('main a[href="#/exercise/body"]').click();
+  await checkScreen(page, 'Before you start');
+  await page.getByRole('heading', { level: 2, name: 'Ready when you are' }).waitFor();
+  await page.getByText(/Tense and let go is here too once the effects have passed/).waitFor();
+  assert.equal(await page.getByRole('button', { name: /Tense and let go/i }).count(), 0, 'no muscle tensing offered');
+  assert.equal(await page.getByText(/Muscle by muscle/).count(), 0);
+  await axeClean(page, 'body grounding in session mode, the one choice');
+  await page.getByRole('button', { name: /^Feet and hands/ }).click();
+  await page.getByRole('heading', { level: 2, name: 'Feet on the floor' }).waitFor();
+  assert.equal(await page.getByRole('textbox').count(), 0, 'nothing to type in session mode');
+  await axeClean(page, 'body grounding in session mode, feet on the floor');
+  // Coming back: the prompt and Done, no empty box to fill in.
+  await page.getByRole('button', { name: 'Skip this one' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Palms pressing' }).waitFor();
+  await page.getByRole('button', { name: 'Skip this one' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Coming back' }).waitFor();
+  await page.getByRole('button', { name: 'Done', exact: true }).waitFor();
+  assert.equal(await page.getByRole('textbox').count(), 0, 'no text box on coming back in session mode');
+  await axeClean(page, 'body grounding in session mode, coming back');
+
+  // Paced breathing from session mode: the slow out-breath only — no held breath while the dose acts —
+  // even with a held-breath favourite saved from an earlier day.
+  await putStored(page, { settings: [{ key: 'breathing', value: { pattern: 'box', minutes: 3 } }] });
+  await open(page, '/session-mode');
+  await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
+  await page.locator('main a[href="#/exercise/breathing"]').click();
+  await checkScreen(page, 'Before you start');
+  await page.getByRole('heading', { level: 2, name: 'Choose how long to breathe' }).waitFor();
+  await page.getByText(/The other ways of breathing are here too once the effects have passed/).waitFor();
+  const ways = page.getByRole('group', { name: 'Way of breathing' }).getByRole('radio');
+  assert.equal(await ways.count(), 1, 'one way of breathing offered');
+  assert.equal(await page.getByRole('radio', { name: 'Slow out-breath', exact: true }).isChecked(), true);
+  for (const held of ['Box breathing', '4-7-8 breathing']) {
+    assert.equal(await page.getByRole('radio', { name: held }).count(), 0, `${held} offered in session mode`);
+  }
+  assert.equal(await page.getByRole('region', { name: 'Before a held breath' }).count(), 0);
+  await axeClean(page, 'paced breathing in session mode, the choice');
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: 'Slow out-breath', exact: true }).waitFor();
+  await axeClean(page, 'paced breathing in session mode, ready');
   assertNoErrors(errors);
 });
 

@@ -62,6 +62,9 @@ test('feet and hands that helped most starts straight at its first step, never a
   await page.getByRole('heading', { level: 1, name: 'Body grounding', exact: true }).waitFor();
   await page.getByRole('heading', { level: 2, name: 'Feet on the floor', exact: true }).waitFor();
   assert.equal(await page.getByRole('button', { name: /Tense and let go/i }).count(), 0, 'no muscle-tensing choice on the way in');
+  // Nor a way back into it: the first step Ground chose has no Back to the choice with tense and let go.
+  await page.getByRole('button', { name: 'Skip this one' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Back', exact: true }).count(), 0, 'no Back into the choice of part');
 });
 
 test('keyboard: after Ground me now, focus is on the exercise’s heading (not the page body)', async (t) => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sources as bodySources } from '../../src/modules/grounding/body/content';
 import * as v from 'valibot';
 import { createActor, fromPromise, type AnyActorRef } from 'xstate';
-import { bodyMachine, BodyDataSchema } from '../../src/modules/grounding/body/machine';
+import { bodyMachine, BodyDataSchema, canGoBack } from '../../src/modules/grounding/body/machine';
 import body from '../../src/modules/grounding/body/index';
 import { bodyMeta } from '../../src/modules/grounding/body/meta';
 import { muscleGroups } from '../../src/modules/grounding/body/content';
@@ -306,5 +306,33 @@ describe('body grounding started for the moment (Ground me now)', () => {
 
   it('without a variant the person chooses, as before', () => {
     expect(value(createActor(bodyMachine, { input: { quick: true } }).start())).toBe('choose');
+  });
+
+  it('Back never leads from its first step into the choice with tense and let go; later steps go back as usual', () => {
+    const a = createActor(bodyMachine, { input: { quick: true, variant: 'anchor' } }).start();
+    expect(canGoBack(ctx(a))).toBe(false);
+    a.send({ type: 'BACK' });
+    expect(value(a)).toEqual({ step: 'ready' });
+    expect(ctx(a).index).toBe(0);
+    a.send({ type: 'SKIP' });
+    expect(canGoBack(ctx(a))).toBe(true);
+    a.send({ type: 'BACK' });
+    expect(ctx(a).index).toBe(0);
+    a.send({ type: 'BACK' });
+    expect(value(a)).toEqual({ step: 'ready' });
+    expect(ctx(a).data.part).toBe('anchor');
+  });
+
+  it('the rule: Back is offered except on the first step of a part given by the start', () => {
+    expect(canGoBack({ index: 0, given: true })).toBe(false);
+    expect(canGoBack({ index: 1, given: true })).toBe(true);
+    expect(canGoBack({ index: 0, given: false })).toBe(true);
+    // A snapshot from an older build has no `given`: Back works as it did.
+    expect(canGoBack({ index: 0 })).toBe(true);
+    // Chosen by the person (no variant), Back from the first step still reaches the choice.
+    const a = createActor(bodyMachine, { input: { quick: true } }).start();
+    a.send({ type: 'CHOOSE', part: 'anchor' });
+    a.send({ type: 'BACK' });
+    expect(value(a)).toBe('choose');
   });
 });

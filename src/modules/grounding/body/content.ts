@@ -111,6 +111,11 @@ export const chooseCopy = {
     { id: 'anchor', title: 'Feet and hands', hint: `Press into the floor and your palms. ${aboutMinutes(ANCHOR_MINUTES)}` },
     { id: 'pmr', title: 'Tense and let go', hint: `Muscle by muscle, gently. ${aboutMinutes(PMR_MINUTES)}` },
   ] as readonly { id: Part; title: string; hint: string }[],
+  /** In the session phase only feet and hands is offered (flow/parts.ts; CLINICAL.md §1 and §2: session mode
+   *  asks the least, muscle work is inward): one choice, so a heading that does not ask "which". */
+  onlyHeading: 'Ready when you are',
+  /** Says where the other part went, without making the person wrong for looking for it. */
+  sessionNote: 'During session mode this keeps to feet and hands, which ask the least of you. Tense and let go is here too once the effects have passed.',
 } as const;
 
 export const pmrCopy = {

@@ -10,7 +10,7 @@
  * PAUSE/RESUME come from the session while it is suspended (Ground me now, Pause). A timer the person
  * paused stays paused after grounding rather than starting again by itself.
  */
-import { assign, setup } from 'xstate';
+import { assign, not, setup } from 'xstate';
 import * as v from 'valibot';
 import { PersonText } from '../../../storage/limits';
 import type { ModuleInput } from '../../../flow/module';
@@ -55,6 +55,19 @@ export interface BodyContext {
   timer: CountdownState;
   /** Counts timer runs, so the view can announce each new start (tense → release). */
   run: number;
+  /** The part was given by the start (Ground me now's feet and hands), not chosen here: no choice lies behind
+   *  its first step. Absent in snapshots from older builds (Back then works as it did). */
+  given?: boolean;
+}
+
+/**
+ * Whether Back is offered on this step: to the previous step, or from the first step to the choice of part —
+ * except in a Ground me now start, where the first step has nothing behind it. Ground chose feet and hands
+ * because it is for the moment (CLINICAL.md §2); Back must not lead from there into muscle tensing, and the
+ * Ground screen lists the other exercises just below.
+ */
+export function canGoBack(context: Pick<BodyContext, 'index' | 'given'>): boolean {
+  return context.index > 0 || !context.given;
 }
 
 export type BodyEvent =
@@ -113,6 +126,7 @@ export const bodyMachine = setup({
   guards: {
     isLast: ({ context }) => context.index >= stepIdsOf(context.data.part).length - 1,
     isFirst: ({ context }) => context.index === 0,
+    canGoBack: ({ context }) => canGoBack(context),
     partGiven: ({ context }) => context.data.part !== null,
     isTense: ({ context }) => context.phase === 'tense',
     notTense: ({ context }) => context.phase !== 'tense',
@@ -152,7 +166,14 @@ export const bodyMachine = setup({
     // A quick start from Ground me now asks for feet and hands (flow/ground.ts): straight to its first step.
     const part: Part | null = input?.variant === 'anchor' || input?.variant === 'pmr' ? input.variant : null;
     const phase = firstPhase(part);
-    return { data: { part, done: [], skipped: [], notes: {} }, index: 0, phase, timer: countdown(seconds[phase] * 1000), run: 0 };
+    return {
+      data: { part, done: [], skipped: [], notes: {} },
+      index: 0,
+      phase,
+      timer: countdown(seconds[phase] * 1000),
+      run: 0,
+      given: part !== null,
+    };
   },
   initial: 'start',
   states: {
@@ -180,6 +201,7 @@ export const bodyMachine = setup({
           on: {
             START: { target: 'timed', actions: 'beginFirst' },
             BACK: [
+              { guard: not('canGoBack') },
               { guard: 'isFirst', target: '#body.choose' },
               { target: '#body.step', reenter: true, actions: 'retreat' },
             ],

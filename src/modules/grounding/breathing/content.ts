@@ -103,6 +103,11 @@ export function formatDuration(totalSeconds: number): string {
 
 export const copy = {
   chooseHeading: 'Choose a way to breathe',
+  /** In the session phase only the slow out-breath is offered (offer.ts): the one choice left is how long. */
+  onlyHeading: 'Choose how long to breathe',
+  /** Says where the other ways went, kindly (CLINICAL.md §1 and §2: no held breaths while the dose acts). */
+  sessionNote:
+    'During session mode this keeps to the slow out-breath, which needs no holding. The other ways of breathing are here too once the effects have passed.',
   patternLegend: 'Way of breathing',
   lengthLegend: 'How long?',
   minutes: (n: number) => (n === 1 ? '1 minute' : `${n} minutes`),
