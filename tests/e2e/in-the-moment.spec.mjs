@@ -105,6 +105,8 @@ test('a hard check-out shows Help and other exercises before the note; the note 
   // Focus moved to the support heading, so screen readers hear it first.
   assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Still finding it hard?');
   const choices = support.getByRole('region', { name: 'What helps right now' });
+  // The list renders once its ranking is read (an {#await} in SessionView), whole: wait for it, then read it.
+  await choices.waitFor();
   const names = await choices.getByRole('link').allTextContents();
   assert.ok(names.length >= 3, 'other exercises offered');
   assert.ok(!names.some((n) => n.startsWith(TITLE)), 'not the one just done');
@@ -218,6 +220,7 @@ test('safe place after a check-in at presence 2: outward exercises are offered f
   await checkScreen(page, 'Before you start', { presence: 2 });
   await page.getByRole('heading', { level: 2, name: 'Something outward first?' }).waitFor();
   const list = page.getByRole('region', { name: 'What helps right now' });
+  await list.waitFor(); // rendered whole once its ranking is read
   const titles = (await list.getByRole('link').allTextContents()).map((s) => s.trim());
   const at = (name) => titles.findIndex((s) => s.startsWith(name));
   for (const outward of ['5-4-3-2-1 senses', 'Here and now', 'Temperature'])
