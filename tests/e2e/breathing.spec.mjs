@@ -139,6 +139,8 @@ test('1 minute of slow out-breath, start to finish on the fake clock, then its j
 
   // The choice is remembered for next time.
   await openChooser(page).then((skipIt) => skipIt());
+  // The saved choice is read from IndexedDB after the chooser appears (with the defaults ticked): wait for it.
+  await page.getByRole('radio', { name: '1 minute', exact: true, checked: true }).waitFor();
   assert.equal(await page.getByRole('radio', { name: '1 minute', exact: true }).isChecked(), true);
 
   // Today's card says the person's own length: 1 minute of breathing and three screens is about 2 min

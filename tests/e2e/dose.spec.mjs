@@ -44,6 +44,8 @@ test('dose day: log now → session mode → effects passed after 2 h → settli
   await page.getByLabel('Time').fill('10:00');
   await page.getByRole('button', { name: 'Save this dose' }).click();
   await page.getByRole('alert').filter({ hasText: 'That time has not come yet' }).waitFor();
+  // The alert is immediate; the list is read from IndexedDB after the screen appears: wait for it, then count.
+  await page.getByText('No doses logged yet.').waitFor();
   assert.equal(await page.getByText('No doses logged yet.').count(), 1);
   await axeClean(page, '#/doses, an earlier time refused');
 
@@ -51,7 +53,9 @@ test('dose day: log now → session mode → effects passed after 2 h → settli
   await page.getByRole('radio', { name: 'At home' }).check();
   await page.getByRole('button', { name: 'I took my dose now' }).click();
   await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
-  await page.getByRole('button', { name: /^Help/ }).first().waitFor();
+  // The big Help button in main (not the banner's, there from the start) comes with the exercise links, once
+  // the phase is read.
+  await page.locator('main').getByRole('button', { name: /^Help/ }).first().waitFor();
   const exerciseLinks = await page.locator('main a[href^="#/exercise/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.ok(exerciseLinks.includes('#/exercise/five-senses'), 'gentle grounding is offered');
   for (const notNow of ['#/exercise/safe-place', '#/exercise/temperature']) assert.ok(!exerciseLinks.includes(notNow), `${notNow} not offered`);
