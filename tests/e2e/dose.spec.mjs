@@ -21,6 +21,22 @@ after(async () => {
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-11-24T09:00:00Z'); // a Tuesday morning in London
 
+/** "I took my dose now" from the dose list: session mode opens. */
+async function doseNow(page) {
+  await open(page, '/doses', { heading: 'Your doses' });
+  await page.getByRole('button', { name: 'I took my dose now' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
+}
+
+/** A fresh page in London with the clock at T0 and a dose taken now: in session mode. */
+async function sessionModeAtT0(t) {
+  const { page } = await freshPage(t, b.browser, { timezoneId: 'Europe/London', locale: 'en-GB' });
+  const errors = collectErrors(page);
+  await page.clock.install({ time: T0 });
+  await doseNow(page);
+  return { page, errors };
+}
+
 async function axeClean(page, label) {
   const violations = await runAxe(page);
   assert.equal(violations.length, 0, `axe violations on ${label}:\n${formatViolations(violations)}`);
@@ -176,12 +192,7 @@ test('dose log: edit a dose and delete it with Undo; a past dose logged late ope
 });
 
 test('session mode: body grounding keeps to feet and hands — no “tense and let go” on Today’s list or inside it, no text box on coming back — and paced breathing to the slow out-breath', async (t) => {
-  const { page } = await freshPage(t, b.browser, { timezoneId: 'Europe/London', locale: 'en-GB' });
-  const errors = collectErrors(page);
-  await page.clock.install({ time: T0 });
-  await open(page, '/doses', { heading: 'Your doses' });
-  await page.getByRole('button', { name: 'I took my dose now' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
+  const { page, errors } = await sessionModeAtT0(t);
 
   // Today's "What helps right now", once it follows the phase (cold water gone): the body card says feet and hands.
   await open(page, '/today', { heading: 'Today' });
@@ -251,9 +262,7 @@ test('an exercise begun before a dose does not reopen in session mode: its words
   await open(page, '/today', { heading: 'Today' });
 
   // A dose now; Today still offers to carry on, but carrying on waits until it fits.
-  await open(page, '/doses', { heading: 'Your doses' });
-  await page.getByRole('button', { name: 'I took my dose now' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
+  await doseNow(page);
   await open(page, '/today', { heading: 'Today' });
   await page.getByRole('link', { name: /Carry on with Safe place/ }).click();
   await page.getByRole('heading', { level: 1, name: /Safe place: not this one for now/ }).waitFor();
@@ -268,12 +277,7 @@ test('an exercise begun before a dose does not reopen in session mode: its words
 });
 
 test('session mode: effects not eased after 4 h — it says to call the clinic now, or the emergency number; ending still waits for the person', async (t) => {
-  const { page } = await freshPage(t, b.browser, { timezoneId: 'Europe/London', locale: 'en-GB' });
-  const errors = collectErrors(page);
-  await page.clock.install({ time: T0 });
-  await open(page, '/doses', { heading: 'Your doses' });
-  await page.getByRole('button', { name: 'I took my dose now' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
+  const { page, errors } = await sessionModeAtT0(t);
   const long = page.getByText(/It has been more than 4 hours since your dose\..*call your clinic now\..*local emergency number/);
   // Three hours in, without "the effects have passed": no alarm yet, only the standing advice.
   await page.clock.fastForward('03:00:00');
@@ -296,12 +300,7 @@ const focused = (page) =>
   });
 
 test('focus follows the person: session mode’s question and reply, the dose form’s first field (its choices named “Where”), and back to Edit after Cancel or Save', async (t) => {
-  const { page } = await freshPage(t, b.browser, { timezoneId: 'Europe/London', locale: 'en-GB' });
-  const errors = collectErrors(page);
-  await page.clock.install({ time: T0 });
-  await open(page, '/doses', { heading: 'Your doses' });
-  await page.getByRole('button', { name: 'I took my dose now' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
+  const { page, errors } = await sessionModeAtT0(t);
   await page.clock.fastForward('02:01:00');
 
   // Each answer replaces the button pressed; focus moves to what replaced it, so a screen reader says it.
@@ -372,9 +371,7 @@ test('at 200% text on 320 px: the dose form never scrolls sideways, Today’s ti
   await noSideways('#/today with a dose');
 
   // Session mode: the large Help control's words start at its start edge (not floated towards the middle).
-  await open(page, '/doses', { heading: 'Your doses' });
-  await page.getByRole('button', { name: 'I took my dose now' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Session mode' }).waitFor();
+  await doseNow(page);
   await page.setViewportSize({ width: 1280, height: 800 });
   const { gap } = await page.locator('main .help-big').evaluate((el) => ({
     gap: /** @type {HTMLElement} */ (el.firstElementChild).getBoundingClientRect().left - el.getBoundingClientRect().left,
