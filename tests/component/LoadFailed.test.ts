@@ -36,4 +36,26 @@ describe('load failed', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(retry).toHaveBeenCalledTimes(3); // loaded: no more tries
   });
+
+  it('coming back online while a Try again is still failing keeps the online schedule: a few tries, not one', async () => {
+    vi.useFakeTimers();
+    const results: ((ok: boolean) => void)[] = [];
+    const retry = vi.fn(() => new Promise<void>((resolve, reject) => results.push((ok) => (ok ? resolve() : reject(new Error('offline'))))));
+    render(LoadFailed, { retry });
+    // Try again, offline: the attempt is still under way when the browser says it is online.
+    screen.getByRole('button', { name: 'Try again' }).click();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(retry).toHaveBeenCalledTimes(1);
+    window.dispatchEvent(new Event('online'));
+    results[0]!(false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(retry).toHaveBeenCalledTimes(2);
+    // The connection is not quite back yet: it tries again after a moment, by itself.
+    results[1]!(false);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(retry).toHaveBeenCalledTimes(3);
+    results[2]!(true);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(retry).toHaveBeenCalledTimes(3);
+  });
 });
